@@ -1,0 +1,71 @@
+namespace Bulwark.Flight.Forces;
+
+/// <summary>A drag coefficient as a function of Mach number.</summary>
+public abstract record DragCoefficient
+{
+    public abstract double At(double mach);
+
+    public static DragCoefficient Constant(double cd) => new ConstantDragCoefficient(cd);
+}
+
+/// <summary>The same C_D at every Mach number.</summary>
+public sealed record ConstantDragCoefficient(double Cd) : DragCoefficient
+{
+    public override double At(double mach) => Cd;
+}
+
+/// <summary>C_D(Mach) by linear interpolation in a table, held constant beyond its ends.</summary>
+public sealed record MachTableDragCoefficient : DragCoefficient
+{
+    private readonly double[] _mach;
+    private readonly double[] _cd;
+
+    /// <param name="mach">Mach numbers, strictly increasing</param>
+    /// <param name="cd">C_D at each Mach number</param>
+    public MachTableDragCoefficient(IReadOnlyList<double> mach, IReadOnlyList<double> cd)
+    {
+        if (mach.Count == 0 || mach.Count != cd.Count)
+        {
+            throw new ArgumentException("a C_D(Mach) table needs as many C_D values as Mach numbers, at least one");
+        }
+
+        for (int i = 1; i < mach.Count; i++)
+        {
+            if (!(mach[i] > mach[i - 1]))
+            {
+                throw new ArgumentException("the Mach numbers of a C_D table must be strictly increasing");
+            }
+        }
+
+        _mach = [.. mach];
+        _cd = [.. cd];
+    }
+
+    public IReadOnlyList<double> Mach => _mach;
+
+    public IReadOnlyList<double> Cd => _cd;
+
+    public override double At(double mach)
+    {
+        if (mach <= _mach[0])
+        {
+            return _cd[0];
+        }
+
+        if (mach >= _mach[^1])
+        {
+            return _cd[^1];
+        }
+
+        int hi = Array.BinarySearch(_mach, mach);
+        if (hi >= 0)
+        {
+            return _cd[hi];
+        }
+
+        hi = ~hi;
+        int lo = hi - 1;
+        double f = (mach - _mach[lo]) / (_mach[hi] - _mach[lo]);
+        return _cd[lo] + f * (_cd[hi] - _cd[lo]);
+    }
+}

@@ -1,0 +1,23 @@
+using Bulwark.Integration;
+
+namespace Bulwark.Flight.Propagation;
+
+/// <summary>When to stop and what to record.</summary>
+/// <param name="StopTimeS">stop at this time (s since epoch), or null</param>
+/// <param name="StopAltitudeM">stop when descending through this geodetic height (m), or null; 0 = ground impact</param>
+/// <param name="OutputStepS">sample every this many seconds from the start (0 = no samples)</param>
+/// <param name="LocateApogee">record the apogee as an event</param>
+/// <param name="Integrator">error control of the Dormand–Prince integrator</param>
+public sealed record PropagationOptions(
+    double? StopTimeS,
+    double? StopAltitudeM,
+    double OutputStepS,
+    bool LocateApogee,
+    IntegratorOptions Integrator)
+{
+    /// <summary>Relative tolerance 1e−10, absolute 1e−6 (m, m/s, kg): sub-metre over an ICBM flight (see docs/performance.md).</summary>
+    public static readonly IntegratorOptions DefaultIntegrator = new(1e-10, 1e-6, 60, 0, 1_000_000);
+
+    /// <summary>To ground impact, recording apogee, no samples.</summary>
+    public static PropagationOptions ToImpact(double outputStepS = 0) => new(null, 0, outputStepS, true, DefaultIntegrator);
+}

@@ -1,0 +1,148 @@
+using Bulwark.Integration;
+
+namespace Bulwark.Flight.Propagation;
+
+/// <summary>
+/// Flies a <see cref="FlightPlan"/> phase by phase with the Dormand–Prince integrator, locating apogee and the stop
+/// altitude as events and sampling the dense output at a fixed step. One instance per thread (it reuses its buffers).
+/// </summary>
+public sealed class Propagator
+{
+    private const string ApogeeName = "apogee";
+    private readonly FlightEnvironment _environment;
+    private readonly double[] _y = new double[FlightState.Dimension];
+    private readonly double[] _yEnd = new double[FlightState.Dimension];
+    private readonly DormandPrince54 _integrator;
+    private readonly IEventFunction[] _eventsWithApogee;
+    private readonly IEventFunction[] _eventsWithoutApogee;
+    private readonly int _stopEventIndex;
+
+    public Propagator(FlightEnvironment environment, PropagationOptions options)
+    {
+        _environment = environment;
+        Options = options;
+        _integrator = new DormandPrince54(FlightState.Dimension, options.Integrator);
+        var stop = new List<IEventFunction>();
+        if (options.StopAltitudeM is { } h)
+        {
+            stop.Add(new AltitudeCrossingEvent(environment, h, CrossingDirection.Decreasing));
+        }
+
+        _stopEventIndex = stop.Count > 0 ? 0 : -1;
+        _eventsWithoutApogee = [.. stop];
+        _eventsWithApogee = options.LocateApogee ? [.. stop, new ApogeeEvent(environment)] : _eventsWithoutApogee;
+    }
+
+    public PropagationOptions Options { get; }
+
+    /// <summary>Flies the plan until the stop altitude or the stop time (<paramref name="stopTimeS"/> overrides the options').</summary>
+    public Trajectory Run(FlightPlan plan, double? stopTimeS = null)
+    {
+        var events = new List<FlightEvent>();
+        var sampler = Options.OutputStepS > 0 ? new Sampler(plan.Initial.TimeS, Options.OutputStepS) : null;
+        FlightState state = plan.Initial;
+        bool apogeeFound = !Options.LocateApogee;
+        double stopTime = stopTimeS ?? Options.StopTimeS ?? double.PositiveInfinity;
+        int evaluations = 0;
+        int steps = 0;
+        sampler?.Record(state);
+
+        foreach (FlightPhase phase in plan.Phases)
+        {
+            if (phase.StartMassKg is { } m)
+            {
+                state = state with { MassKg = m };
+            }
+
+            double phaseEnd = state.TimeS + phase.DurationS;
+            var dynamics = new EquationsOfMotion(_environment, phase.Forces);
+            while (true)
+            {
+                double segmentEnd = Math.Min(phaseEnd, stopTime);
+                if (!(segmentEnd > state.TimeS))
+                {
+                    break;
+                }
+
+                if (double.IsPositiveInfinity(segmentEnd))
+                {
+                    throw new ArgumentException($"phase '{phase.Name}' never ends: give a stop time or a stop altitude");
+                }
+
+                state.CopyTo(_y);
+                IEventFunction[] active = apogeeFound ? _eventsWithoutApogee : _eventsWithApogee;
+                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler);
+                evaluations += result.Evaluations;
+                steps += result.AcceptedSteps;
+                state = FlightState.From(result.EndTimeS, _yEnd);
+                if (!result.StoppedOnEvent)
+                {
+                    break;
+                }
+
+                if (result.EventIndex == _stopEventIndex)
+                {
+                    events.Add(new FlightEvent("impact", state));
+                    return Finish(events, sampler, state, FlightEnd.Altitude, evaluations, steps);
+                }
+
+                events.Add(new FlightEvent(ApogeeName, state));
+                apogeeFound = true;
+            }
+
+            if (state.TimeS >= stopTime)
+            {
+                events.Add(new FlightEvent("stop", state));
+                return Finish(events, sampler, state, FlightEnd.Time, evaluations, steps);
+            }
+
+            if (phase.EndEvent is { } name)
+            {
+                events.Add(new FlightEvent(name, state));
+            }
+        }
+
+        throw new ArgumentException("the flight plan ended before the stop time or stop altitude was reached");
+    }
+
+    private static Trajectory Finish(List<FlightEvent> events, Sampler? sampler, FlightState final, FlightEnd end, int evaluations, int steps)
+    {
+        sampler?.RecordFinal(final);
+        return new Trajectory(sampler?.Samples ?? [], events, final, end, evaluations, steps);
+    }
+
+    /// <summary>Samples the dense output at t0 + k·step (k integer, so times do not drift).</summary>
+    private sealed class Sampler(double startTimeS, double stepS) : IStepObserver
+    {
+        private readonly double[] _buffer = new double[FlightState.Dimension];
+        private long _next = 1;
+
+        public List<FlightState> Samples { get; } = [];
+
+        public void Record(FlightState state) => Samples.Add(state);
+
+        public void OnStep(IDenseOutput step)
+        {
+            while (true)
+            {
+                double t = startTimeS + _next * stepS;
+                if (t > step.EndTimeS)
+                {
+                    return;
+                }
+
+                step.Interpolate(t, _buffer);
+                Samples.Add(FlightState.From(t, _buffer));
+                _next++;
+            }
+        }
+
+        public void RecordFinal(FlightState final)
+        {
+            if (Samples.Count == 0 || Samples[^1].TimeS < final.TimeS)
+            {
+                Samples.Add(final);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Bulwark.Earth;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
+
+namespace Bulwark.Flight.Targeting;
+
+/// <summary>
+/// Solves for the launch azimuth and the shape controls that put a missile's impact on an aim point over a rotating Earth.
+/// The range is solved for a fixed azimuth (shape controls), then the azimuth is corrected by the bearing error of the
+/// impact, until the miss is under the request's tolerance. See docs/targeting.md. One instance per thread.
+/// </summary>
+public sealed class Targeter
+{
+    /// <summary>A flight that has not come down after this long is treated as orbital.</summary>
+    public const double MaxFlightTimeS = 6 * 3600;
+
+    private const double RangeToleranceM = 20;
+    private const double ElevationToleranceRad = 2e-4;
+    private const double MinEnergyFraction = 0.01;
+    private const int MaxAzimuthIterations = 12;
+    private readonly FlightEnvironment _environment;
+    private readonly Propagator _propagator;
+    private int _flights;
+
+    public Targeter(FlightEnvironment environment)
+    {
+        _environment = environment;
+        _propagator = new Propagator(environment, new PropagationOptions(null, 0, 0, true, PropagationOptions.DefaultIntegrator));
+    }
+
+    /// <summary>Finds the trajectory; throws <see cref="TargetingException"/> when there is none.</summary>
+    public TargetingSolution Solve(IGuidedMissile missile, TargetingRequest request, double outputStepS = 0)
+    {
+        _flights = 0;
+        Ellipsoid shape = _environment.Planet.Shape;
+        Geodetic launch = request.Launch;
+        GeodesicLine toAim = Geodesic.Inverse(shape, launch.LatitudeRad, launch.LongitudeRad, request.Aim.LatitudeRad, request.Aim.LongitudeRad);
+        double rangeM = toAim.DistanceM;
+        var search = new ShapeSearch(this, missile, request);
+        double azimuth = toAim.InitialAzimuthRad;
+        Shot best = default;
+        ShapeControls bestControls = default;
+        double bestMiss = double.PositiveInfinity;
+        double bestAzimuth = azimuth;
+        for (int i = 0; i < MaxAzimuthIterations; i++)
+        {
+            ShapeControls controls = search.Solve(azimuth, rangeM);
+            Shot shot = Fly(missile, request, azimuth, controls);
+            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, request.Aim.LatitudeRad, request.Aim.LongitudeRad).DistanceM;
+            if (miss < bestMiss)
+            {
+                (best, bestControls, bestMiss, bestAzimuth) = (shot, controls, miss, azimuth);
+            }
+
+            if (miss <= Math.Min(100, request.MissToleranceM / 2))
+            {
+                break;
+            }
+
+            azimuth -= WrapPi(shot.BearingRad - toAim.InitialAzimuthRad);
+        }
+
+        if (bestMiss > request.MissToleranceM)
+        {
+            throw new TargetingException(TargetingFailure.NotConverged,
+                Invariant($"targeting did not converge: the closest impact was {bestMiss / 1000:F1} km from the aim point (tolerance {request.MissToleranceM / 1000:F1} km)"));
+        }
+
+        Trajectory trajectory = best.Trajectory;
+        if (outputStepS > 0)
+        {
+            var sampled = new Propagator(_environment, _propagator.Options with { OutputStepS = outputStepS });
+            trajectory = sampled.Run(missile.Plan(_environment, launch, request.LaunchTimeS, bestAzimuth, bestControls), request.LaunchTimeS + MaxFlightTimeS);
+        }
+
+        return new TargetingSolution(missile, request, bestAzimuth, bestControls, trajectory, best.Impact, bestMiss, best.RangeM, _flights);
+    }
+
+    /// <summary>The longest range the missile reaches from <paramref name="launch"/> toward <paramref name="azimuthRad"/> (full energy, best elevation), m.</summary>
+    public double MaximumRangeM(IGuidedMissile missile, Geodetic launch, double azimuthRad, double launchTimeS = 0)
+    {
+        var request = new TargetingRequest(launch, launch, TrajectoryShape.MinimumEnergy, null, launchTimeS);
+        return new ShapeSearch(this, missile, request).MaxRange(azimuthRad, 1).RangeM;
+    }
+
+    private Shot Fly(IGuidedMissile missile, TargetingRequest request, double azimuthRad, ShapeControls controls)
+    {
+        _flights++;
+        FlightPlan plan = missile.Plan(_environment, request.Launch, request.LaunchTimeS, azimuthRad, controls);
+        Trajectory t = _propagator.Run(plan, request.LaunchTimeS + MaxFlightTimeS);
+        if (t.End != FlightEnd.Altitude)
+        {
+            throw new TargetingException(TargetingFailure.NoImpact,
+                Invariant($"{missile.Name} does not come down within {MaxFlightTimeS / 3600:F0} h (energy fraction {controls.EnergyFraction:F3}, elevation {controls.ElevationRad * 180 / Math.PI:F2}°): it is orbital"));
+        }
+
+        Ellipsoid shape = _environment.Planet.Shape;
+        Geodetic impact = _environment.GeodeticPosition(t.Final);
+        GeodesicLine line = Geodesic.Inverse(shape, request.Launch.LatitudeRad, request.Launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
+        double apogee = t.Find("apogee") is { } a ? _environment.GeodeticPosition(a.State).HeightM : 0;
+        return new Shot(t, impact, line.DistanceM, line.InitialAzimuthRad, apogee);
+    }
+
+    private static double WrapPi(double a) => Math.IEEERemainder(a, 2 * Math.PI);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private readonly record struct Shot(Trajectory Trajectory, Geodetic Impact, double RangeM, double BearingRad, double ApogeeM);
+
+    /// <summary>Solves the shape controls for a range at a fixed azimuth, per the request's shape.</summary>
+    private sealed class ShapeSearch(Targeter owner, IGuidedMissile missile, TargetingRequest request)
+    {
+        private readonly double _minElevation = missile.ElevationRange.MinRad;
+        private readonly double _maxElevation = missile.ElevationRange.MaxRad;
+
+        public ShapeControls Solve(double azimuthRad, double rangeM) => request.Shape switch
+        {
+            TrajectoryShape.MinimumEnergy => MinimumEnergy(azimuthRad, rangeM),
+            TrajectoryShape.Lofted when request.ApogeeAltitudeM is { } h => LoftedToApogee(azimuthRad, rangeM, h),
+            TrajectoryShape.Lofted => FullEnergy(azimuthRad, rangeM, lofted: true),
+            _ => FullEnergy(azimuthRad, rangeM, lofted: false),
+        };
+
+        /// <summary>The best elevation and the range it gives at energy fraction <paramref name="energy"/>.</summary>
+        public (double ElevationRad, double RangeM) MaxRange(double azimuthRad, double energy)
+        {
+            var (x, f) = Solvers.Maximise(e => Range(azimuthRad, new ShapeControls(energy, e)), _minElevation, _maxElevation, ElevationToleranceRad);
+            return (x, f);
+        }
+
+        private double Range(double azimuthRad, ShapeControls c) => owner.Fly(missile, request, azimuthRad, c).RangeM;
+
+        private ShapeControls MinimumEnergy(double azimuthRad, double rangeM)
+        {
+            var (_, maxRange) = MaxRange(azimuthRad, 1);
+            if (maxRange < rangeM)
+            {
+                throw OutOfRange(rangeM, maxRange);
+            }
+
+            var (_, minRange) = MaxRange(azimuthRad, MinEnergyFraction);
+            if (minRange > rangeM)
+            {
+                throw new TargetingException(TargetingFailure.TooClose,
+                    Invariant($"the aim point is {rangeM / 1000:F1} km away, closer than {missile.Name}'s shortest minimum-energy range of {minRange / 1000:F1} km"));
+            }
+
+            double energy = Solvers.FindRoot(e => MaxRange(azimuthRad, e).RangeM - rangeM, MinEnergyFraction, 1, minRange - rangeM, maxRange - rangeM, 1e-9, RangeToleranceM);
+            return new ShapeControls(energy, MaxRange(azimuthRad, energy).ElevationRad);
+        }
+
+        private ShapeControls FullEnergy(double azimuthRad, double rangeM, bool lofted, double energy = 1)
+        {
+            var (best, maxRange) = MaxRange(azimuthRad, energy);
+            if (maxRange < rangeM)
+            {
+                throw OutOfRange(rangeM, maxRange);
+            }
+
+            double end = lofted ? _maxElevation : _minElevation;
+            double endRange = Range(azimuthRad, new ShapeControls(energy, end));
+            if (endRange > rangeM)
+            {
+                throw new TargetingException(TargetingFailure.TooClose,
+                    Invariant($"the aim point is {rangeM / 1000:F1} km away; a {(lofted ? "lofted" : "depressed")} trajectory of {missile.Name} at full energy reaches no closer than {endRange / 1000:F1} km"));
+            }
+
+            double elevation = Solvers.FindRoot(e => Range(azimuthRad, new ShapeControls(energy, e)) - rangeM, best, end, maxRange - rangeM, endRange - rangeM, 1e-10, RangeToleranceM);
+            return new ShapeControls(energy, elevation);
+        }
+
+        private ShapeControls LoftedToApogee(double azimuthRad, double rangeM, double apogeeM)
+        {
+            ShapeControls minimum = MinimumEnergy(azimuthRad, rangeM);
+            double minApogee = owner.Fly(missile, request, azimuthRad, minimum).ApogeeM;
+            if (apogeeM < minApogee)
+            {
+                throw new TargetingException(TargetingFailure.ApogeeUnreachable,
+                    Invariant($"an apogee of {apogeeM / 1000:F0} km is below the minimum-energy apogee of {minApogee / 1000:F0} km for this range: a lofted trajectory flies higher"));
+            }
+
+            ShapeControls full = FullEnergy(azimuthRad, rangeM, lofted: true);
+            double maxApogee = owner.Fly(missile, request, azimuthRad, full).ApogeeM;
+            if (apogeeM > maxApogee)
+            {
+                throw new TargetingException(TargetingFailure.ApogeeUnreachable,
+                    Invariant($"an apogee of {apogeeM / 1000:F0} km is above the highest that {missile.Name} reaches at this range, {maxApogee / 1000:F0} km"));
+            }
+
+            ShapeControls at = full;
+            double energy = Solvers.FindRoot(e =>
+            {
+                at = FullEnergy(azimuthRad, rangeM, lofted: true, energy: e);
+                return owner.Fly(missile, request, azimuthRad, at).ApogeeM - apogeeM;
+            }, minimum.EnergyFraction, 1, minApogee - apogeeM, maxApogee - apogeeM, 1e-9, 100);
+            return FullEnergy(azimuthRad, rangeM, lofted: true, energy: energy);
+        }
+
+        private TargetingException OutOfRange(double rangeM, double maxRange) => new(TargetingFailure.OutOfRange,
+            Invariant($"the aim point is {rangeM / 1000:F1} km away, beyond {missile.Name}'s maximum range of {maxRange / 1000:F1} km in that direction"),
+            maxRange);
+    }
+}

@@ -1,0 +1,98 @@
+using Bulwark.Earth;
+using Bulwark.Flight.Forces;
+using Bulwark.Flight.Guidance;
+using Bulwark.Flight.Propagation;
+
+namespace Bulwark.Flight.Vehicles;
+
+/// <summary>
+/// A multi-stage rocket with a payload whose re-entry vehicle separates at the end of powered flight. Guidance: a vertical
+/// rise, a pitch-over at a constant rate toward the launch azimuth, then a gravity turn (thrust along the air-relative
+/// velocity) through every later stage. Early thrust termination (energy fraction &lt; 1) cuts the burn short on the
+/// burn clock (the sum of the stages' burn times, coasts excluded).
+/// </summary>
+/// <param name="Name">display name</param>
+/// <param name="Stages">stages in firing order</param>
+/// <param name="PayloadMassKg">everything above the last stage (bus and RV), kg; at least the RV's mass</param>
+/// <param name="Rv">the re-entry vehicle that flies on after powered flight</param>
+/// <param name="BodyReferenceAreaM2">reference area of the stack for drag during boost, m²</param>
+/// <param name="BodyCd">drag coefficient of the stack during boost</param>
+/// <param name="VerticalRiseS">duration of the vertical rise, s</param>
+/// <param name="PitchOverS">duration of the pitch-over, s</param>
+/// <param name="MinElevationRad">the lowest thrust elevation the guidance accepts at the end of the pitch-over, rad</param>
+/// <param name="MaxElevationRad">the highest, rad</param>
+public sealed record StagedRocket(
+    string Name,
+    IReadOnlyList<RocketStage> Stages,
+    double PayloadMassKg,
+    ReentryVehicle Rv,
+    double BodyReferenceAreaM2,
+    DragCoefficient BodyCd,
+    double VerticalRiseS,
+    double PitchOverS,
+    double MinElevationRad,
+    double MaxElevationRad) : IGuidedMissile
+{
+    public (double MinRad, double MaxRad) ElevationRange => (MinElevationRad, MaxElevationRad);
+
+    public double LaunchMassKg => Stages.Sum(s => s.GrossMassKg) + PayloadMassKg;
+
+    /// <summary>Sum of the stages' burn times, s.</summary>
+    public double TotalBurnTimeS => Stages.Sum(s => s.BurnTimeS);
+
+    public FlightPlan Plan(FlightEnvironment environment, Geodetic launch, double launchTimeS, double azimuthRad, ShapeControls controls)
+    {
+        FlightState initial = environment.StateAt(launchTimeS, launch with { HeightM = launch.HeightM }, Numerics.Vec3.Zero, LaunchMassKg);
+        var gravity = new GravityForce(environment.Planet);
+        var bodyDrag = new DragForce(BodyReferenceAreaM2, BodyCd);
+        var phases = new List<FlightPhase>();
+        double cutoffS = Math.Clamp(controls.EnergyFraction, 0, 1) * TotalBurnTimeS;
+        double burnUsedS = 0;
+        double tilt = Math.PI / 2 - controls.ElevationRad;
+
+        for (int i = 0; i < Stages.Count && burnUsedS < cutoffS; i++)
+        {
+            RocketStage stage = Stages[i];
+            double burnS = Math.Min(stage.BurnTimeS, cutoffS - burnUsedS);
+            bool cut = burnS < stage.BurnTimeS;
+            bool last = cut || i == Stages.Count - 1;
+            double stackMassKg = Stages.Skip(i).Sum(s => s.GrossMassKg) + PayloadMassKg;
+            string endEvent = last ? "burnout" : $"stage-{i + 1} burnout";
+            var segments = new List<(string Name, double DurationS, ISteering Steering)>();
+            if (i == 0)
+            {
+                double rise = Math.Min(VerticalRiseS, burnS);
+                double pitch = Math.Min(PitchOverS, burnS - rise);
+                segments.Add(("stage-1 vertical rise", rise, VerticalSteering.Instance));
+                segments.Add(("stage-1 pitch-over", pitch, new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, tilt)));
+                segments.Add(("stage-1 gravity turn", burnS - rise - pitch, GravityTurnSteering.Instance));
+            }
+            else
+            {
+                segments.Add(($"stage-{i + 1} gravity turn", burnS, GravityTurnSteering.Instance));
+            }
+
+            segments.RemoveAll(s => s.DurationS <= 0);
+            for (int k = 0; k < segments.Count; k++)
+            {
+                var thrust = new ThrustForce(stage.MassFlowKgPerS, stage.VacuumIspS, stage.NozzleExitAreaM2, segments[k].Steering);
+                phases.Add(new FlightPhase(
+                    segments[k].Name,
+                    segments[k].DurationS,
+                    [gravity, bodyDrag, thrust],
+                    k == 0 ? stackMassKg : null,
+                    k == segments.Count - 1 ? endEvent : null));
+            }
+
+            burnUsedS += burnS;
+            if (!last && stage.CoastAfterS > 0)
+            {
+                double upperMassKg = Stages.Skip(i + 1).Sum(s => s.GrossMassKg) + PayloadMassKg;
+                phases.Add(new FlightPhase($"coast after stage {i + 1}", stage.CoastAfterS, [gravity, bodyDrag], upperMassKg));
+            }
+        }
+
+        phases.Add(new FlightPhase("ballistic", double.PositiveInfinity, Rv.Body.Forces(environment), Rv.MassKg));
+        return new FlightPlan(initial, phases);
+    }
+}

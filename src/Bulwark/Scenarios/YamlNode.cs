@@ -1,0 +1,191 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Bulwark.Scenarios;
+
+/// <summary>
+/// A located view of one node of a YAML document: typed reads that fail with an <see cref="InputException"/> naming the
+/// file, line, column and key path. Unknown keys are errors too (a misspelt key must not be silently ignored).
+/// </summary>
+public sealed class YamlNode
+{
+    private readonly YamlDotNet.RepresentationModel.YamlNode _node;
+
+    private YamlNode(string file, string path, YamlDotNet.RepresentationModel.YamlNode node)
+    {
+        File = file;
+        Path = path;
+        _node = node;
+    }
+
+    public string File { get; }
+
+    /// <summary>Key path from the document root ("initial.lat_deg"; "" for the root).</summary>
+    public string Path { get; }
+
+    public int Line => (int)_node.Start.Line;
+
+    public int Column => (int)_node.Start.Column;
+
+    /// <summary>Parses YAML text; a syntax error becomes an <see cref="InputException"/>.</summary>
+    public static YamlNode Parse(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new InputException(file, (int)e.Start.Line, (int)e.Start.Column, null, "not valid YAML: " + FirstLine(e.Message));
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new InputException(file, 1, 1, null, "the file is empty; expected a YAML mapping");
+        }
+
+        var root = new YamlNode(file, "", stream.Documents[0].RootNode);
+        if (root._node is not YamlMappingNode)
+        {
+            throw root.Error("expected a mapping of keys to values at the top of the file");
+        }
+
+        return root;
+    }
+
+    public InputException Error(string problem) => new(File, Line, Column, Path.Length == 0 ? null : Path, problem);
+
+    public bool IsMapping => _node is YamlMappingNode;
+
+    public bool IsSequence => _node is YamlSequenceNode;
+
+    public bool IsScalar => _node is YamlScalarNode;
+
+    /// <summary>Fails if the mapping has a key not in <paramref name="allowed"/>.</summary>
+    public void OnlyKeys(params string[] allowed)
+    {
+        foreach (var (keyNode, _) in Mapping())
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (Array.IndexOf(allowed, key) < 0)
+            {
+                throw new InputException(File, (int)keyNode.Start.Line, (int)keyNode.Start.Column, Join(key),
+                    $"unknown key; expected one of: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    public bool Has(string key) => TryGet(key) is not null;
+
+    public YamlNode? TryGet(string key)
+    {
+        foreach (var (keyNode, value) in Mapping())
+        {
+            if (keyNode is YamlScalarNode { Value: { } k } && k == key)
+            {
+                return new YamlNode(File, Join(key), value);
+            }
+        }
+
+        return null;
+    }
+
+    public YamlNode Get(string key) => TryGet(key) ?? throw Error(Path.Length == 0 ? $"missing key '{key}'" : $"missing key '{key}' in this mapping");
+
+    /// <summary>The elements of a sequence.</summary>
+    public IReadOnlyList<YamlNode> Items()
+    {
+        if (_node is not YamlSequenceNode seq)
+        {
+            throw Error("expected a list");
+        }
+
+        return [.. seq.Children.Select((c, i) => new YamlNode(File, string.Create(CultureInfo.InvariantCulture, $"{Path}[{i}]"), c))];
+    }
+
+    /// <summary>The scalar as a string.</summary>
+    public string String()
+    {
+        if (_node is not YamlScalarNode { Value: { } v } || v.Length == 0)
+        {
+            throw Error("expected a text value");
+        }
+
+        return v;
+    }
+
+    /// <summary>The scalar as a finite number.</summary>
+    public double Number()
+    {
+        if (_node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x))
+        {
+            return x;
+        }
+
+        throw Error(_node is YamlScalarNode s ? $"expected a number, got '{s.Value}'" : "expected a number, got " + Describe());
+    }
+
+    /// <summary>A number within [min, max] (inclusive unless said), with the unit named in the message.</summary>
+    public double Number(double min, double max, string expectation)
+    {
+        double x = Number();
+        if (x < min || x > max)
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"{x} is out of range; expected {expectation}"));
+        }
+
+        return x;
+    }
+
+    /// <summary>A strictly positive number.</summary>
+    public double Positive(string what)
+    {
+        double x = Number();
+        if (!(x > 0))
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"{x} is not allowed; expected {what} greater than 0"));
+        }
+
+        return x;
+    }
+
+    /// <summary>A number ≥ 0.</summary>
+    public double NonNegative(string what)
+    {
+        double x = Number();
+        if (x < 0)
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"{x} is not allowed; expected {what} of at least 0"));
+        }
+
+        return x;
+    }
+
+    private IEnumerable<(YamlDotNet.RepresentationModel.YamlNode Key, YamlDotNet.RepresentationModel.YamlNode Value)> Mapping()
+    {
+        if (_node is not YamlMappingNode map)
+        {
+            throw Error("expected a mapping of keys to values, got " + Describe());
+        }
+
+        return map.Children.Select(kv => (kv.Key, kv.Value));
+    }
+
+    private string Describe() => _node switch
+    {
+        YamlScalarNode s => $"'{s.Value}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "something else",
+    };
+
+    private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    private static string FirstLine(string s)
+    {
+        int i = s.IndexOf('\n');
+        return i < 0 ? s : s[..i];
+    }
+}
