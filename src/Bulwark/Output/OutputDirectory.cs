@@ -1,0 +1,31 @@
+namespace Bulwark.Output;
+
+/// <summary>
+/// Writes a set of files into a directory all at once: each is written to a staging folder inside the target first and
+/// moved into place only when every one was written, so a failure leaves no half-written output.
+/// </summary>
+public static class OutputDirectory
+{
+    public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files)
+    {
+        Directory.CreateDirectory(directory);
+        string staging = Path.Combine(directory, ".bulwark-staging-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var (name, content) in files)
+            {
+                File.WriteAllText(Path.Combine(staging, name), content);
+            }
+
+            foreach (var name in files.Keys)
+            {
+                File.Move(Path.Combine(staging, name), Path.Combine(directory, name), overwrite: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+}
