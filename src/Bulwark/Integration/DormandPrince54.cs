@@ -1,24 +1,685 @@
 namespace Bulwark.Integration;
 
 /// <summary>Adaptive Dormand–Prince 5(4) with 4th-order dense output and event location. One instance per thread.</summary>
+/// <remarks>
+/// <para>
+/// The method is DOPRI5 as in Hairer, Nørsett &amp; Wanner, "Solving Ordinary Differential Equations I" (2nd ed.),
+/// §II.5 (Dormand &amp; Prince 1980 coefficients, local extrapolation: the 5th-order solution is propagated, the embedded
+/// 4th-order one only estimates the error) and §II.6 (the 4th-order continuous extension used for dense output).
+/// The last stage is evaluated at the new point, so it is reused as the first stage of the next step (FSAL):
+/// 6 derivative evaluations per step.
+/// </para>
+/// <para>
+/// Step-size control: the error norm is the RMS over components of err_i / (atol + rtol·max(|y_i|, |y_new_i|)); a step is
+/// accepted when it is ≤ 1. The next step comes from Hairer's PI controller (β = 0.04, safety 0.9, the step changing by a
+/// factor between 0.2 and 10), never grows right after a rejection, never exceeds <see cref="IntegratorOptions.MaxStepS"/>
+/// and never oversteps the segment end: the last step is stretched or shortened (by at most 1 %) to land exactly on it.
+/// </para>
+/// <para>
+/// <b>Discontinuities.</b> The right-hand side must be smooth within a segment. The caller must never let a
+/// discontinuity of f (staging, burnout, a change of guidance mode, a table edge that is not smooth) fall inside a
+/// segment: end the segment there (by its end time or by an event) and start a new one. Crossing a discontinuity inside a
+/// step breaks the error estimate, wastes steps in rejections, and silently degrades the accuracy.
+/// </para>
+/// <para>
+/// <b>Events.</b> After every accepted step each event function is evaluated at the new point. A sign change that matches
+/// its <see cref="IEventFunction.Direction"/> (Decreasing: g(prev) &gt; 0 and g(new) ≤ 0; Increasing: g(prev) &lt; 0 and
+/// g(new) ≥ 0; Any: either) triggers it; a value exactly 0 at the segment's start never counts as "prev" on either side, so a
+/// zero at t0 never triggers. Only sign changes between step ends are seen: a double crossing inside one step is missed,
+/// which <see cref="IntegratorOptions.MaxStepS"/> bounds. Roots are located by Brent's method on the dense output to a
+/// time tolerance of 1e-10·max(1, |t|) s; the earliest root of all triggered events wins (on a tie, the lower index). The
+/// located time is the end of the final bracket on the "after" side of the crossing.
+/// </para>
+/// <para>
+/// <b>The state at an event</b> is re-stepped: one Dormand–Prince step of exactly t_root − t_prev is taken from the
+/// accepted step's start, so yEnd has the full 5th-order accuracy rather than the interpolant's 4th. The re-stepped state
+/// differs from the interpolated one by about the local tolerance, so the triggering event function evaluated at it could
+/// land a hair on the wrong side of zero, and a next segment started from it with the same event would fire again at once.
+/// The re-stepped state is therefore kept only when the triggering event's g at it is on the "after" side (or zero);
+/// otherwise yEnd falls back to the interpolated state at t_root, where that sign holds by construction. Either way
+/// g(yEnd) is zero or on the "after" side, and the observer's last step ends exactly at t_root with the interpolant that
+/// produced yEnd.
+/// </para>
+/// <para>
+/// <b>Allocation.</b> All work arrays are allocated in the constructor (two per-event buffers grow, once, when a call passes
+/// more events than ever before); <see cref="Integrate{TSystem}"/> allocates nothing otherwise, and nothing per step.
+/// A struct system passed to <see cref="Integrate{TSystem}"/> is called without boxing (the method is generic over it).
+/// </para>
+/// </remarks>
 public sealed class DormandPrince54
 {
+    // Butcher tableau (Hairer, Nørsett & Wanner, Table II.5.2; DOPRI5).
+    private const double C2 = 1.0 / 5.0, C3 = 3.0 / 10.0, C4 = 4.0 / 5.0, C5 = 8.0 / 9.0;
+    private const double A21 = 1.0 / 5.0;
+    private const double A31 = 3.0 / 40.0, A32 = 9.0 / 40.0;
+    private const double A41 = 44.0 / 45.0, A42 = -56.0 / 15.0, A43 = 32.0 / 9.0;
+    private const double A51 = 19372.0 / 6561.0, A52 = -25360.0 / 2187.0, A53 = 64448.0 / 6561.0, A54 = -212.0 / 729.0;
+    private const double A61 = 9017.0 / 3168.0, A62 = -355.0 / 33.0, A63 = 46732.0 / 5247.0, A64 = 49.0 / 176.0, A65 = -5103.0 / 18656.0;
+    private const double A71 = 35.0 / 384.0, A73 = 500.0 / 1113.0, A74 = 125.0 / 192.0, A75 = -2187.0 / 6784.0, A76 = 11.0 / 84.0;
+
+    // Error estimate: b (5th order) − b̂ (embedded 4th order).
+    private const double E1 = 71.0 / 57600.0, E3 = -71.0 / 16695.0, E4 = 71.0 / 1920.0, E5 = -17253.0 / 339200.0, E6 = 22.0 / 525.0, E7 = -1.0 / 40.0;
+
+    // Continuous extension (Hairer's dense output coefficients for DOPRI5, §II.6).
+    private const double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0, D4 = -10690763975.0 / 1880347072.0,
+        D5 = 701980252875.0 / 199316789632.0, D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+
+    // Step-size control (Hairer's DOPRI5 defaults).
+    private const double Safety = 0.9;
+    private const double MinFactor = 0.2;   // the step shrinks by at most 5×
+    private const double MaxFactor = 10.0;  // and grows by at most 10×
+    private const double Beta = 0.04;       // PI stabilisation
+    private const double Expo1 = 0.2 - Beta * 0.75;
+
+    /// <summary>A step smaller than this fraction of max(|t|, |tEnd|) is a step-size underflow.</summary>
+    private const double MinRelativeStep = 1e-12;
+
+    private const double MachineEpsilon = 2.2204460492503131e-16;
+
+    /// <summary>Root-finding tolerance on the event time: this times max(1, |t|) seconds.</summary>
+    private const double EventTimeTolerance = 1e-10;
+
+    private readonly double[] _y, _yNew, _yStage, _yEvent, _yRestep;
+    private double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7;
+    private readonly double[] _dense, _denseRestep; // 5 blocks of n: the continuous extension of the step (and of the re-step)
+    private readonly DenseOutput _output;
+    private double[] _gPrev, _gNew;
+
+    /// <summary>Creates an integrator for systems of <paramref name="dimension"/> components, allocating all its work arrays.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">dimension ≤ 0, or options that cannot work (negative or all-zero tolerances,
+    /// MaxStepS ≤ 0, InitialStepS &lt; 0, MaxSteps ≤ 0). Note that <c>default(IntegratorOptions)</c> is all zeros and is rejected:
+    /// use <see cref="IntegratorOptions.Default"/>.</exception>
     public DormandPrince54(int dimension, IntegratorOptions options)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        if (!(options.RelativeTolerance >= 0) || !(options.AbsoluteTolerance >= 0)
+            || options.RelativeTolerance + options.AbsoluteTolerance <= 0
+            || double.IsInfinity(options.RelativeTolerance) || double.IsInfinity(options.AbsoluteTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"Tolerances must be finite, non-negative and not both zero (rtol {options.RelativeTolerance}, atol {options.AbsoluteTolerance}).");
+        }
+
+        if (!(options.MaxStepS > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"MaxStepS must be > 0 (got {options.MaxStepS}).");
+        }
+
+        if (!(options.InitialStepS >= 0) || double.IsInfinity(options.InitialStepS))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"InitialStepS must be finite and ≥ 0 (got {options.InitialStepS}).");
+        }
+
+        if (options.MaxSteps <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"MaxSteps must be > 0 (got {options.MaxSteps}).");
+        }
+
         Dimension = dimension;
         Options = options;
+        int n = dimension;
+        _y = new double[n];
+        _yNew = new double[n];
+        _yStage = new double[n];
+        _yEvent = new double[n];
+        _yRestep = new double[n];
+        _k1 = new double[n];
+        _k2 = new double[n];
+        _k3 = new double[n];
+        _k4 = new double[n];
+        _k5 = new double[n];
+        _k6 = new double[n];
+        _k7 = new double[n];
+        _dense = new double[5 * n];
+        _denseRestep = new double[5 * n];
+        _output = new DenseOutput(n);
+        _gPrev = new double[4];
+        _gNew = new double[4];
     }
 
+    /// <summary>Whether the last call that stopped on an event returned the re-stepped state (true) or fell back to the
+    /// interpolated one (false). For tests and diagnostics.</summary>
+    internal bool LastEventRestepped { get; private set; }
+
+    /// <summary>The length of the state vector this instance integrates.</summary>
     public int Dimension { get; }
 
+    /// <summary>Error control and guards.</summary>
     public IntegratorOptions Options { get; }
 
     /// <summary>
     /// Integrates from (<paramref name="t0S"/>, <paramref name="y0"/>) to <paramref name="tEndS"/> (> t0S) or to the first event,
     /// writing the final state into <paramref name="yEnd"/>. No allocation per step.
     /// </summary>
+    /// <remarks>
+    /// f must be smooth on the whole segment: a discontinuity (staging, burnout) must be a segment boundary, never inside.
+    /// <paramref name="events"/> is indexed, not enumerated. The observer is handed one reusable <see cref="IDenseOutput"/>,
+    /// valid only during its <see cref="IStepObserver.OnStep"/> call. <paramref name="y0"/> and <paramref name="yEnd"/> have
+    /// exactly <see cref="Dimension"/> components and may overlap. When tEndS equals t0S, y0 is copied and nothing else happens.
+    /// </remarks>
+    /// <exception cref="IntegrationException">more than MaxSteps steps, step-size underflow, or a non-finite state or derivative.</exception>
     public SegmentResult Integrate<TSystem>(TSystem system, double t0S, ReadOnlySpan<double> y0, double tEndS, Span<double> yEnd,
         IReadOnlyList<IEventFunction> events, IStepObserver? observer = null)
         where TSystem : IOdeSystem
-        => throw new NotImplementedException();
+    {
+        int n = Dimension;
+        ArgumentNullException.ThrowIfNull(events);
+        if (system.Dimension != n)
+        {
+            throw new ArgumentException($"The system has dimension {system.Dimension}, the integrator {n}.", nameof(system));
+        }
+
+        if (y0.Length != n)
+        {
+            throw new ArgumentException($"y0 has {y0.Length} components, expected {n}.", nameof(y0));
+        }
+
+        if (yEnd.Length != n)
+        {
+            throw new ArgumentException($"yEnd has {yEnd.Length} components, expected {n}.", nameof(yEnd));
+        }
+
+        if (!double.IsFinite(t0S) || !double.IsFinite(tEndS) || tEndS < t0S)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tEndS), $"Need finite t0S ≤ tEndS (got t0S = {t0S}, tEndS = {tEndS}).");
+        }
+
+        double[] y = _y, yNew = _yNew;
+        y0.CopyTo(y);
+        if (!AllFinite(y))
+        {
+            throw new IntegrationException($"Non-finite initial state at t = {t0S:R} s.");
+        }
+
+        if (tEndS == t0S)
+        {
+            y.CopyTo(yEnd);
+            return new SegmentResult(tEndS, -1, 0, 0, 0);
+        }
+
+        int evaluations = 0;
+        double t = t0S;
+        system.Derivative(t, y, _k1);
+        evaluations++;
+        if (!AllFinite(_k1))
+        {
+            throw new IntegrationException($"Non-finite derivative at t = {t:R} s (the initial state).");
+        }
+
+        int eventCount = events.Count;
+        EnsureEventCapacity(eventCount);
+        double[] gPrev = _gPrev, gNew = _gNew;
+        for (int i = 0; i < eventCount; i++)
+        {
+            gPrev[i] = events[i].Value(t, y);
+        }
+
+        IntegratorOptions opt = Options;
+        double rtol = opt.RelativeTolerance, atol = opt.AbsoluteTolerance, hMax = opt.MaxStepS;
+        double h = opt.InitialStepS > 0 ? opt.InitialStepS : InitialStep(ref system, t, tEndS, ref evaluations);
+        h = Math.Min(Math.Min(h, hMax), tEndS - t0S);
+
+        int accepted = 0, rejected = 0;
+        double facOld = 1e-4;
+        bool lastRejected = false;
+        while (true)
+        {
+            if (accepted + rejected >= opt.MaxSteps)
+            {
+                throw new IntegrationException(
+                    $"DormandPrince54: step limit MaxSteps = {opt.MaxSteps} reached at t = {t:R} s with step h = {h:R} s " +
+                    $"(segment {t0S:R} s to {tEndS:R} s; {accepted} accepted, {rejected} rejected steps).");
+            }
+
+            // Land exactly on tEndS: stretch the step (by ≤ 1 %, never past MaxStepS) rather than leave a sliver.
+            bool last = false;
+            if (t + Math.Min(1.01 * h, hMax) >= tEndS)
+            {
+                h = tEndS - t;
+                last = true;
+            }
+
+            double tNew = last ? tEndS : t + h;
+            double err = Step(ref system, t, h, tNew, y, yNew, rtol, atol);
+            evaluations += 6;
+            if (!double.IsFinite(err) || !AllFinite(yNew) || !AllFinite(_k7))
+            {
+                throw new IntegrationException(
+                    $"DormandPrince54: non-finite derivative or state in the step from t = {t:R} s (step h = {h:R} s).");
+            }
+
+            double fac11 = Math.Pow(err, Expo1);
+            if (err > 1.0)
+            {
+                // Rejected: shrink (by at most 1/MinFactor), never grow.
+                rejected++;
+                lastRejected = true;
+                h /= Math.Min(1.0 / MinFactor, fac11 / Safety);
+                if (h < MinRelativeStep * Math.Max(Math.Abs(t), Math.Abs(tEndS)) || t + h == t)
+                {
+                    throw new IntegrationException(
+                        $"DormandPrince54: step size underflow at t = {t:R} s (step h = {h:R} s, error norm {err:G3}).");
+                }
+
+                continue;
+            }
+
+            accepted++;
+            BuildDense(y, yNew, h, _dense);
+
+            double tRoot = tNew;
+            int eventIndex = eventCount == 0 ? -1 : CheckEvents(events, t, h, tNew, yNew, out tRoot);
+            if (eventIndex >= 0)
+            {
+                double[] coefficients = FinishAtEvent(ref system, events[eventIndex], gPrev[eventIndex], t, h, tRoot, yEnd, ref evaluations);
+                if (observer is not null)
+                {
+                    _output.Set(coefficients, t, coefficients == _dense ? h : tRoot - t, tRoot);
+                    observer.OnStep(_output);
+                }
+
+                return new SegmentResult(tRoot, eventIndex, accepted, rejected, evaluations);
+            }
+
+            if (observer is not null)
+            {
+                _output.Set(_dense, t, h, tNew);
+                observer.OnStep(_output);
+            }
+
+            // Advance: the new point becomes the step start; the last stage is the next first stage (FSAL).
+            Array.Copy(yNew, y, n);
+            (_k1, _k7) = (_k7, _k1);
+            t = tNew;
+            (gPrev, gNew) = (gNew, gPrev);
+            (_gPrev, _gNew) = (gPrev, gNew);
+            if (last)
+            {
+                y.CopyTo(yEnd);
+                return new SegmentResult(tEndS, -1, accepted, rejected, evaluations);
+            }
+
+            // PI controller.
+            double fac = fac11 / Math.Pow(facOld, Beta);
+            fac = Math.Max(1.0 / MaxFactor, Math.Min(1.0 / MinFactor, fac / Safety));
+            double hNew = h / fac;
+            if (lastRejected)
+            {
+                hNew = Math.Min(hNew, h);
+            }
+
+            lastRejected = false;
+            facOld = Math.Max(err, 1e-4);
+            h = Math.Min(hNew, hMax);
+        }
+    }
+
+    /// <summary>
+    /// One DOPRI5 step of size h from (t, y) with _k1 = f(t, y): writes the 5th-order solution to yNew, the stages to
+    /// _k2.._k7 (_k7 = f(tNew, yNew)), and returns the RMS error norm.
+    /// </summary>
+    private double Step<TSystem>(ref TSystem system, double t, double h, double tNew, double[] y, double[] yNew, double rtol, double atol)
+        where TSystem : IOdeSystem
+    {
+        int n = y.Length;
+        double[] k1 = _k1, k2 = _k2, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, k7 = _k7, ys = _yStage;
+
+        for (int i = 0; i < n; i++)
+        {
+            ys[i] = y[i] + h * (A21 * k1[i]);
+        }
+
+        system.Derivative(t + C2 * h, ys, k2);
+        for (int i = 0; i < n; i++)
+        {
+            ys[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+        }
+
+        system.Derivative(t + C3 * h, ys, k3);
+        for (int i = 0; i < n; i++)
+        {
+            ys[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+        }
+
+        system.Derivative(t + C4 * h, ys, k4);
+        for (int i = 0; i < n; i++)
+        {
+            ys[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+        }
+
+        system.Derivative(t + C5 * h, ys, k5);
+        for (int i = 0; i < n; i++)
+        {
+            ys[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        }
+
+        system.Derivative(tNew, ys, k6);
+        for (int i = 0; i < n; i++)
+        {
+            yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+        }
+
+        system.Derivative(tNew, yNew, k7);
+
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+            double sk = atol + rtol * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
+            double r = e / sk;
+            sum += r * r;
+        }
+
+        return Math.Sqrt(sum / n);
+    }
+
+    /// <summary>Builds the continuous extension of the step just taken (stages in _k1.._k7) into <paramref name="c"/>.</summary>
+    private void BuildDense(double[] y, double[] yNew, double h, double[] c)
+    {
+        int n = y.Length;
+        double[] k1 = _k1, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, k7 = _k7;
+        for (int i = 0; i < n; i++)
+        {
+            double yDiff = yNew[i] - y[i];
+            double bSpl = h * k1[i] - yDiff;
+            c[i] = y[i];
+            c[n + i] = yDiff;
+            c[2 * n + i] = bSpl;
+            c[3 * n + i] = yDiff - h * k7[i] - bSpl;
+            c[4 * n + i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+        }
+    }
+
+    /// <summary>Evaluates the continuous extension with coefficients c, built for a step (t0, h), at time t.</summary>
+    private static void Interpolate(double[] c, int n, double t0, double h, double t, Span<double> y)
+    {
+        double theta = (t - t0) / h;
+        double theta1 = 1.0 - theta;
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = c[i] + theta * (c[n + i] + theta1 * (c[2 * n + i] + theta * (c[3 * n + i] + theta1 * c[4 * n + i])));
+        }
+    }
+
+    /// <summary>
+    /// Evaluates every event at the new point (into _gNew), and returns the index of the triggered event with the earliest
+    /// root in (t, tNew] (written to <paramref name="tRoot"/>), or −1.
+    /// </summary>
+    private int CheckEvents(IReadOnlyList<IEventFunction> events, double t, double h, double tNew, double[] yNew, out double tRoot)
+    {
+        int count = events.Count;
+        double[] gPrev = _gPrev, gNew = _gNew;
+        for (int i = 0; i < count; i++)
+        {
+            gNew[i] = events[i].Value(tNew, yNew);
+        }
+
+        int best = -1;
+        tRoot = tNew;
+        double tol = EventTimeTolerance * Math.Max(1.0, Math.Min(Math.Abs(t), Math.Abs(tNew))); // |t| near the root, not past it
+        for (int i = 0; i < count; i++)
+        {
+            if (!Triggers(events[i].Direction, gPrev[i], gNew[i]))
+            {
+                continue;
+            }
+
+            double tb = tNew, gb = gNew[i];
+            if (best >= 0)
+            {
+                // Does this event cross before the best root so far? If g has not crossed by then, its root is later.
+                Interpolate(_dense, yNew.Length, t, h, tRoot, _yEvent);
+                gb = events[i].Value(tRoot, _yEvent);
+                if (!IsAfter(gPrev[i], gb))
+                {
+                    continue;
+                }
+
+                tb = tRoot;
+            }
+
+            double root = LocateRoot(events[i], t, h, t, gPrev[i], tb, gb, tol);
+            if (best < 0 || root < tRoot - tol)
+            {
+                best = i;
+                tRoot = root;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Triggers(CrossingDirection direction, double gPrev, double gNew) => direction switch
+    {
+        CrossingDirection.Decreasing => gPrev > 0 && gNew <= 0,
+        CrossingDirection.Increasing => gPrev < 0 && gNew >= 0,
+        _ => (gPrev > 0 && gNew <= 0) || (gPrev < 0 && gNew >= 0),
+    };
+
+    /// <summary>Whether g is zero or on the other side of zero from gBefore (which is non-zero).</summary>
+    private static bool IsAfter(double gBefore, double g) => gBefore > 0 ? g <= 0 : g >= 0;
+
+    /// <summary>
+    /// Brent's method (zeroin) for the event's root on the dense output between ta (g = ga, strictly "before") and tb
+    /// (g = gb, zero or "after"). Returns the end of the final bracket on the "after" side, so g there is zero or crossed.
+    /// </summary>
+    private double LocateRoot(IEventFunction ev, double tStep, double h, double ta, double ga, double tb, double gb, double tol)
+    {
+        int n = Dimension;
+        double a = ta, fa = ga, b = tb, fb = gb, c = tb, fc = gb;
+        double d = b - a, e = d;
+        for (int iteration = 0; iteration < 200; iteration++)
+        {
+            if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0))
+            {
+                c = a;
+                fc = fa;
+                d = b - a;
+                e = d;
+            }
+
+            if (Math.Abs(fc) < Math.Abs(fb))
+            {
+                a = b;
+                b = c;
+                c = a;
+                fa = fb;
+                fb = fc;
+                fc = fa;
+            }
+
+            double tol1 = 2.0 * MachineEpsilon * Math.Abs(b) + 0.5 * tol;
+            double xm = 0.5 * (c - b);
+            if (Math.Abs(xm) <= tol1 || fb == 0)
+            {
+                break;
+            }
+
+            if (Math.Abs(e) >= tol1 && Math.Abs(fa) > Math.Abs(fb))
+            {
+                double p, q, s = fb / fa;
+                if (a == c)
+                {
+                    p = 2.0 * xm * s;
+                    q = 1.0 - s;
+                }
+                else
+                {
+                    double qq = fa / fc, r = fb / fc;
+                    p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
+                    q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
+                }
+
+                if (p > 0)
+                {
+                    q = -q;
+                }
+
+                p = Math.Abs(p);
+                if (2.0 * p < Math.Min(3.0 * xm * q - Math.Abs(tol1 * q), Math.Abs(e * q)))
+                {
+                    e = d;
+                    d = p / q;
+                }
+                else
+                {
+                    d = xm;
+                    e = d;
+                }
+            }
+            else
+            {
+                d = xm;
+                e = d;
+            }
+
+            a = b;
+            fa = fb;
+            b += Math.Abs(d) > tol1 ? d : (xm > 0 ? tol1 : -tol1);
+            Interpolate(_dense, n, tStep, h, b, _yEvent);
+            fb = ev.Value(b, _yEvent);
+        }
+
+        // b and c bracket the root (or g(b) = 0): return whichever is on the "after" side.
+        double root = IsAfter(ga, fb) ? b : c;
+        return Math.Clamp(root, ta, tb);
+    }
+
+    /// <summary>
+    /// Writes the state at the event time into yEnd (re-stepped when that keeps the event's sign, else interpolated) and
+    /// returns the dense coefficients the observer should see for [t, tRoot].
+    /// </summary>
+    private double[] FinishAtEvent<TSystem>(ref TSystem system, IEventFunction ev, double gBefore, double t, double h, double tRoot,
+        Span<double> yEnd, ref int evaluations)
+        where TSystem : IOdeSystem
+    {
+        // _k1 still holds f(t, y): re-take the step with exactly tRoot − t. Its stages overwrite _k2.._k7 (the original
+        // step's continuous extension is already in _dense).
+        double hr = tRoot - t;
+        Step(ref system, t, hr, tRoot, _y, _yRestep, Options.RelativeTolerance, Options.AbsoluteTolerance);
+        evaluations += 6;
+        if (AllFinite(_yRestep) && AllFinite(_k7) && IsAfter(gBefore, ev.Value(tRoot, _yRestep)))
+        {
+            BuildDense(_y, _yRestep, hr, _denseRestep);
+            _yRestep.CopyTo(yEnd);
+            LastEventRestepped = true;
+            return _denseRestep;
+        }
+
+        // Fall back to the interpolant, on which the event's sign is right by construction of the root.
+        Interpolate(_dense, Dimension, t, h, tRoot, yEnd);
+        LastEventRestepped = false;
+        return _dense;
+    }
+
+    /// <summary>Hairer's automatic initial step (HNW I, §II.4): needs _y and _k1 = f(t0, y0); uses one evaluation.</summary>
+    private double InitialStep<TSystem>(ref TSystem system, double t0, double tEnd, ref int evaluations)
+        where TSystem : IOdeSystem
+    {
+        const int order = 5;
+        int n = Dimension;
+        double rtol = Options.RelativeTolerance, atol = Options.AbsoluteTolerance;
+        double hMax = Math.Min(Options.MaxStepS, tEnd - t0);
+        double[] y = _y, f0 = _k1, y1 = _yStage, f1 = _k2;
+
+        double dnf = 0, dny = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double sk = atol + rtol * Math.Abs(y[i]);
+            double a = f0[i] / sk, b = y[i] / sk;
+            dnf += a * a;
+            dny += b * b;
+        }
+
+        double h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.Sqrt(dny / dnf) * 0.01;
+        h = Math.Min(h, hMax);
+
+        // One explicit Euler step to estimate the second derivative.
+        for (int i = 0; i < n; i++)
+        {
+            y1[i] = y[i] + h * f0[i];
+        }
+
+        system.Derivative(t0 + h, y1, f1);
+        evaluations++;
+        double der2 = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double sk = atol + rtol * Math.Abs(y[i]);
+            double a = (f1[i] - f0[i]) / sk;
+            der2 += a * a;
+        }
+
+        der2 = Math.Sqrt(der2) / h;
+        double der12 = Math.Max(Math.Abs(der2), Math.Sqrt(dnf));
+        double h1 = der12 <= 1e-15 ? Math.Max(1e-6, h * 1e-3) : Math.Pow(0.01 / der12, 1.0 / order);
+        h = Math.Min(Math.Min(100 * h, h1), hMax);
+        if (!double.IsFinite(h) || !(h > 0))
+        {
+            throw new IntegrationException(
+                $"DormandPrince54: non-finite derivative while choosing the initial step at t = {t0:R} s.");
+        }
+
+        return h;
+    }
+
+    private void EnsureEventCapacity(int count)
+    {
+        if (_gPrev.Length < count)
+        {
+            int size = Math.Max(count, 2 * _gPrev.Length);
+            _gPrev = new double[size];
+            _gNew = new double[size];
+        }
+    }
+
+    private static bool AllFinite(double[] v)
+    {
+        foreach (double x in v)
+        {
+            if (!double.IsFinite(x))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The continuous solution over one step, reused for every step; valid during an OnStep call only.</summary>
+    private sealed class DenseOutput(int n) : IDenseOutput
+    {
+        private double[] _c = [];
+
+        /// <summary>The step size the coefficients were built for (the full step even when the output ends early).</summary>
+        internal double H { get; private set; }
+
+        public double StartTimeS { get; private set; }
+
+        public double EndTimeS { get; private set; }
+
+        internal void Set(double[] coefficients, double startS, double h, double endS)
+        {
+            _c = coefficients;
+            StartTimeS = startS;
+            H = h;
+            EndTimeS = endS;
+        }
+
+        public void Interpolate(double t, Span<double> y)
+        {
+            double slack = 64 * MachineEpsilon * Math.Max(Math.Abs(StartTimeS), Math.Abs(EndTimeS));
+            if (!(t >= StartTimeS - slack && t <= EndTimeS + slack))
+            {
+                throw new ArgumentOutOfRangeException(nameof(t), $"t = {t:R} s is outside the step [{StartTimeS:R}, {EndTimeS:R}] s.");
+            }
+
+            if (y.Length < n)
+            {
+                throw new ArgumentException($"y has {y.Length} components, expected {n}.", nameof(y));
+            }
+
+            DormandPrince54.Interpolate(_c, n, StartTimeS, H, t, y);
+        }
+    }
 }
