@@ -178,7 +178,7 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
             throw stop.Error("expected time_s, altitude_m or both");
         }
 
-        double step = 0;
+        double step = 1;
         if (output is not null)
         {
             output.OnlyKeys("step_s");

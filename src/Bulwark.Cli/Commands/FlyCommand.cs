@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Globalization;
+using Bulwark.Atmosphere;
+using Bulwark.Earth;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Targeting;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Output;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Cli.Commands;
+
+/// <summary><c>bulwark fly FLIGHT.yaml</c> and <c>bulwark fly --missile M --from PLACE --to PLACE</c>.</summary>
+internal static class FlyCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var flight = new Argument<string?>("FLIGHT") { Description = "a flight file (YAML): a point mass flown from an initial state", Arity = ArgumentArity.ZeroOrOne };
+        var missile = new Option<string?>("--missile") { Description = "a missile definition file (YAML) to fly to a target" };
+        var from = new Option<string?>("--from") { Description = "launch place: LAT,LON in degrees" };
+        var to = new Option<string?>("--to") { Description = "aim place: LAT,LON in degrees" };
+        var shape = new Option<string>("--shape") { Description = "minimum-energy (default), lofted or depressed", DefaultValueFactory = _ => "minimum-energy" };
+        var apogee = new Option<double?>("--apogee-km") { Description = "for --shape lofted: the apogee to reach, km" };
+        var step = new Option<double?>("--step-s") { Description = "output step of the trajectory, s (default: the file's, or 10 s for a targeted flight)" };
+        var format = CommonOptions.Format();
+        var outDir = CommonOptions.Out();
+        var earth = CommonOptions.Earth();
+        var noRotation = CommonOptions.NoRotation();
+
+        var command = new Command("fly", "Propagate a vehicle from an initial state, or fly a missile to a target.")
+        {
+            flight, missile, from, to, shape, apogee, step, format, outDir, earth, noRotation,
+        };
+        command.SetAction(parse =>
+        {
+            OutputFormat fmt = CommonOptions.ParseFormat(parse.GetValue(format)!);
+            string? file = parse.GetValue(flight);
+            string? missileFile = parse.GetValue(missile);
+            if (file is not null && missileFile is not null)
+            {
+                throw new InputException(null, null, null, "--missile", "give either a flight file or --missile with --from and --to, not both");
+            }
+
+            if (file is not null)
+            {
+                FlightFileRun(file, parse.GetValue(step), parse.GetValue(earth), parse.GetValue(noRotation), fmt, parse.GetValue(outDir), stdout);
+                return Program.Success;
+            }
+
+            if (missileFile is null)
+            {
+                throw new InputException(null, null, null, null, "nothing to fly: give a flight file, or --missile FILE --from PLACE --to PLACE");
+            }
+
+            string fromValue = parse.GetValue(from) ?? throw new InputException(null, null, null, "--from", "missing; expected the launch place LAT,LON");
+            string toValue = parse.GetValue(to) ?? throw new InputException(null, null, null, "--to", "missing; expected the aim place LAT,LON");
+            var request = new TargetingRequest(
+                Places.Parse("--from", fromValue),
+                Places.Parse("--to", toValue),
+                ParseShape(parse.GetValue(shape)!),
+                ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
+            FlightEnvironment environment = Environment(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
+            IGuidedMissile m = MissileFile.Parse(missileFile, ReadFile(missileFile));
+            TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout);
+            return Program.Success;
+        });
+        return command;
+    }
+
+    internal static string ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, null, null, null, "no such file");
+        }
+
+        return File.ReadAllText(path);
+    }
+
+    private static TrajectoryShape ParseShape(string value) => value switch
+    {
+        "minimum-energy" => TrajectoryShape.MinimumEnergy,
+        "lofted" => TrajectoryShape.Lofted,
+        "depressed" => TrajectoryShape.Depressed,
+        _ => throw new InputException(null, null, null, "--shape", $"unknown shape '{value}'; expected minimum-energy, lofted or depressed"),
+    };
+
+    private static double? ParseApogee(double? km, string shape)
+    {
+        if (km is null)
+        {
+            return null;
+        }
+
+        if (shape != "lofted")
+        {
+            throw new InputException(null, null, null, "--apogee-km", "applies only to --shape lofted");
+        }
+
+        if (!(km > 0 && km < 100_000))
+        {
+            throw new InputException(null, null, null, "--apogee-km", "expected an apogee in km greater than 0");
+        }
+
+        return km * 1000;
+    }
+
+    private static FlightEnvironment Environment(FlightEnvironment baseEnvironment, string? earth, bool noRotation)
+    {
+        Planet planet = earth switch
+        {
+            null => baseEnvironment.Planet,
+            "wgs84" => Planet.Wgs84,
+            "sphere" => Planet.Sphere(Planet.NescSphereRadiusM, Wgs84.GravitationalParameterM3PerS2, Wgs84.RotationRateRadPerS),
+            _ => throw new InputException(null, null, null, "--earth", $"unknown earth model '{earth}'; expected wgs84 or sphere"),
+        };
+        if (noRotation)
+        {
+            planet = planet with { RotationRateRadPerS = 0 };
+        }
+
+        return baseEnvironment with { Planet = planet };
+    }
+
+    private static void FlightFileRun(string path, double? step, string? earth, bool noRotation, OutputFormat format, string? outDir, TextWriter stdout)
+    {
+        FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), node => MissileFile.Parse(node.String(), ReadFile(node.String())));
+        if (step is { } s)
+        {
+            if (!(s > 0))
+            {
+                throw new InputException(null, null, null, "--step-s", "expected an output step in seconds greater than 0");
+            }
+
+            flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s } };
+        }
+
+        flightFile = flightFile with { Environment = Environment(flightFile.Environment, earth, noRotation) };
+        Trajectory trajectory = flightFile.Fly();
+        var points = TrajectoryPoint.From(flightFile.Environment, trajectory.Samples);
+        WriteFiles(outDir, points, Path.GetFileNameWithoutExtension(path), null);
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                stdout.Write(TrajectoryCsv.Write(points));
+                break;
+            case OutputFormat.Json:
+                stdout.Write(FlyJson.Propagation(flightFile.Environment, trajectory, points));
+                break;
+            default:
+                FlyTable.Propagation(stdout, trajectory, points);
+                break;
+        }
+    }
+
+    private static void TargetedRun(FlightEnvironment environment, IGuidedMissile missile, TargetingRequest request, double step, OutputFormat format, string? outDir, TextWriter stdout)
+    {
+        if (!(step > 0))
+        {
+            throw new InputException(null, null, null, "--step-s", "expected an output step in seconds greater than 0");
+        }
+
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.Write($"targeting {missile.Name}…\r");
+        }
+
+        TargetingSolution solution = new Targeter(environment).Solve(missile, request, step);
+        var points = TrajectoryPoint.From(environment, solution.Trajectory.Samples);
+        string summary = FlyJson.Targeted(environment, solution);
+        WriteFiles(outDir, points, missile.Name, summary);
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                stdout.Write(TrajectoryCsv.Write(points));
+                break;
+            case OutputFormat.Json:
+                stdout.Write(summary);
+                break;
+            default:
+                FlyTable.Targeted(stdout, environment, solution);
+                break;
+        }
+    }
+
+    private static void WriteFiles(string? outDir, IReadOnlyList<TrajectoryPoint> points, string name, string? summaryJson)
+    {
+        if (outDir is null)
+        {
+            return;
+        }
+
+        var files = new Dictionary<string, string>
+        {
+            ["trajectory.csv"] = TrajectoryCsv.Write(points),
+            ["trajectory.geojson"] = TrajectoryGeoJson.Write(points, name),
+            ["trajectory.czml"] = TrajectoryCzml.Write(points, "trajectory", name),
+        };
+        if (summaryJson is not null)
+        {
+            files["summary.json"] = summaryJson;
+        }
+
+        OutputDirectory.WriteAll(outDir, files);
+    }
+
+    internal static string F(double x, int decimals) => x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    internal static string AtmosphereName(IAtmosphere a) => a is NoAtmosphere ? "none" : "US Standard Atmosphere 1976";
+}
