@@ -1,0 +1,73 @@
+using Bulwark.Flight.Propagation;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Tests.Validation;
+
+/// <summary>
+/// NASA NESC atmospheric check-cases 1, 4, 5 and 9 (NASA/TM-2015-218675; reference data from the SimuPy toolkit),
+/// flown through the flight-file path. At t = 10, 20 and 30 s, altitude, latitude, longitude and the three NED velocity
+/// components must fall inside the range spanned by the government simulators, widened by a stated margin.
+/// </summary>
+public class NescCheckCaseTests
+{
+    /// <summary>
+    /// Margins added on each side of the simulators' band. Altitude 1.0 ft and velocity 0.1 ft/s: half the limits the
+    /// issue allows (2 ft, 0.2 ft/s). They cover what the simulators do differently from us and from each other and that
+    /// the band at one instant need not contain: how each tabulates the 1976 atmosphere (density differs in the 4th–5th
+    /// digit between implementations), the rounding of the published columns (sim_02 prints 7 significant figures,
+    /// ~0.01 ft at 30,000 ft) and the conversion of the published constants to SI. Latitude and longitude: 2e−7° (2 cm),
+    /// about the printed precision of the coarsest simulator.
+    /// </summary>
+    private const double AltitudeMarginFt = 1.0;
+    private const double VelocityMarginFtS = 0.1;
+    private const double AngleMarginDeg = 2e-7;
+
+    public static TheoryData<string, string, bool> Cases => new()
+    {
+        { "Atmos_01_DroppedSphere", "nesc-01-dropped-sphere.yaml", true },
+        { "Atmos_04_DroppedSphereRoundNonRotation", "nesc-04-dropped-sphere-round-nonrotating.yaml", false },
+        { "Atmos_05_DroppedSphereRoundRotation", "nesc-05-dropped-sphere-round-rotating.yaml", false },
+        { "Atmos_09_EastwardCannonball", "nesc-09-eastward-cannonball.yaml", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FlightFileLandsInsideTheSimulatorsBand(string caseName, string flightFile, bool overEllipsoid)
+    {
+        IReadOnlyList<NescRow> reference = NescReference.Load(caseName);
+        FlightFile file = FlightFile.Parse(flightFile, TestData.Read("examples", "flights", flightFile));
+        Trajectory trajectory = file.Fly();
+        var failures = new List<string>();
+        foreach (double t in new[] { 10.0, 20.0, 30.0 })
+        {
+            FlightStateAt(trajectory, t, out var state);
+            TrajectoryPoint p = TrajectoryPoint.From(file.Environment, state);
+            Check(failures, reference, t, "altitude_ft", r => r.AltitudeFt, p.Position.HeightM * NescReference.FeetPerMetre, AltitudeMarginFt);
+            // sim_02 reports geocentric latitude over the ellipsoid (shared/validation/nesc/README.md): left out of that band.
+            Check(failures, reference, t, "latitude_deg", r => r.LatitudeDeg, p.Position.LatitudeDeg, AngleMarginDeg,
+                overEllipsoid ? r => r.Simulator != "sim_02" : null);
+            Check(failures, reference, t, "longitude_deg", r => r.LongitudeDeg, p.Position.LongitudeDeg, AngleMarginDeg);
+            Check(failures, reference, t, "v_north_ft_s", r => r.VNorthFtS, p.VelocityNedMPerS.X * NescReference.FeetPerMetre, VelocityMarginFtS);
+            Check(failures, reference, t, "v_east_ft_s", r => r.VEastFtS, p.VelocityNedMPerS.Y * NescReference.FeetPerMetre, VelocityMarginFtS);
+            Check(failures, reference, t, "v_down_ft_s", r => r.VDownFtS, p.VelocityNedMPerS.Z * NescReference.FeetPerMetre, VelocityMarginFtS);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static void FlightStateAt(Trajectory trajectory, double t, out Bulwark.Flight.FlightState state)
+    {
+        state = trajectory.Samples.Single(s => Math.Abs(s.TimeS - t) < 1e-9);
+    }
+
+    private static void Check(List<string> failures, IReadOnlyList<NescRow> reference, double t, string name, Func<NescRow, double> quantity,
+        double ours, double margin, Func<NescRow, bool>? include = null)
+    {
+        var (min, max, count) = NescReference.Band(reference, t, quantity, include);
+        Assert.True(count >= 3, $"{name} at {t} s: only {count} simulators");
+        if (ours < min - margin || ours > max + margin)
+        {
+            failures.Add(FormattableString.Invariant($"{name} at {t} s: {ours:G10} outside [{min:G10}, {max:G10}] ± {margin}"));
+        }
+    }
+}
