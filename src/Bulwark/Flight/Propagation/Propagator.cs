@@ -9,6 +9,9 @@ namespace Bulwark.Flight.Propagation;
 public sealed class Propagator
 {
     private const string ApogeeName = "apogee";
+
+    /// <summary>The longest an open-ended phase may run when only a stop altitude ends it, s (about 116 days).</summary>
+    public const double OpenEndedPhaseLimitS = 1e7;
     private readonly FlightEnvironment _environment;
     private readonly double[] _y = new double[FlightState.Dimension];
     private readonly double[] _yEnd = new double[FlightState.Dimension];
@@ -66,7 +69,13 @@ public sealed class Propagator
 
                 if (double.IsPositiveInfinity(segmentEnd))
                 {
-                    throw new ArgumentException($"phase '{phase.Name}' never ends: give a stop time or a stop altitude");
+                    if (_stopEventIndex < 0)
+                    {
+                        throw new ArgumentException($"phase '{phase.Name}' never ends: give a stop time or a stop altitude");
+                    }
+
+                    // Open-ended coast to the stop altitude: bounded so a flight that never comes down ends in a clear error.
+                    segmentEnd = state.TimeS + OpenEndedPhaseLimitS;
                 }
 
                 state.CopyTo(_y);
@@ -102,7 +111,8 @@ public sealed class Propagator
             }
         }
 
-        throw new ArgumentException("the flight plan ended before the stop time or stop altitude was reached");
+        throw new ArgumentException(FormattableString.Invariant(
+            $"the flight did not reach the stop altitude within {OpenEndedPhaseLimitS:E0} s of its last phase's start"));
     }
 
     private static Trajectory Finish(List<FlightEvent> events, Sampler? sampler, FlightState final, FlightEnd end, int evaluations, int steps)
