@@ -1,0 +1,78 @@
+using static Bulwark.Atmosphere.Ussa1976Constants;
+
+namespace Bulwark.Atmosphere;
+
+/// <summary>
+/// The 1976 standard below 86 km: seven geopotential layers with linear molecular-scale temperature (Part 1, Table 4),
+/// in closed form — eq. (18) for the geopotential altitude, (23) for T_M, (33a)/(33b) for pressure, (42) for density
+/// and (50) for the speed of sound. The layer-base pressures are chained from P0 once, so every boundary is continuous.
+/// </summary>
+internal static class Ussa1976Lower
+{
+    private const int LayerCount = 7;
+
+    /// <summary>g0′·M0/R*, K/m′ (the hydrostatic constant of eqs. (33a)/(33b)).</summary>
+    private const double HydrostaticConstant = G0 * M0 / GasConstant;
+
+    /// <summary>M0/R*, kg·K/J, for ρ = P·M0/(R*·T_M), eq. (42).</summary>
+    private const double DensityFactor = M0 / GasConstant;
+
+    /// <summary>γ·R*/M0, J/(kg·K), for c = √(γ R* T_M / M0), eq. (50).</summary>
+    private const double SoundFactor = Gamma * GasConstant / M0;
+
+    private static readonly double[] BaseH = LayerBaseGeopotentialM[..LayerCount].ToArray();
+    private static readonly double[] Lapse = LayerLapseRateKPerM.ToArray();
+    private static readonly double[] BaseT = new double[LayerCount];
+    private static readonly double[] BaseP = new double[LayerCount];
+    private static readonly double[] Exponent = new double[LayerCount]; // g0′M0/(R* L) for L ≠ 0
+    private static readonly double[] IsothermalRate = new double[LayerCount]; // g0′M0/(R* T_b) for L = 0
+
+    static Ussa1976Lower()
+    {
+        double t = T0, p = P0;
+        for (int b = 0; b < LayerCount; b++)
+        {
+            BaseT[b] = t;
+            BaseP[b] = p;
+            double l = Lapse[b];
+            Exponent[b] = l != 0 ? HydrostaticConstant / l : 0;
+            IsothermalRate[b] = HydrostaticConstant / t;
+            double hTop = LayerBaseGeopotentialM[b + 1], dh = hTop - BaseH[b];
+            double tTop = t + l * dh;
+            p = l != 0 ? p * Math.Pow(t / tTop, Exponent[b]) : p * Math.Exp(-IsothermalRate[b] * dh);
+            t = tTop;
+        }
+    }
+
+    /// <summary>Geopotential altitude H = r0·Z/(r0 + Z), m′ (eq. (18)), for geometric altitude Z in m.</summary>
+    public static double GeopotentialAltitude(double geometricAltitudeM) => EarthRadiusM * geometricAltitudeM / (EarthRadiusM + geometricAltitudeM);
+
+    /// <summary>Geometric altitude Z = r0·H/(r0 − H), m (eq. (19)), for geopotential altitude H in m′.</summary>
+    public static double GeometricAltitude(double geopotentialAltitudeM) => EarthRadiusM * geopotentialAltitudeM / (EarthRadiusM - geopotentialAltitudeM);
+
+    /// <summary>
+    /// The state at geometric altitude Z (m) for −5 km ≤ Z &lt; 86 km (callers clamp). The temperature returned is the
+    /// molecular-scale temperature T_M, which is what Table I prints below 86 km (the 80–86 km M/M0 correction is not
+    /// applied, as in the printed tables).
+    /// </summary>
+    public static AtmosphereState At(double geometricAltitudeM)
+    {
+        double h = GeopotentialAltitude(geometricAltitudeM);
+        int b = LayerCount - 1;
+        while (b > 0 && h < BaseH[b]) b--;
+        double dh = h - BaseH[b];
+        double l = Lapse[b];
+        double tm, p;
+        if (l != 0)
+        {
+            tm = BaseT[b] + l * dh;
+            p = BaseP[b] * Math.Pow(BaseT[b] / tm, Exponent[b]);
+        }
+        else
+        {
+            tm = BaseT[b];
+            p = BaseP[b] * Math.Exp(-IsothermalRate[b] * dh);
+        }
+        return new AtmosphereState(tm, p, p * DensityFactor / tm, Math.Sqrt(SoundFactor * tm));
+    }
+}
