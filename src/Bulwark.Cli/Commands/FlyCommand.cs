@@ -78,13 +78,8 @@ internal static class FlyCommand
         return File.ReadAllText(path);
     }
 
-    private static TrajectoryShape ParseShape(string value) => value switch
-    {
-        "minimum-energy" => TrajectoryShape.MinimumEnergy,
-        "lofted" => TrajectoryShape.Lofted,
-        "depressed" => TrajectoryShape.Depressed,
-        _ => throw new InputException(null, null, null, "--shape", $"unknown shape '{value}'; expected minimum-energy, lofted or depressed"),
-    };
+    private static TrajectoryShape ParseShape(string value) => TrajectoryShapeNames.Parse(value)
+        ?? throw new InputException(null, null, null, "--shape", $"unknown shape '{value}'; expected minimum-energy, lofted or depressed");
 
     private static double? ParseApogee(double? km, string shape)
     {

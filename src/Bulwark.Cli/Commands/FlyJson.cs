@@ -15,12 +15,7 @@ internal static class FlyJson
     {
         TrajectoryPoint burnout = TrajectoryPoint.From(environment, s.Burnout);
         w.WriteString("missile", s.Missile.Name);
-        w.WriteString("shape", s.Request.Shape switch
-        {
-            TrajectoryShape.Lofted => "lofted",
-            TrajectoryShape.Depressed => "depressed",
-            _ => "minimum-energy",
-        });
+        w.WriteString("shape", s.Request.Shape.Name());
         LatLon(w, "launch", s.Request.Launch);
         LatLon(w, "aim", s.Request.Aim);
         LatLon(w, "impact", s.Impact);

@@ -15,7 +15,7 @@ internal static class FlyTable
         var table = new Table().Border(TableBorder.Simple).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
         void Row(string k, string v) => table.AddRow(Markup.Escape(k), Markup.Escape(v));
         Row("missile", s.Missile.Name);
-        Row("shape", s.Request.Shape.ToString());
+        Row("shape", s.Request.Shape.Name());
         Row("launch (lat, lon)", $"{F(s.Request.Launch.LatitudeDeg, 4)}°, {F(s.Request.Launch.LongitudeDeg, 4)}°");
         Row("aim (lat, lon)", $"{F(s.Request.Aim.LatitudeDeg, 4)}°, {F(s.Request.Aim.LongitudeDeg, 4)}°");
         Row("impact (lat, lon)", $"{F(s.Impact.LatitudeDeg, 4)}°, {F(s.Impact.LongitudeDeg, 4)}°");

@@ -40,6 +40,12 @@ public sealed class YamlNode
         {
             throw new InputException(file, (int)e.Start.Line, (int)e.Start.Column, null, "not valid YAML: " + FirstLine(e.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; find where by scanning again.
+            Mark where = LastGoodMark(text);
+            throw new InputException(file, (int)where.Line, (int)where.Column, null, "not valid YAML: the text after this point cannot be read");
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -182,6 +188,25 @@ public sealed class YamlNode
     };
 
     private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    private static Mark LastGoodMark(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        Mark last = scanner.CurrentPosition;
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                last = scanner.Current?.End ?? last;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // stop at the first token that cannot be read
+        }
+
+        return last;
+    }
 
     private static string FirstLine(string s)
     {

@@ -163,8 +163,17 @@ public sealed class Targeter
             double endRange = Range(azimuthRad, new ShapeControls(energy, end));
             if (endRange > rangeM)
             {
-                throw new TargetingException(TargetingFailure.TooClose,
-                    Invariant($"the aim point is {rangeM / 1000:F1} km away; a {(lofted ? "lofted" : "depressed")} trajectory of {missile.Name} at full energy reaches no closer than {endRange / 1000:F1} km"));
+                // Even the steepest (flattest) trajectory the guidance allows overflies the aim point at this energy:
+                // fly that trajectory with the thrust cut early instead.
+                double lowRange = Range(azimuthRad, new ShapeControls(MinEnergyFraction, end));
+                if (energy < 1 || lowRange > rangeM)
+                {
+                    throw new TargetingException(TargetingFailure.TooClose,
+                        Invariant($"the aim point is {rangeM / 1000:F1} km away; a {(lofted ? "lofted" : "depressed")} trajectory of {missile.Name} reaches no closer than {Math.Min(endRange, lowRange) / 1000:F1} km"));
+                }
+
+                double cut = Solvers.FindRoot(e => Range(azimuthRad, new ShapeControls(e, end)) - rangeM, MinEnergyFraction, energy, lowRange - rangeM, endRange - rangeM, 1e-9, RangeToleranceM);
+                return new ShapeControls(cut, end);
             }
 
             double elevation = Solvers.FindRoot(e => Range(azimuthRad, new ShapeControls(energy, e)) - rangeM, best, end, maxRange - rangeM, endRange - rangeM, 1e-10, RangeToleranceM);

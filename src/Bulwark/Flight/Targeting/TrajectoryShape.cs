@@ -12,3 +12,23 @@ public enum TrajectoryShape
     /// <summary>Full energy, flatter than minimum energy (lower apogee, shorter flight).</summary>
     Depressed,
 }
+
+/// <summary>The names of shapes in files, flags and reports.</summary>
+public static class TrajectoryShapeNames
+{
+    public static string Name(this TrajectoryShape shape) => shape switch
+    {
+        TrajectoryShape.Lofted => "lofted",
+        TrajectoryShape.Depressed => "depressed",
+        _ => "minimum-energy",
+    };
+
+    /// <summary>The shape with that name, or null.</summary>
+    public static TrajectoryShape? Parse(string name) => name switch
+    {
+        "minimum-energy" => TrajectoryShape.MinimumEnergy,
+        "lofted" => TrajectoryShape.Lofted,
+        "depressed" => TrajectoryShape.Depressed,
+        _ => null,
+    };
+}

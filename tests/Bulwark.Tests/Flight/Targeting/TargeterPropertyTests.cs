@@ -32,7 +32,7 @@ public class TargeterPropertyTests
     public void ReachableAimPointsAreHitWithinOneKilometre(string file, TrajectoryShape shape)
     {
         IGuidedMissile missile = Missile(file);
-        Gen.Select(Gen.Double[-60, 60], Gen.Double[-180, 180], Gen.Double[0, 2 * Math.PI], Gen.Double[0.5, 0.9])
+        Gen.Select(Gen.Double[-60, 60], Gen.Double[-180, 180], Gen.Double[0, 2 * Math.PI], Gen.Double[0.15, 0.97])
             .Sample((lat, lon, azimuth, fraction) =>
             {
                 var env = FlightEnvironment.Default;
