@@ -22,7 +22,7 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("Bulwark: an open, physics-based simulator of ballistic-missile-defence architectures.");
-        root.Subcommands.Add(FlyCommand.Create(stdout));
+        root.Subcommands.Add(FlyCommand.Create(stdout, stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

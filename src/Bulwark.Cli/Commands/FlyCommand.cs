@@ -14,7 +14,7 @@ namespace Bulwark.Cli.Commands;
 /// <summary><c>bulwark fly FLIGHT.yaml</c> and <c>bulwark fly --missile M --from PLACE --to PLACE</c>.</summary>
 internal static class FlyCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var flight = new Argument<string?>("FLIGHT") { Description = "a flight file (YAML): a point mass flown from an initial state", Arity = ArgumentArity.ZeroOrOne };
         var missile = new Option<string?>("--missile") { Description = "a missile definition file (YAML) to fly to a target" };
@@ -62,7 +62,7 @@ internal static class FlyCommand
                 ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
             FlightEnvironment environment = Environment(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
             IGuidedMissile m = MissileFile.Parse(missileFile, ReadFile(missileFile));
-            TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout);
+            TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout, stderr);
             return Program.Success;
         });
         return command;
@@ -149,19 +149,14 @@ internal static class FlyCommand
         }
     }
 
-    private static void TargetedRun(FlightEnvironment environment, IGuidedMissile missile, TargetingRequest request, double step, OutputFormat format, string? outDir, TextWriter stdout)
+    private static void TargetedRun(FlightEnvironment environment, IGuidedMissile missile, TargetingRequest request, double step, OutputFormat format, string? outDir, TextWriter stdout, TextWriter stderr)
     {
         if (!(step > 0))
         {
             throw new InputException(null, null, null, "--step-s", "expected an output step in seconds greater than 0");
         }
 
-        if (!Console.IsErrorRedirected)
-        {
-            Console.Error.Write($"targeting {missile.Name}…\r");
-        }
-
-        TargetingSolution solution = new Targeter(environment).Solve(missile, request, step);
+        TargetingSolution solution = Progress.Run(stderr, $"targeting {missile.Name}…", () => new Targeter(environment).Solve(missile, request, step));
         var points = TrajectoryPoint.From(environment, solution.Trajectory.Samples);
         string summary = FlyJson.Targeted(environment, solution);
         WriteFiles(outDir, points, missile.Name, summary);
