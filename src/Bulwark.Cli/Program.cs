@@ -40,12 +40,7 @@ public static class Program
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (InputException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return BadInput;
-        }
-        catch (TargetingException e)
+        catch (Exception e) when (e is InputException or TargetingException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return BadInput;
