@@ -13,6 +13,9 @@ public static class MissileFile
 {
     private const double DegToRad = Math.PI / 180;
 
+    /// <summary>Keys that describe an entry without changing how it flies (the catalog reads and checks them).</summary>
+    public static readonly string[] DescriptiveKeys = ["id", "name", "type", "class", "propellant", "calibration", "provenance", "notes"];
+
     /// <summary>Reads a missile; bad content raises an <see cref="InputException"/>.</summary>
     public static IGuidedMissile Parse(string file, string text) => Read(YamlNode.Parse(file, text));
 
@@ -30,16 +33,7 @@ public static class MissileFile
 
     private static StagedRocket ReadStaged(YamlNode root)
     {
-        root.OnlyKeys("name", "type", "stages", "payload_mass_kg", "reentry_vehicle", "body", "guidance", "source", "confidence", "notes");
-        string name = root.TryGet("name")?.String() ?? "missile";
-        YamlNode stagesNode = root.Get("stages");
-        IReadOnlyList<YamlNode> items = stagesNode.Items();
-        if (items.Count == 0)
-        {
-            throw stagesNode.Error("expected at least one stage");
-        }
-
-        var stages = items.Select(ReadStage).ToList();
+        root.OnlyKeys([.. DescriptiveKeys, "stages", "payload_mass_kg", "reentry_vehicle", "body", "guidance"]);
         YamlNode payloadNode = root.Get("payload_mass_kg");
         double payload = payloadNode.Positive("a payload mass in kg");
         ReentryVehicle rv = ReadRv(root.Get("reentry_vehicle"));
@@ -49,6 +43,27 @@ public static class MissileFile
                 $"the payload ({payload} kg) is lighter than its re-entry vehicle ({rv.MassKg} kg); expected payload_mass_kg ≥ reentry_vehicle.mass_kg"));
         }
 
+        return ReadRocket(root, payload, rv);
+    }
+
+    /// <summary>
+    /// The stages, boost aerodynamics and guidance of a staged vehicle carrying <paramref name="payloadMassKg"/> of which
+    /// <paramref name="flier"/> flies on after powered flight (a missile's RV, an interceptor's kill vehicle). The caller
+    /// has checked the entry's keys.
+    /// </summary>
+    internal static StagedRocket ReadRocket(YamlNode root, double payloadMassKg, ReentryVehicle flier)
+    {
+        string name = root.TryGet("name")?.String() ?? "missile";
+        double payload = payloadMassKg;
+        ReentryVehicle rv = flier;
+        YamlNode stagesNode = root.Get("stages");
+        IReadOnlyList<YamlNode> items = stagesNode.Items();
+        if (items.Count == 0)
+        {
+            throw stagesNode.Error("expected at least one stage");
+        }
+
+        var stages = items.Select(ReadStage).ToList();
         YamlNode body = root.Get("body");
         body.OnlyKeys("diameter_m", "reference_area_m2", "cd");
         double area = ReadArea(body);
@@ -105,7 +120,7 @@ public static class MissileFile
 
     private static BurnoutStateMissile ReadBurnout(YamlNode root)
     {
-        root.OnlyKeys("name", "type", "burnout", "reentry_vehicle", "guidance", "source", "confidence", "notes");
+        root.OnlyKeys([.. DescriptiveKeys, "burnout", "reentry_vehicle", "guidance"]);
         string name = root.TryGet("name")?.String() ?? "missile";
         YamlNode b = root.Get("burnout");
         b.OnlyKeys("altitude_m", "speed_m_s", "time_s", "downrange_m");
