@@ -33,7 +33,7 @@ internal static class FlyTable
             Row("apogee", $"{F(environment.GeodeticPosition(a).HeightM / 1000, 1)} km at {F(a.TimeS - s.Request.LaunchTimeS, 1)} s");
         }
 
-        Render(stdout, table);
+        Render.Table(stdout, table);
     }
 
     public static void Propagation(TextWriter stdout, Trajectory t, IReadOnlyList<TrajectoryPoint> points)
@@ -50,21 +50,8 @@ internal static class FlyTable
                 F(p.VelocityNedMPerS.X, 3), F(p.VelocityNedMPerS.Y, 3), F(p.VelocityNedMPerS.Z, 3));
         }
 
-        Render(stdout, table);
+        Render.Table(stdout, table);
         string end = t.End == FlightEnd.Altitude ? "descended through the stop altitude" : "reached the stop time";
         stdout.WriteLine($"Ended at t = {F(t.Final.TimeS, 4)} s: {end}. {t.Steps} integration steps, {t.Evaluations} derivative evaluations.");
-    }
-
-    private static void Render(TextWriter stdout, Table table)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(stdout),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
-        console.Write(table);
     }
 }

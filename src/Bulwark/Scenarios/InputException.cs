@@ -32,10 +32,10 @@ public sealed class InputException : Exception
     private static string Format(string? file, int? line, int? column, string? key, string problem)
     {
         string where = file ?? "input";
-        if (line is { } l)
+        if (line is { } l and > 0)
         {
             where += string.Create(CultureInfo.InvariantCulture, $":{l}");
-            if (column is { } c)
+            if (column is { } c and > 0)
             {
                 where += string.Create(CultureInfo.InvariantCulture, $":{c}");
             }

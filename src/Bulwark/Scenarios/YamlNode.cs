@@ -12,9 +12,12 @@ public sealed class YamlNode
 {
     private readonly YamlDotNet.RepresentationModel.YamlNode _node;
 
+    /// <summary>Nodes grafted from another file (scenario overrides) remember where they came from.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlDotNet.RepresentationModel.YamlNode, string> Origins = new();
+
     private YamlNode(string file, string path, YamlDotNet.RepresentationModel.YamlNode node)
     {
-        File = file;
+        File = Origins.TryGetValue(node, out string? origin) ? origin : file;
         Path = path;
         _node = node;
     }
@@ -63,6 +66,45 @@ public sealed class YamlNode
 
     public InputException Error(string problem) => new(File, Line, Column, Path.Length == 0 ? null : Path, problem);
 
+    /// <summary>The underlying YamlDotNet node (for merging overrides).</summary>
+    internal YamlDotNet.RepresentationModel.YamlNode Raw => _node;
+
+    /// <summary>
+    /// This mapping with <paramref name="overrides"/> laid over it: mappings merge key by key, anything else is replaced.
+    /// Values taken from the overrides keep their own file and position in messages.
+    /// </summary>
+    internal YamlNode MergedWith(YamlNode overrides)
+    {
+        Origins.AddOrUpdate(overrides._node, overrides.File);
+        return new YamlNode(File, Path, Merge(_node, overrides._node, overrides.File));
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode Merge(YamlDotNet.RepresentationModel.YamlNode under, YamlDotNet.RepresentationModel.YamlNode over, string overFile)
+    {
+        if (under is not YamlMappingNode a || over is not YamlMappingNode b)
+        {
+            Origins.AddOrUpdate(over, overFile);
+            return over;
+        }
+
+        var merged = new YamlMappingNode();
+        foreach (var (k, v) in a.Children)
+        {
+            merged.Add(k, b.Children.TryGetValue(k, out var o) ? Merge(v, o, overFile) : v);
+        }
+
+        foreach (var (k, v) in b.Children)
+        {
+            if (!a.Children.ContainsKey(k))
+            {
+                Origins.AddOrUpdate(v, overFile);
+                merged.Add(k, v);
+            }
+        }
+
+        return merged;
+    }
+
     public bool IsMapping => _node is YamlMappingNode;
 
     public bool IsSequence => _node is YamlSequenceNode;
@@ -99,6 +141,20 @@ public sealed class YamlNode
     }
 
     public YamlNode Get(string key) => TryGet(key) ?? throw Error(Path.Length == 0 ? $"missing key '{key}'" : $"missing key '{key}' in this mapping");
+
+    /// <summary>The keys and values of a mapping, in file order.</summary>
+    public IReadOnlyList<(string Key, YamlNode Value)> Entries() =>
+        [.. Mapping().Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", new YamlNode(File, Join(((YamlScalarNode)kv.Key).Value ?? ""), kv.Value)))];
+
+    /// <summary>The scalar text, or null for a mapping or list.</summary>
+    public string? ScalarText => (_node as YamlScalarNode)?.Value;
+
+    /// <summary>Whether the scalar reads as a finite number.</summary>
+    public bool IsNumber => _node is YamlScalarNode { Value: { } v, Style: not YamlDotNet.Core.ScalarStyle.SingleQuoted and not YamlDotNet.Core.ScalarStyle.DoubleQuoted }
+        && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x);
+
+    /// <summary>Whether the scalar is YAML null (<c>null</c>, <c>~</c> or empty).</summary>
+    public bool IsNull => _node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "null" or "~" or "Null" or "NULL" };
 
     /// <summary>The elements of a sequence.</summary>
     public IReadOnlyList<YamlNode> Items()

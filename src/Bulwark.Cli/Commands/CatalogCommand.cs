@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Bulwark.Catalog;
+using Bulwark.Output;
+using Bulwark.Scenarios;
+using Spectre.Console;
+
+namespace Bulwark.Cli.Commands;
+
+/// <summary><c>bulwark catalog [KIND|ID]</c>: list catalog entries with their key figures, source and confidence; or one whole entry.</summary>
+internal static class CatalogCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var what = new Argument<string?>("KIND|ID") { Description = "a kind (places, missiles, interceptors, sensors, architectures, threat-sets) or an entry id", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "table, json, or markdown (the whole catalog as docs/catalog.md)", DefaultValueFactory = _ => "table" };
+        var command = new Command("catalog", "List the built-in catalog's entries with their sources and confidence.") { what, format };
+        command.SetAction(parse =>
+        {
+            BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
+            string? arg = parse.GetValue(what);
+            string fmt = parse.GetValue(format)!;
+            if (fmt == "markdown")
+            {
+                stdout.Write(CatalogMarkdown.Render(catalog));
+                return Program.Success;
+            }
+
+            OutputFormat output = CommonOptions.ParseFormat(fmt);
+            if (output == OutputFormat.Csv)
+            {
+                throw new InputException(null, null, null, "--format", "catalog prints table, json or markdown");
+            }
+
+            IReadOnlyList<CatalogEntry> entries;
+            bool whole = false;
+            if (arg is null)
+            {
+                entries = catalog.Entries;
+            }
+            else if (Array.IndexOf(BulwarkCatalog.Kinds, arg) >= 0)
+            {
+                entries = [.. catalog.OfKind(arg)];
+            }
+            else
+            {
+                entries = [catalog.Find(arg) ?? throw new InputException(null, null, null, null,
+                    $"'{arg}' is neither a kind ({string.Join(", ", BulwarkCatalog.Kinds)}) nor an entry id; run 'bulwark catalog' for the list")];
+                whole = true;
+            }
+
+            if (output == OutputFormat.Json)
+            {
+                stdout.Write(Json(catalog, entries));
+            }
+            else if (whole)
+            {
+                Whole(stdout, catalog, entries[0]);
+            }
+            else
+            {
+                List(stdout, entries);
+            }
+
+            return Program.Success;
+        });
+        return command;
+    }
+
+    private static void List(TextWriter stdout, IReadOnlyList<CatalogEntry> entries)
+    {
+        foreach (string kind in BulwarkCatalog.Kinds)
+        {
+            var ofKind = entries.Where(e => e.Kind == kind).ToList();
+            if (ofKind.Count == 0)
+            {
+                continue;
+            }
+
+            var table = new Table().Border(TableBorder.Simple).Title(kind);
+            table.AddColumn("id").AddColumn("name").AddColumn("key figures").AddColumn("confidence").AddColumn("source");
+            foreach (CatalogEntry e in ofKind)
+            {
+                var figures = KeyFigures.Of(e);
+                Provenance? p = figures.Select(f => f.Path).FirstOrDefault(x => x is not null) is { } path ? e.ProvenanceOf(path) : e.ProvenanceOf("*");
+                table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Name), Markup.Escape(string.Join("; ", figures.Select(f => $"{f.Label} {f.Value}"))),
+                    p is null ? "" : Provenance.Name(p.Confidence), Markup.Escape(p?.SourceId ?? ""));
+            }
+
+            Render.Table(stdout, table);
+        }
+    }
+
+    private static void Whole(TextWriter stdout, BulwarkCatalog catalog, CatalogEntry e)
+    {
+        stdout.WriteLine($"{e.Id}: {e.Name} ({BulwarkCatalog.Singular(e.Kind)}; {e.Node.File}:{e.Node.Line})");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("key").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("confidence").AddColumn("source");
+        foreach (var (path, node) in e.Numbers())
+        {
+            Provenance? p = e.ProvenanceOf(path);
+            table.AddRow(Markup.Escape(path), Markup.Escape(node.ScalarText ?? ""), Markup.Escape(Units.Of(path) ?? ""),
+                p is null ? "none" : Provenance.Name(p.Confidence), Markup.Escape(p is null ? "" : Cite(catalog, p)));
+        }
+
+        Render.Table(stdout, table);
+    }
+
+    private static string Cite(BulwarkCatalog catalog, Provenance p)
+    {
+        var sb = new StringBuilder();
+        sb.Append(p.SourceId is { } id && catalog.Sources.TryGetValue(id, out Source? s) ? s.Citation : p.SourceId);
+        if (p.CalibratedTo is { } c)
+        {
+            sb.Append("; calibrated to ").Append(c);
+        }
+
+        if (p.Derivation is { } d)
+        {
+            sb.Append("; derived: ").Append(d);
+        }
+
+        if (p.Note is { } n)
+        {
+            sb.Append("; ").Append(n);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Json(BulwarkCatalog catalog, IReadOnlyList<CatalogEntry> entries)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("entries");
+            foreach (CatalogEntry e in entries)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", e.Id);
+                w.WriteString("kind", e.Kind);
+                w.WriteString("name", e.Name);
+                w.WriteStartArray("numbers");
+                foreach (var (path, node) in e.Numbers())
+                {
+                    Provenance? p = e.ProvenanceOf(path);
+                    w.WriteStartObject();
+                    w.WriteString("key", path);
+                    w.WriteNumber("value", node.Number());
+                    w.WriteString("unit", Units.Of(path));
+                    w.WriteString("confidence", p is null ? null : Provenance.Name(p.Confidence));
+                    w.WriteString("source", p?.SourceId);
+                    w.WriteString("citation", p?.SourceId is { } id && catalog.Sources.TryGetValue(id, out Source? s) ? s.Citation : null);
+                    if (p?.CalibratedTo is { } c)
+                    {
+                        w.WriteString("calibrated_to", c);
+                    }
+
+                    if (p?.Derivation is { } d)
+                    {
+                        w.WriteString("derivation", d);
+                    }
+
+                    if (p?.Note is { } n)
+                    {
+                        w.WriteString("note", n);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

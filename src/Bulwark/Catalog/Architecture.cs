@@ -1,0 +1,92 @@
+using System.Globalization;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Catalog;
+
+/// <summary>A battery: interceptors of one type at one place, with an inventory, belonging to a coalition.</summary>
+public sealed record Battery(string Id, string PlaceId, string InterceptorId, int Inventory, string Coalition);
+
+/// <summary>A deployed sensor: a sensor type at a place, pointed at a boresight azimuth, belonging to a coalition.</summary>
+public sealed record DeployedSensor(string Id, string SensorId, string PlaceId, double? BoresightAzimuthRad, string Coalition);
+
+/// <summary>
+/// An architecture: its batteries, sensors and network. Within a coalition every sensor's data reaches every battery
+/// after <see cref="NetworkLatencyS"/>; across coalitions only where a share says so (e.g. Russia → NATO).
+/// </summary>
+public sealed record Architecture(
+    string Id,
+    string Name,
+    int Year,
+    string Status,
+    IReadOnlyList<Battery> Batteries,
+    IReadOnlyList<DeployedSensor> Sensors,
+    double NetworkLatencyS,
+    IReadOnlyList<(string From, string To)> Shares,
+    bool LaunchOnRemote,
+    bool EngageOnRemote)
+{
+    public static readonly string[] Statuses = ["deployed", "planned", "cancelled", "proposed"];
+    public static readonly string[] Coalitions = ["nato", "russia"];
+
+    /// <summary>Reads an architecture entry, checking that its places, interceptors and sensors exist in <paramref name="catalog"/>.</summary>
+    public static Architecture Read(YamlNode node, BulwarkCatalog catalog)
+    {
+        node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "provenance", "notes");
+        int year = (int)node.Get("year").Number(1990, 2100, "a year");
+        YamlNode statusNode = node.Get("status");
+        string status = OneOf(statusNode, Statuses, "status");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var batteries = node.Get("batteries").Items().Select(b =>
+        {
+            b.OnlyKeys("id", "place", "interceptor", "inventory_count", "coalition");
+            string id = Unique(b.Get("id"), ids);
+            YamlNode place = b.Get("place");
+            catalog.Get("places", place.String(), place);
+            YamlNode interceptor = b.Get("interceptor");
+            catalog.Get("interceptors", interceptor.String(), interceptor);
+            int inventory = (int)b.Get("inventory_count").Number(0, 10000, "a count of interceptors from 0 to 10,000");
+            return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Coalitions, "coalition"));
+        }).ToList();
+        var sensors = node.Get("sensors").Items().Select(s =>
+        {
+            s.OnlyKeys("id", "sensor", "place", "boresight_az_deg", "coalition");
+            string id = Unique(s.Get("id"), ids);
+            YamlNode sensor = s.Get("sensor");
+            catalog.Get("sensors", sensor.String(), sensor);
+            YamlNode place = s.Get("place");
+            catalog.Get("places", place.String(), place);
+            double? boresight = s.TryGet("boresight_az_deg")?.Number(-360, 360, "an azimuth in degrees");
+            return new DeployedSensor(id, sensor.String(), place.String(), boresight * Math.PI / 180, OneOf(s.Get("coalition"), Coalitions, "coalition"));
+        }).ToList();
+        YamlNode network = node.Get("network");
+        network.OnlyKeys("latency_s", "shares");
+        double latency = network.Get("latency_s").NonNegative("a latency in seconds");
+        var shares = network.TryGet("shares")?.Items().Select(x =>
+        {
+            x.OnlyKeys("from", "to");
+            return (OneOf(x.Get("from"), Coalitions, "coalition"), OneOf(x.Get("to"), Coalitions, "coalition"));
+        }).ToList() ?? [];
+        bool lor = Bool(node.TryGet("launch_on_remote"), true);
+        bool eor = Bool(node.TryGet("engage_on_remote"), false);
+        return new Architecture(node.Get("id").String(), node.Get("name").String(), year, status, batteries, sensors, latency, shares, lor, eor);
+    }
+
+    private static string Unique(YamlNode idNode, HashSet<string> ids)
+    {
+        string id = idNode.String();
+        return ids.Add(id) ? id : throw idNode.Error($"'{id}' names two batteries or sensors of this architecture");
+    }
+
+    private static string OneOf(YamlNode node, string[] allowed, string what)
+    {
+        string v = node.String();
+        return Array.IndexOf(allowed, v) >= 0 ? v : throw node.Error(string.Create(CultureInfo.InvariantCulture, $"unknown {what} '{v}'; expected one of: {string.Join(", ", allowed)}"));
+    }
+
+    private static bool Bool(YamlNode? node, bool fallback) => node is null ? fallback : node.String() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw node.Error("expected true or false"),
+    };
+}

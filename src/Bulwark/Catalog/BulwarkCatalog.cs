@@ -1,0 +1,358 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Bulwark.Engagement;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Scenarios;
+using Bulwark.Sensing;
+
+namespace Bulwark.Catalog;
+
+/// <summary>
+/// The catalog: sources, places, missiles, interceptors, sensors, architectures and threat sets, each entry with the
+/// provenance of its numbers. The built-in catalog is compiled into the library from <c>catalog/*.yaml</c>; scenarios
+/// layer overrides and their own entries on top (<see cref="ScenarioLoader"/>). See docs/catalog-format.md.
+/// </summary>
+public sealed partial class BulwarkCatalog
+{
+    /// <summary>The kinds of entries, in the order they are listed.</summary>
+    public static readonly string[] Kinds = ["places", "missiles", "interceptors", "sensors", "architectures", "threat-sets"];
+
+    private static readonly Lazy<BulwarkCatalog> BuiltInCatalog = new(LoadBuiltIn);
+    private readonly Dictionary<string, CatalogEntry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
+    private readonly List<CatalogEntry> _entries = [];
+    private readonly List<InputException> _problems = [];
+
+    private BulwarkCatalog() { }
+
+    /// <summary>The catalog shipped with Bulwark.</summary>
+    public static BulwarkCatalog BuiltIn => BuiltInCatalog.Value;
+
+    public IReadOnlyList<CatalogEntry> Entries => _entries;
+
+    public IReadOnlyDictionary<string, Source> Sources => _sources;
+
+    /// <summary>Everything wrong with the catalog: unreadable entries, numbers without provenance, unresolved references.</summary>
+    public IReadOnlyList<InputException> Problems => _problems;
+
+    /// <summary>Reads a catalog from (file name, text) pairs. Problems are collected, not thrown.</summary>
+    public static BulwarkCatalog FromTexts(IEnumerable<(string File, string Text)> files)
+    {
+        var catalog = new BulwarkCatalog();
+        var roots = new List<YamlNode>();
+        foreach (var (file, text) in files)
+        {
+            try
+            {
+                roots.Add(YamlNode.Parse(file, text));
+            }
+            catch (InputException e)
+            {
+                catalog._problems.Add(e);
+            }
+        }
+
+        foreach (YamlNode root in roots)
+        {
+            catalog.Collect(() => catalog.ReadSources(root));
+        }
+
+        foreach (YamlNode root in roots)
+        {
+            catalog.Collect(() => catalog.ReadEntries(root));
+        }
+
+        catalog.CheckEntries();
+        return catalog;
+    }
+
+    /// <summary>A copy to layer a scenario on (entries are shared; adding or replacing one leaves this catalog as it is).</summary>
+    internal BulwarkCatalog Copy()
+    {
+        var copy = new BulwarkCatalog();
+        foreach (var (k, v) in _sources)
+        {
+            copy._sources[k] = v;
+        }
+
+        foreach (CatalogEntry e in _entries)
+        {
+            copy._entries.Add(e);
+            copy._byId[e.Id] = e;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Replaces an entry by the same entry with <paramref name="overrides"/> laid over it, the overridden numbers
+    /// getting <paramref name="provenance"/>.</summary>
+    internal CatalogEntry Override(CatalogEntry entry, YamlNode overrides, Provenance provenance)
+    {
+        YamlNode merged = entry.Node.MergedWith(overrides);
+        var rules = entry.ProvenanceRules.Concat(OverridePaths(overrides, "").Select(p => (p, provenance))).ToList();
+        var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules);
+        _entries[_entries.IndexOf(entry)] = replaced;
+        _byId[entry.Id] = replaced;
+        return replaced;
+    }
+
+    private static IEnumerable<string> OverridePaths(YamlNode node, string path)
+    {
+        if (node.IsMapping)
+        {
+            return node.Entries().SelectMany(kv => OverridePaths(kv.Value, path.Length == 0 ? kv.Key : $"{path}.{kv.Key}"));
+        }
+
+        return [path];
+    }
+
+    /// <summary>Checks one entry as the catalog checks its own (typed reading, references); throws the first problem.</summary>
+    internal void Check(CatalogEntry e)
+    {
+        foreach (var (path, node) in e.Numbers())
+        {
+            if (Units.Of(path) is null)
+            {
+                throw node.Error("this number's key names no unit; expected a unit suffix (_m, _km, _s, _kg, _deg, _km_s, …; docs/catalog-format.md)");
+            }
+
+            if (e.ProvenanceOf(path) is null)
+            {
+                throw node.Error("this number has no provenance; expected a rule for it (or a parent key, or \"*\") in the entry's provenance block");
+            }
+        }
+
+        CheckEntry(e);
+    }
+
+    /// <summary>The entry with that id, or null.</summary>
+    public CatalogEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public IEnumerable<CatalogEntry> OfKind(string kind) => _entries.Where(e => e.Kind == kind);
+
+    /// <summary>The entry of that kind and id; a clear error naming the kind's ids otherwise.</summary>
+    public CatalogEntry Get(string kind, string id, YamlNode? where = null)
+    {
+        if (_byId.TryGetValue(id, out CatalogEntry? e) && e.Kind == kind)
+        {
+            return e;
+        }
+
+        string problem = e is null
+            ? $"no {Singular(kind)} '{id}' in the catalog; known: {string.Join(", ", OfKind(kind).Select(x => x.Id))}"
+            : $"'{id}' is a {Singular(e.Kind)}, not a {Singular(kind)}";
+        throw where?.Error(problem) ?? new InputException(null, null, null, null, problem);
+    }
+
+    public Place Place(string id, YamlNode? where = null) => Catalog.Place.Read(Get("places", id, where).Node);
+
+    public IGuidedMissile Missile(string id, YamlNode? where = null) => MissileFile.Read(Get("missiles", id, where).Node);
+
+    public Interceptor Interceptor(string id, YamlNode? where = null) => InterceptorFile.Read(Get("interceptors", id, where).Node);
+
+    public static string Singular(string kind) => kind switch
+    {
+        "places" => "place",
+        "missiles" => "missile",
+        "interceptors" => "interceptor",
+        "sensors" => "sensor",
+        "architectures" => "architecture",
+        "threat-sets" => "threat set",
+        _ => kind,
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    private static BulwarkCatalog LoadBuiltIn()
+    {
+        Assembly assembly = typeof(BulwarkCatalog).Assembly;
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("catalog/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return (n, reader.ReadToEnd());
+            })
+            .ToList();
+        return FromTexts(files);
+    }
+
+    private void Collect(Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (InputException e)
+        {
+            _problems.Add(e);
+        }
+    }
+
+    private void ReadSources(YamlNode root)
+    {
+        if (root.TryGet("sources") is not { } list)
+        {
+            return;
+        }
+
+        foreach (YamlNode item in list.Items())
+        {
+            Collect(() =>
+            {
+                item.OnlyKeys("id", "author", "title", "year", "where", "url", "note");
+                YamlNode idNode = item.Get("id");
+                string id = CheckId(idNode);
+                int? year = item.TryGet("year") is { } y ? (int)y.Number(1900, 2100, "a year") : null;
+                var source = new Source(id, item.Get("author").String(), item.Get("title").String(), year, item.TryGet("where")?.String(), item.TryGet("url")?.String());
+                if (!_sources.TryAdd(id, source))
+                {
+                    throw idNode.Error($"the source id '{id}' is used twice");
+                }
+            });
+        }
+    }
+
+    private void ReadEntries(YamlNode root)
+    {
+        root.OnlyKeys([.. Kinds, "sources"]);
+        foreach (string kind in Kinds)
+        {
+            if (root.TryGet(kind) is not { } list)
+            {
+                continue;
+            }
+
+            foreach (YamlNode item in list.Items())
+            {
+                Collect(() => Add(kind, item));
+            }
+        }
+    }
+
+    /// <summary>Adds (or, for a scenario's own entries, adds on top) one entry.</summary>
+    internal CatalogEntry Add(string kind, YamlNode item, bool replace = false)
+    {
+        YamlNode idNode = item.Get("id");
+        string id = CheckId(idNode);
+        string name = item.Get("name").String();
+        var rules = ReadProvenance(item.TryGet("provenance"));
+        var entry = new CatalogEntry(kind, id, name, item, rules);
+        if (_byId.TryGetValue(id, out CatalogEntry? existing))
+        {
+            if (!replace)
+            {
+                throw idNode.Error($"the id '{id}' is already used by the {Singular(existing.Kind)} at {existing.Node.File}:{existing.Node.Line}");
+            }
+
+            _entries.Remove(existing);
+        }
+
+        _byId[id] = entry;
+        _entries.Add(entry);
+        return entry;
+    }
+
+    private List<(string Key, Provenance Provenance)> ReadProvenance(YamlNode? node)
+    {
+        var rules = new List<(string, Provenance)>();
+        if (node is null)
+        {
+            return rules;
+        }
+
+        foreach (var (key, value) in node.Entries())
+        {
+            rules.Add((key, ReadProvenanceRecord(value)));
+        }
+
+        return rules;
+    }
+
+    internal Provenance ReadProvenanceRecord(YamlNode value)
+    {
+        value.OnlyKeys("confidence", "source", "calibrated_to", "derivation", "note", "page");
+        YamlNode confidenceNode = value.Get("confidence");
+        Confidence confidence = confidenceNode.String() switch
+        {
+            "published" => Confidence.Published,
+            "reported" => Confidence.Reported,
+            "derived" => Confidence.Derived,
+            "notional" => Confidence.Notional,
+            string other => throw confidenceNode.Error($"unknown confidence '{other}'; expected published, reported, derived or notional"),
+        };
+        YamlNode? sourceNode = value.TryGet("source");
+        string? source = sourceNode?.String();
+        if (sourceNode is not null && source != "scenario" && !_sources.ContainsKey(source!))
+        {
+            throw sourceNode.Error($"no source '{source}' in the bibliography (catalog/sources-*.yaml)");
+        }
+
+        string? calibrated = value.TryGet("calibrated_to")?.String();
+        string? derivation = value.TryGet("derivation")?.String();
+        string? note = value.TryGet("note")?.String();
+        if (value.TryGet("page") is { } page)
+        {
+            note = note is null ? $"p. {page.String()}" : $"{note} (p. {page.String()})";
+        }
+
+        if (source is null)
+        {
+            throw value.Error($"a {confidenceNode.String()} number needs a source");
+        }
+
+        if (confidence == Confidence.Notional && calibrated is null)
+        {
+            throw value.Error("a notional number needs calibrated_to: the published figure it is chosen to reproduce");
+        }
+
+        if (confidence == Confidence.Derived && derivation is null)
+        {
+            throw value.Error("a derived number needs derivation: how it was computed");
+        }
+
+        return new Provenance(confidence, source, calibrated, derivation, note);
+    }
+
+    private static string CheckId(YamlNode idNode)
+    {
+        string id = idNode.String();
+        return KebabCase().IsMatch(id) ? id : throw idNode.Error($"'{id}' is not a valid id; expected lowercase kebab-case, e.g. sm-3-iia");
+    }
+
+    /// <summary>Typed reading of every entry, numbers without provenance, and references between entries.</summary>
+    private void CheckEntries()
+    {
+        foreach (CatalogEntry e in _entries)
+        {
+            Collect(() => Check(e));
+        }
+    }
+
+    private void CheckEntry(CatalogEntry e)
+    {
+        switch (e.Kind)
+        {
+            case "places":
+                Catalog.Place.Read(e.Node);
+                break;
+            case "missiles":
+                MissileFile.Read(e.Node);
+                break;
+            case "interceptors":
+                InterceptorFile.Read(e.Node);
+                break;
+            case "sensors":
+                SensorSpec.Read(e.Node);
+                break;
+            case "architectures":
+                Architecture.Read(e.Node, this);
+                break;
+            case "threat-sets":
+                ThreatSet.Read(e.Node, this);
+                break;
+        }
+    }
+}

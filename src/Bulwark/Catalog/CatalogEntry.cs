@@ -1,0 +1,91 @@
+using Bulwark.Scenarios;
+
+namespace Bulwark.Catalog;
+
+/// <summary>
+/// One catalog entry as read: its kind ("missiles", "places", …), id, name, the YAML it came from (located), and the
+/// provenance rules that cover its numbers.
+/// </summary>
+public sealed class CatalogEntry
+{
+    public CatalogEntry(string kind, string id, string name, YamlNode node, IReadOnlyList<(string Key, Provenance Provenance)> provenance)
+    {
+        Kind = kind;
+        Id = id;
+        Name = name;
+        Node = node;
+        ProvenanceRules = provenance;
+    }
+
+    public string Kind { get; }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public YamlNode Node { get; }
+
+    /// <summary>Key paths ("*", "stages", "stages[1].isp_vac_s") and the provenance they give.</summary>
+    public IReadOnlyList<(string Key, Provenance Provenance)> ProvenanceRules { get; }
+
+    /// <summary>
+    /// The provenance of the number at <paramref name="path"/> (relative to the entry): the most specific rule whose key is
+    /// the path itself, a prefix of it at a segment boundary, or "*"; null when none covers it.
+    /// </summary>
+    public Provenance? ProvenanceOf(string path)
+    {
+        Provenance? best = null;
+        int bestLength = -1;
+        foreach (var (key, p) in ProvenanceRules)
+        {
+            int length = key == "*" ? 0 : Covers(key, path) ? key.Length : -1;
+            if (length > bestLength)
+            {
+                best = p;
+                bestLength = length;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Every number in the entry (outside its provenance block) with its path relative to the entry.</summary>
+    public IEnumerable<(string Path, YamlNode Node)> Numbers() => Walk(Node, "");
+
+    private static bool Covers(string key, string path) =>
+        path == key || (path.StartsWith(key, StringComparison.Ordinal) && path.Length > key.Length && path[key.Length] is '.' or '[');
+
+    private static IEnumerable<(string Path, YamlNode Node)> Walk(YamlNode node, string path)
+    {
+        if (node.IsMapping)
+        {
+            foreach (var (key, value) in node.Entries())
+            {
+                if (path.Length == 0 && key is "provenance" or "id")
+                {
+                    continue;
+                }
+
+                foreach (var x in Walk(value, path.Length == 0 ? key : $"{path}.{key}"))
+                {
+                    yield return x;
+                }
+            }
+        }
+        else if (node.IsSequence)
+        {
+            var items = node.Items();
+            for (int i = 0; i < items.Count; i++)
+            {
+                foreach (var x in Walk(items[i], $"{path}[{i}]"))
+                {
+                    yield return x;
+                }
+            }
+        }
+        else if (node.IsNumber)
+        {
+            yield return (path, node);
+        }
+    }
+}

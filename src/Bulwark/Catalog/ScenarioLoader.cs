@@ -1,0 +1,120 @@
+using Bulwark.Scenarios;
+
+namespace Bulwark.Catalog;
+
+/// <summary>
+/// Reads scenario files (docs/catalog-format.md): an architecture and threats by catalog id or inline, overrides of any
+/// catalog field, and the scenario's own entries. The one loader every verb uses.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Loads a scenario; the first problem is thrown as an <see cref="InputException"/>.</summary>
+    public static Scenario Load(string file, string text, BulwarkCatalog? catalog = null)
+    {
+        var (scenario, problems) = Read(file, text, catalog ?? BulwarkCatalog.BuiltIn);
+        return problems.Count > 0 ? throw problems[0] : scenario!;
+    }
+
+    /// <summary>Every problem in a scenario file (empty when it is valid).</summary>
+    public static IReadOnlyList<InputException> Validate(string file, string text, BulwarkCatalog? catalog = null) =>
+        Read(file, text, catalog ?? BulwarkCatalog.BuiltIn).Problems;
+
+    private static (Scenario? Scenario, List<InputException> Problems) Read(string file, string text, BulwarkCatalog builtIn)
+    {
+        var problems = new List<InputException>();
+        void Collect(Action a)
+        {
+            try
+            {
+                a();
+            }
+            catch (InputException e)
+            {
+                problems.Add(e);
+            }
+        }
+
+        YamlNode root;
+        try
+        {
+            root = YamlNode.Parse(file, text);
+        }
+        catch (InputException e)
+        {
+            return (null, [e]);
+        }
+
+        BulwarkCatalog catalog = builtIn.Copy();
+        Collect(() => root.OnlyKeys("$schema", "name", "description", "architecture", "threats", "overrides", "define"));
+        string name = Path.GetFileNameWithoutExtension(file);
+        Collect(() => name = root.TryGet("name")?.String() ?? name);
+
+        // The scenario's own entries first, so that the architecture and threats may use them.
+        Collect(() =>
+        {
+            if (root.TryGet("define") is not { } define)
+            {
+                return;
+            }
+
+            define.OnlyKeys(BulwarkCatalog.Kinds);
+            foreach (var (kind, list) in define.Entries())
+            {
+                foreach (YamlNode item in list.Items())
+                {
+                    Collect(() => catalog.Add(kind, item));
+                }
+            }
+        });
+        var scenarioProvenance = new Provenance(Confidence.Notional, "scenario", $"set in {file}", null, $"scenario override in {file}");
+        Collect(() =>
+        {
+            if (root.TryGet("overrides") is not { } overrides)
+            {
+                return;
+            }
+
+            foreach (var (id, value) in overrides.Entries())
+            {
+                Collect(() =>
+                {
+                    CatalogEntry entry = catalog.Find(id) ?? throw value.Error($"no catalog entry '{id}' to override");
+                    if (!value.IsMapping)
+                    {
+                        throw value.Error("expected a mapping of the fields to change, e.g. { burnout_speed_km_s: 4.0 }");
+                    }
+
+                    catalog.Override(entry, value, scenarioProvenance);
+                });
+            }
+        });
+        foreach (CatalogEntry e in catalog.Entries.Where(e => e.Node.File == file || e.Node.Entries().Any(kv => kv.Value.File == file)))
+        {
+            Collect(() => catalog.Check(e));
+        }
+
+        Architecture? architecture = null;
+        Collect(() =>
+        {
+            if (root.TryGet("architecture") is not { } a)
+            {
+                return;
+            }
+
+            architecture = a.IsMapping ? Architecture.Read(catalog.Add("architectures", a).Node, catalog) : Architecture.Read(catalog.Get("architectures", a.String(), a).Node, catalog);
+        });
+        IReadOnlyList<Threat> threats = [];
+        Collect(() =>
+        {
+            if (root.TryGet("threats") is not { } t)
+            {
+                return;
+            }
+
+            threats = t.IsSequence
+                ? [.. t.Items().Select(x => ThreatSet.ReadThreat(x, catalog))]
+                : ThreatSet.Read(catalog.Get("threat-sets", t.String(), t).Node, catalog).Threats;
+        });
+        return (new Scenario(file, name, catalog, architecture, threats), problems);
+    }
+}
