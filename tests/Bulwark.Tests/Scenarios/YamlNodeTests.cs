@@ -148,4 +148,18 @@ public class YamlNodeTests
         Assert.Equal(2, e.Line);
         Assert.StartsWith("not valid YAML", e.Problem);
     }
+
+    [Theory]
+    [InlineData("? [a, b]\n: 1\n")]
+    [InlineData("{[1]: 2}\n")]
+    public void ANonScalarKeyIsALocatedInputError(string text)
+    {
+        // YAML allows a list or mapping as a key; no Bulwark file has one, so it is bad input. The class contract
+        // (typed reads fail with an InputException; bad input is exit code 2 with a located message, never an internal
+        // error) requires an InputException at line 1, not the InvalidCastException that OnlyKeys' cast to a scalar throws.
+        YamlNode root = YamlNode.Parse("k.yaml", text);
+        Exception? e = Record.Exception(() => root.OnlyKeys("a", "b"));
+        InputException input = Assert.IsType<InputException>(e);
+        Assert.Equal(1, input.Line);
+    }
 }

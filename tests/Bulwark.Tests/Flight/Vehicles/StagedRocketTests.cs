@@ -106,6 +106,21 @@ public class StagedRocketTests
     }
 
     [Fact]
+    public void ACutoffExactlyAtStagingStillEndsPoweredFlightWithBurnout()
+    {
+        // Two 50 s stages at energy fraction 0.5: the burn clock stops exactly at stage-1 burnout. Powered flight is over
+        // there, so that phase must end with "burnout" (TargetingSolution.Burnout and the fly report look for that event),
+        // as it does for any fraction a hair above or below 0.5.
+        var equal = Rocket with { Stages = [Stage1 with { BurnTimeS = 50 }, Stage2] };
+        foreach (double energy in new[] { 0.4999, 0.5, 0.5001 })
+        {
+            FlightPlan plan = equal.Plan(Earth, Launch, 0, 0.5, new ShapeControls(energy, 45 * Deg));
+            Assert.True(plan.Phases.Count(p => p.EndEvent == "burnout") == 1, $"energy {energy}: {Describe(plan)}");
+            Assert.True(plan.Phases[^2].EndEvent == "burnout", $"energy {energy}: powered flight should end the plan before the RV flies alone: {Describe(plan)}");
+        }
+    }
+
+    [Fact]
     public void ThePitchOverEndsAtTheRequestedElevationTowardTheAzimuth()
     {
         // Tilt from vertical = 90° − elevation, reached at the end of the pitch-over, leaning toward the launch azimuth.
