@@ -23,6 +23,8 @@ public static class Program
     {
         var root = new RootCommand("Bulwark: an open, physics-based simulator of ballistic-missile-defence architectures.");
         root.Subcommands.Add(FlyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CatalogCommand.Create(stdout));
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

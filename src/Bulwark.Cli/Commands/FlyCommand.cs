@@ -17,9 +17,9 @@ internal static class FlyCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var flight = new Argument<string?>("FLIGHT") { Description = "a flight file (YAML): a point mass flown from an initial state", Arity = ArgumentArity.ZeroOrOne };
-        var missile = new Option<string?>("--missile") { Description = "a missile definition file (YAML) to fly to a target" };
-        var from = new Option<string?>("--from") { Description = "launch place: LAT,LON in degrees" };
-        var to = new Option<string?>("--to") { Description = "aim place: LAT,LON in degrees" };
+        var missile = new Option<string?>("--missile") { Description = "a catalog missile id (bulwark catalog missiles) or a missile file (YAML) to fly to a target" };
+        var from = new Option<string?>("--from") { Description = "launch place: a catalog place id or LAT,LON in degrees" };
+        var to = new Option<string?>("--to") { Description = "aim place: a catalog place id or LAT,LON in degrees" };
         var shape = new Option<string>("--shape") { Description = "minimum-energy (default), lofted or depressed", DefaultValueFactory = _ => "minimum-energy" };
         var apogee = new Option<double?>("--apogee-km") { Description = "for --shape lofted: the apogee to reach, km" };
         var step = new Option<double?>("--step-s") { Description = "output step of the trajectory, s (default: the file's, or 10 s for a targeted flight)" };
@@ -61,7 +61,7 @@ internal static class FlyCommand
                 ParseShape(parse.GetValue(shape)!),
                 ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
             FlightEnvironment environment = Environment(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
-            IGuidedMissile m = MissileFile.Parse(missileFile, ReadFile(missileFile));
+            IGuidedMissile m = MissileResolver.Resolve(missileFile);
             TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout, stderr);
             return Program.Success;
         });
@@ -120,7 +120,7 @@ internal static class FlyCommand
 
     private static void FlightFileRun(string path, double? step, string? earth, bool noRotation, OutputFormat format, string? outDir, TextWriter stdout)
     {
-        FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), node => MissileFile.Parse(node.String(), ReadFile(node.String())));
+        FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), MissileResolver.Resolve);
         if (step is { } s)
         {
             if (!(s > 0))

@@ -1,14 +1,21 @@
 using System.Globalization;
+using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
 
-/// <summary>Reads a PLACE argument: <c>LAT,LON</c> in degrees (catalog ids come with the catalog).</summary>
+/// <summary>Reads a PLACE argument: a catalog place id, or <c>LAT,LON</c> in degrees.</summary>
 internal static class Places
 {
-    public static Geodetic Parse(string flag, string value)
+    public static Geodetic Parse(string flag, string value, BulwarkCatalog? catalog = null)
     {
+        catalog ??= BulwarkCatalog.BuiltIn;
+        if (catalog.Find(value) is { Kind: "places" })
+        {
+            return catalog.Place(value).Position with { HeightM = 0 };
+        }
+
         string[] parts = value.Split(',');
         if (parts.Length == 2
             && double.TryParse(parts[0].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lat)
@@ -27,6 +34,6 @@ internal static class Places
             return Geodetic.FromDegrees(lat, lon);
         }
 
-        throw new InputException(null, null, null, flag, $"'{value}' is not a place; expected LAT,LON in degrees, e.g. 35.2347,53.9208");
+        throw new InputException(null, null, null, flag, $"'{value}' is not a place; expected a catalog place id (bulwark catalog places) or LAT,LON in degrees, e.g. 35.2347,53.9208");
     }
 }

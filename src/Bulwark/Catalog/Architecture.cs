@@ -6,8 +6,8 @@ namespace Bulwark.Catalog;
 /// <summary>A battery: interceptors of one type at one place, with an inventory, belonging to a coalition.</summary>
 public sealed record Battery(string Id, string PlaceId, string InterceptorId, int Inventory, string Coalition);
 
-/// <summary>A deployed sensor: a sensor type at a place, pointed at a boresight azimuth, belonging to a coalition.</summary>
-public sealed record DeployedSensor(string Id, string SensorId, string PlaceId, double? BoresightAzimuthRad, string Coalition);
+/// <summary>A deployed sensor: a sensor type at a place (none for a space sensor), pointed at a boresight azimuth, belonging to a coalition.</summary>
+public sealed record DeployedSensor(string Id, string SensorId, string? PlaceId, double? BoresightAzimuthRad, string Coalition);
 
 /// <summary>
 /// An architecture: its batteries, sensors and network. Within a coalition every sensor's data reaches every battery
@@ -52,11 +52,20 @@ public sealed record Architecture(
             s.OnlyKeys("id", "sensor", "place", "boresight_az_deg", "coalition");
             string id = Unique(s.Get("id"), ids);
             YamlNode sensor = s.Get("sensor");
-            catalog.Get("sensors", sensor.String(), sensor);
-            YamlNode place = s.Get("place");
-            catalog.Get("places", place.String(), place);
+            bool inSpace = Sensing.SensorSpec.Read(catalog.Get("sensors", sensor.String(), sensor).Node) is Sensing.SpaceInfraredSpec;
+            string? placeId = null;
+            if (s.TryGet("place") is { } place)
+            {
+                placeId = place.String();
+                catalog.Get("places", placeId, place);
+            }
+            else if (!inSpace)
+            {
+                throw s.Error("missing key 'place': a ground or sea sensor needs a place");
+            }
+
             double? boresight = s.TryGet("boresight_az_deg")?.Number(-360, 360, "an azimuth in degrees");
-            return new DeployedSensor(id, sensor.String(), place.String(), boresight * Math.PI / 180, OneOf(s.Get("coalition"), Coalitions, "coalition"));
+            return new DeployedSensor(id, sensor.String(), placeId, boresight * Math.PI / 180, OneOf(s.Get("coalition"), Coalitions, "coalition"));
         }).ToList();
         YamlNode network = node.Get("network");
         network.OnlyKeys("latency_s", "shares");

@@ -205,7 +205,7 @@ public sealed partial class BulwarkCatalog
                 item.OnlyKeys("id", "author", "title", "year", "where", "url", "note");
                 YamlNode idNode = item.Get("id");
                 string id = CheckId(idNode);
-                int? year = item.TryGet("year") is { } y ? (int)y.Number(1900, 2100, "a year") : null;
+                int? year = item.TryGet("year") is { IsNull: false } y ? (int)y.Number(1900, 2100, "a year") : null;
                 var source = new Source(id, item.Get("author").String(), item.Get("title").String(), year, item.TryGet("where")?.String(), item.TryGet("url")?.String());
                 if (!_sources.TryAdd(id, source))
                 {

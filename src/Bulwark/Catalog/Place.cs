@@ -25,7 +25,7 @@ public sealed record Place(string Id, string Name, string? Country, IReadOnlyLis
             "coordinates_of", "population_count", "provenance", "notes");
         string id = node.Get("id").String();
         string name = node.Get("name").String();
-        string? country = node.TryGet("country")?.String();
+        string? country = node.TryGet("country") is { IsNull: false } cn ? cn.String() : null;
         if (country is not null && (country.Length != 3 || !country.All(char.IsAsciiLetterUpper)))
         {
             throw node.Get("country").Error($"'{country}' is not an ISO 3166-1 alpha-3 code; expected three capital letters, e.g. ROU");

@@ -55,6 +55,12 @@ public sealed class YamlNode
             throw new InputException(file, 1, 1, null, "the file is empty; expected a YAML mapping");
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            throw new InputException(file, (int)second.Start.Line, (int)second.Start.Column, null, "a second YAML document ('---'); expected one document per file");
+        }
+
         var root = new YamlNode(file, "", stream.Documents[0].RootNode);
         if (root._node is not YamlMappingNode)
         {
@@ -116,7 +122,7 @@ public sealed class YamlNode
     {
         foreach (var (keyNode, _) in Mapping())
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string key = KeyText(keyNode);
             if (Array.IndexOf(allowed, key) < 0)
             {
                 throw new InputException(File, (int)keyNode.Start.Line, (int)keyNode.Start.Column, Join(key),
@@ -144,7 +150,13 @@ public sealed class YamlNode
 
     /// <summary>The keys and values of a mapping, in file order.</summary>
     public IReadOnlyList<(string Key, YamlNode Value)> Entries() =>
-        [.. Mapping().Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", new YamlNode(File, Join(((YamlScalarNode)kv.Key).Value ?? ""), kv.Value)))];
+        [.. Mapping().Select(kv => (KeyText(kv.Key), new YamlNode(File, Join(KeyText(kv.Key)), kv.Value)))];
+
+    /// <summary>A mapping key's text; a list or mapping used as a key is a located error.</summary>
+    private string KeyText(YamlDotNet.RepresentationModel.YamlNode keyNode) => keyNode is YamlScalarNode scalar
+        ? scalar.Value ?? ""
+        : throw new InputException(File, (int)keyNode.Start.Line, (int)keyNode.Start.Column, Path.Length == 0 ? null : Path,
+            "a key must be plain text, not a list or a mapping");
 
     /// <summary>The scalar text, or null for a mapping or list.</summary>
     public string? ScalarText => (_node as YamlScalarNode)?.Value;

@@ -111,8 +111,9 @@ public sealed class Propagator
             }
         }
 
-        throw new ArgumentException(FormattableString.Invariant(
-            $"the flight did not reach the stop altitude within {OpenEndedPhaseLimitS:E0} s of its last phase's start"));
+        throw new ArgumentException(stopTimeS is null && Options.StopTimeS is null
+            ? FormattableString.Invariant($"the flight did not reach the stop altitude within {OpenEndedPhaseLimitS:E0} s of its last phase's start")
+            : "the flight plan ran out of phases before the stop time or the stop altitude");
     }
 
     private static Trajectory Finish(List<FlightEvent> events, Sampler? sampler, FlightState final, FlightEnd end, int evaluations, int steps)

@@ -55,7 +55,7 @@ public sealed record StagedRocket(
             RocketStage stage = Stages[i];
             double burnS = Math.Min(stage.BurnTimeS, cutoffS - burnUsedS);
             bool cut = burnS < stage.BurnTimeS;
-            bool last = cut || i == Stages.Count - 1;
+            bool last = cut || i == Stages.Count - 1 || burnUsedS + burnS >= cutoffS;
             double stackMassKg = Stages.Skip(i).Sum(s => s.GrossMassKg) + PayloadMassKg;
             string endEvent = last ? "burnout" : $"stage-{i + 1} burnout";
             var segments = new List<(string Name, double DurationS, ISteering Steering)>();

@@ -1,0 +1,38 @@
+using Bulwark.Catalog;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Cli.Commands;
+
+/// <summary>A <c>--missile</c> or <c>missile:</c> value: a catalog id, or the path of a missile file.</summary>
+internal static class MissileResolver
+{
+    public static IGuidedMissile Resolve(string value, BulwarkCatalog? catalog = null)
+    {
+        catalog ??= BulwarkCatalog.BuiltIn;
+        if (catalog.Find(value) is { Kind: "missiles" })
+        {
+            return catalog.Missile(value);
+        }
+
+        if (File.Exists(value) || value.EndsWith(".yaml", StringComparison.Ordinal) || value.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            return MissileFile.Parse(value, FlyCommand.ReadFile(value));
+        }
+
+        throw new InputException(null, null, null, "--missile",
+            $"'{value}' is neither a catalog missile ({string.Join(", ", catalog.OfKind("missiles").Select(e => e.Id))}) nor a missile file");
+    }
+
+    public static IGuidedMissile Resolve(YamlNode node)
+    {
+        try
+        {
+            return Resolve(node.String());
+        }
+        catch (InputException e) when (e.File is null)
+        {
+            throw node.Error(e.Problem);
+        }
+    }
+}
