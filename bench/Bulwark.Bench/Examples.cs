@@ -5,7 +5,6 @@ namespace Bulwark.Bench;
 /// <summary>The repository's example files, embedded in this assembly (see Bulwark.Bench.csproj).</summary>
 internal static class Examples
 {
-    public const string IcbmMissile = "examples/missiles/three-stage-icbm-notional.yaml";
     public const string Nesc09Flight = "examples/flights/nesc-09-eastward-cannonball.yaml";
 
     /// <summary>The text of an embedded example, by its path relative to the repository root.</summary>

@@ -10,7 +10,7 @@ using Bulwark.Scenarios;
 namespace Bulwark.Bench;
 
 /// <summary>
-/// A targeted minimum-energy trajectory of the notional three-stage ICBM (examples/missiles/three-stage-icbm-notional.yaml)
+/// A targeted minimum-energy trajectory of the catalog's notional three-stage Topol-M (topol-m)
 /// from Kozelsk (54.035 N, 36.013 E) to Sacramento (38.58 N, 121.49 W): 9,519 km, energy fraction 0.999, on rotating
 /// WGS-84 with J2 and the 1976 atmosphere (<see cref="FlightEnvironment.Default"/>).
 /// <list type="bullet">
@@ -37,7 +37,7 @@ public class TargetedIcbmBenchmark : IReportsWork
     public void Setup()
     {
         _environment = FlightEnvironment.Default;
-        _missile = MissileFile.Parse(Examples.IcbmMissile, Examples.Read(Examples.IcbmMissile));
+        _missile = Bulwark.Catalog.BulwarkCatalog.BuiltIn.Missile("topol-m");
         _request = new TargetingRequest(Launch, Aim, TrajectoryShape.MinimumEnergy);
         _targeter = new Targeter(_environment);
         _propagator = new Propagator(_environment, new PropagationOptions(null, 0, 0, true, PropagationOptions.DefaultIntegrator));

@@ -6,8 +6,8 @@ namespace Bulwark.Cli.Tests;
 /// <summary><c>bulwark fly</c> end to end, in process.</summary>
 public class FlyCommandTests
 {
-    private static readonly string Icbm = CliRunner.Example("missiles", "three-stage-icbm-notional.yaml");
-    private static readonly string Mrbm = CliRunner.Example("missiles", "two-stage-mrbm-notional.yaml");
+    private const string Icbm = "topol-m";
+    private const string Mrbm = "sejjil-2";
 
     /// <summary>
     /// NASA NESC check-case 9 (eastward cannonball, NASA/TM-2015-218675) through the command line: the CSV has the DESIGN

@@ -109,6 +109,7 @@ public sealed partial class BulwarkCatalog
     /// <summary>Checks one entry as the catalog checks its own (typed reading, references); throws the first problem.</summary>
     internal void Check(CatalogEntry e)
     {
+        CheckEntry(e);
         foreach (var (path, node) in e.Numbers())
         {
             if (Units.Of(path) is null)
@@ -121,8 +122,6 @@ public sealed partial class BulwarkCatalog
                 throw node.Error("this number has no provenance; expected a rule for it (or a parent key, or \"*\") in the entry's provenance block");
             }
         }
-
-        CheckEntry(e);
     }
 
     /// <summary>The entry with that id, or null.</summary>
@@ -140,7 +139,7 @@ public sealed partial class BulwarkCatalog
 
         string problem = e is null
             ? $"no {Singular(kind)} '{id}' in the catalog; known: {string.Join(", ", OfKind(kind).Select(x => x.Id))}"
-            : $"'{id}' is a {Singular(e.Kind)}, not a {Singular(kind)}";
+            : $"'{id}' is {Article(Singular(e.Kind))}, not {Article(Singular(kind))}";
         throw where?.Error(problem) ?? new InputException(null, null, null, null, problem);
     }
 
@@ -149,6 +148,8 @@ public sealed partial class BulwarkCatalog
     public IGuidedMissile Missile(string id, YamlNode? where = null) => MissileFile.Read(Get("missiles", id, where).Node);
 
     public Interceptor Interceptor(string id, YamlNode? where = null) => InterceptorFile.Read(Get("interceptors", id, where).Node);
+
+    private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 
     public static string Singular(string kind) => kind switch
     {

@@ -13,11 +13,16 @@ public sealed class YamlNode
     private readonly YamlDotNet.RepresentationModel.YamlNode _node;
 
     /// <summary>Nodes grafted from another file (scenario overrides) remember where they came from.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlDotNet.RepresentationModel.YamlNode, string> Origins = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlDotNet.RepresentationModel.YamlNode, Origin> Origins = new();
 
     private YamlNode(string file, string path, YamlDotNet.RepresentationModel.YamlNode node)
     {
-        File = Origins.TryGetValue(node, out string? origin) ? origin : file;
+        if (Origins.TryGetValue(node, out Origin? origin))
+        {
+            (file, path) = (origin.File, origin.Path);
+        }
+
+        File = file;
         Path = path;
         _node = node;
     }
@@ -79,36 +84,39 @@ public sealed class YamlNode
     /// This mapping with <paramref name="overrides"/> laid over it: mappings merge key by key, anything else is replaced.
     /// Values taken from the overrides keep their own file and position in messages.
     /// </summary>
-    internal YamlNode MergedWith(YamlNode overrides)
-    {
-        Origins.AddOrUpdate(overrides._node, overrides.File);
-        return new YamlNode(File, Path, Merge(_node, overrides._node, overrides.File));
-    }
+    internal YamlNode MergedWith(YamlNode overrides) => new(File, Path, Merge(_node, overrides._node, new Origin(overrides.File, overrides.Path)));
 
-    private static YamlDotNet.RepresentationModel.YamlNode Merge(YamlDotNet.RepresentationModel.YamlNode under, YamlDotNet.RepresentationModel.YamlNode over, string overFile)
+    private static YamlDotNet.RepresentationModel.YamlNode Merge(YamlDotNet.RepresentationModel.YamlNode under, YamlDotNet.RepresentationModel.YamlNode over, Origin origin)
     {
         if (under is not YamlMappingNode a || over is not YamlMappingNode b)
         {
-            Origins.AddOrUpdate(over, overFile);
+            Origins.AddOrUpdate(over, origin);
             return over;
         }
 
         var merged = new YamlMappingNode();
         foreach (var (k, v) in a.Children)
         {
-            merged.Add(k, b.Children.TryGetValue(k, out var o) ? Merge(v, o, overFile) : v);
+            merged.Add(k, b.Children.TryGetValue(k, out var o) ? Merge(v, o, origin.Child(k)) : v);
         }
 
         foreach (var (k, v) in b.Children)
         {
             if (!a.Children.ContainsKey(k))
             {
-                Origins.AddOrUpdate(v, overFile);
+                Origins.AddOrUpdate(v, origin.Child(k));
+                Origins.AddOrUpdate(k, origin.Child(k));
                 merged.Add(k, v);
             }
         }
 
         return merged;
+    }
+
+    /// <summary>Where a grafted node came from: its file and key path there.</summary>
+    private sealed record Origin(string File, string Path)
+    {
+        public Origin Child(YamlDotNet.RepresentationModel.YamlNode key) => this with { Path = $"{Path}.{(key as YamlScalarNode)?.Value}" };
     }
 
     public bool IsMapping => _node is YamlMappingNode;
@@ -125,7 +133,8 @@ public sealed class YamlNode
             string key = KeyText(keyNode);
             if (Array.IndexOf(allowed, key) < 0)
             {
-                throw new InputException(File, (int)keyNode.Start.Line, (int)keyNode.Start.Column, Join(key),
+                var (file, path) = Origins.TryGetValue(keyNode, out Origin? origin) ? (origin.File, origin.Path) : (File, Join(key));
+                throw new InputException(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column, path,
                     $"unknown key; expected one of: {string.Join(", ", allowed)}");
             }
         }

@@ -1,3 +1,4 @@
+using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight;
@@ -16,8 +17,6 @@ namespace Bulwark.Tests.Catalog;
 public class InterceptorFlyoutTests
 {
     private const double Tolerance = 0.02;
-
-    private static readonly string CatalogFile = TestData.Path("catalog", "interceptors.yaml");
 
     /// <summary>
     /// Each interceptor, the figure its stages are calibrated to, and where that figure comes from (the source id its
@@ -42,22 +41,12 @@ public class InterceptorFlyoutTests
         { "russian-exo-notional", 4.5, "int-sm3-common-figures", "notional" },
     };
 
-    private static IReadOnlyList<YamlNode> Entries() =>
-        YamlNode.Parse(CatalogFile, File.ReadAllText(CatalogFile)).Get("interceptors").Items();
+    private static IReadOnlyList<YamlNode> Entries() => [.. BulwarkCatalog.BuiltIn.OfKind("interceptors").Select(e => e.Node)];
 
     private static YamlNode Entry(string id) => Entries().Single(e => e.Get("id").String() == id);
 
     /// <summary>The standard fly-out's burnout speed (Earth-relative, at the "burnout" event), m/s.</summary>
-    internal static double StandardFlyoutBurnoutSpeed(Interceptor interceptor)
-    {
-        FlightEnvironment env = FlightEnvironment.Default;
-        Geodetic launch = Geodetic.FromDegrees(45, 0, 0);
-        var controls = new ShapeControls(1, 45 * Math.PI / 180);
-        FlightPlan plan = interceptor.Rocket.Plan(env, launch, 0, 0, controls);
-        Trajectory t = new Propagator(env, PropagationOptions.ToImpact()).Run(plan);
-        FlightEvent burnout = t.Find("burnout") ?? throw new InvalidOperationException($"{interceptor.Id}: no burnout event");
-        return TrajectoryPoint.From(env, burnout.State).SpeedMPerS;
-    }
+    internal static double StandardFlyoutBurnoutSpeed(Interceptor interceptor) => StandardFlyout.BurnoutSpeedMPerS(interceptor);
 
     [Theory]
     [MemberData(nameof(Figures))]

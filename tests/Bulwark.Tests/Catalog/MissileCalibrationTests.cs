@@ -1,3 +1,4 @@
+using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
@@ -19,11 +20,7 @@ public class MissileCalibrationTests
     private static readonly Geodetic Semnan = Geodetic.FromDegrees(35.23472, 53.92083);
     private static readonly Geodetic Washington = Geodetic.FromDegrees(38.907, -77.037);
 
-    private static readonly Lazy<IReadOnlyList<YamlNode>> Entries = new(() =>
-    {
-        string path = TestData.Path("catalog", "missiles.yaml");
-        return YamlNode.Parse(path, File.ReadAllText(path)).Get("missiles").Items();
-    });
+    private static readonly Lazy<IReadOnlyList<YamlNode>> Entries = new(() => [.. BulwarkCatalog.BuiltIn.OfKind("missiles").Select(e => e.Node)]);
 
     private static YamlNode Entry(string id) => Entries.Value.Single(e => e.Get("id").String() == id);
 

@@ -2,20 +2,19 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
+using Bulwark.Catalog;
 using CsCheck;
 
 namespace Bulwark.Tests.Flight.Targeting;
 
 /// <summary>
-/// Targeting over rotating WGS-84 with J2 and the 1976 atmosphere, for the example two-stage MRBM and three-stage ICBM:
+/// Targeting over rotating WGS-84 with J2 and the 1976 atmosphere, for the catalog's two-stage Sejjil-2 and three-stage Topol-M:
 /// random launch points, azimuths and ranges. Aim points well inside the maximum range toward them are hit within 1 km
 /// for every shape; aim points beyond it give the out-of-range error carrying that maximum.
 /// </summary>
 public class TargeterPropertyTests
 {
-    private static IGuidedMissile Missile(string file) =>
-        MissileFile.Parse(file, TestData.Read("examples", "missiles", file));
+    private static IGuidedMissile Missile(string id) => BulwarkCatalog.BuiltIn.Missile(id);
 
     /// <summary>A targeter, and the aim point at <paramref name="fraction"/> of the maximum range toward <paramref name="azimuth"/>.</summary>
     private static (Targeter Targeter, Geodetic Launch, Geodetic Aim, double MaxRangeM) Shot(IGuidedMissile missile, double lat, double lon, double azimuth, double fraction)
@@ -30,19 +29,19 @@ public class TargeterPropertyTests
 
     public static TheoryData<string, TrajectoryShape> MissilesAndShapes => new()
     {
-        { "two-stage-mrbm-notional.yaml", TrajectoryShape.MinimumEnergy },
-        { "two-stage-mrbm-notional.yaml", TrajectoryShape.Lofted },
-        { "two-stage-mrbm-notional.yaml", TrajectoryShape.Depressed },
-        { "three-stage-icbm-notional.yaml", TrajectoryShape.MinimumEnergy },
-        { "three-stage-icbm-notional.yaml", TrajectoryShape.Lofted },
-        { "three-stage-icbm-notional.yaml", TrajectoryShape.Depressed },
+        { "sejjil-2", TrajectoryShape.MinimumEnergy },
+        { "sejjil-2", TrajectoryShape.Lofted },
+        { "sejjil-2", TrajectoryShape.Depressed },
+        { "topol-m", TrajectoryShape.MinimumEnergy },
+        { "topol-m", TrajectoryShape.Lofted },
+        { "topol-m", TrajectoryShape.Depressed },
     };
 
     [Theory]
     [MemberData(nameof(MissilesAndShapes))]
-    public void ReachableAimPointsAreHitWithinOneKilometre(string file, TrajectoryShape shape)
+    public void ReachableAimPointsAreHitWithinOneKilometre(string id, TrajectoryShape shape)
     {
-        IGuidedMissile missile = Missile(file);
+        IGuidedMissile missile = Missile(id);
         Gen.Select(Gen.Double[-60, 60], Gen.Double[-180, 180], Gen.Double[0, 2 * Math.PI], Gen.Double[0.15, 0.97])
             .Sample((lat, lon, azimuth, fraction) =>
             {
@@ -53,11 +52,11 @@ public class TargeterPropertyTests
     }
 
     [Theory]
-    [InlineData("two-stage-mrbm-notional.yaml")]
-    [InlineData("three-stage-icbm-notional.yaml")]
-    public void AimPointsBeyondTheMaximumRangeAreOutOfRange(string file)
+    [InlineData("sejjil-2")]
+    [InlineData("topol-m")]
+    public void AimPointsBeyondTheMaximumRangeAreOutOfRange(string id)
     {
-        IGuidedMissile missile = Missile(file);
+        IGuidedMissile missile = Missile(id);
         Gen.Select(Gen.Double[-60, 60], Gen.Double[-180, 180], Gen.Double[0, 2 * Math.PI], Gen.Double[1.05, 1.5])
             .Sample((lat, lon, azimuth, fraction) =>
             {

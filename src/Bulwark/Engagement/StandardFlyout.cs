@@ -1,0 +1,28 @@
+using Bulwark.Earth;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Vehicles;
+
+namespace Bulwark.Engagement;
+
+/// <summary>
+/// The standard fly-out that interceptors' catalog burnout speeds are calibrated on (docs/interceptors.md): launched from
+/// 45° N, 0° E at sea level toward azimuth 0° on rotating WGS-84 with J2 and the 1976 atmosphere, at full energy and a
+/// 45° pitch-over elevation; the burnout speed is the Earth-relative speed at the "burnout" event.
+/// </summary>
+public static class StandardFlyout
+{
+    public static readonly Geodetic LaunchPoint = Geodetic.FromDegrees(45, 0, 0);
+
+    public static readonly ShapeControls Controls = new(1, 45 * Math.PI / 180);
+
+    /// <summary>The interceptor's burnout speed on the standard fly-out, m/s.</summary>
+    public static double BurnoutSpeedMPerS(Interceptor interceptor)
+    {
+        FlightEnvironment env = FlightEnvironment.Default;
+        FlightPlan plan = interceptor.Rocket.Plan(env, LaunchPoint, 0, 0, Controls);
+        Trajectory t = new Propagator(env, PropagationOptions.ToImpact()).Run(plan);
+        FlightEvent burnout = t.Find("burnout") ?? throw new InvalidOperationException($"{interceptor.Id}: no burnout event");
+        return TrajectoryPoint.From(env, burnout.State).SpeedMPerS;
+    }
+}
