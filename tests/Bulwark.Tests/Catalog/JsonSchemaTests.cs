@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bulwark.Scenarios;
+using Json.Schema;
+
+namespace Bulwark.Tests.Catalog;
+
+/// <summary>
+/// The published JSON Schemas (schema/*.json) accept every shipped catalog and scenario file, and reject a broken one,
+/// so editors that check YAML against them agree with `bulwark validate`.
+/// </summary>
+public class JsonSchemaTests
+{
+    private static readonly Lazy<(JsonSchema Scenario, JsonSchema Catalog)> Schemas = new(() =>
+    {
+        var scenario = JsonSchema.FromText(TestData.Read("schema", "scenario.schema.json"));
+        SchemaRegistry.Global.Register(scenario);
+        var catalog = JsonSchema.FromText(TestData.Read("schema", "catalog.schema.json"));
+        return (scenario, catalog);
+    });
+
+    public static TheoryData<string> CatalogFiles => [.. Directory.GetFiles(TestData.Path("catalog"), "*.yaml").Select(f => Path.GetFileName(f)!).Order()];
+
+    public static TheoryData<string> ScenarioFiles => [.. Directory.GetFiles(TestData.Path("scenarios"), "*.yaml").Select(f => Path.GetFileName(f)!).Order()];
+
+    [Theory]
+    [MemberData(nameof(CatalogFiles))]
+    public void CatalogFileMatchesTheCatalogSchema(string name) =>
+        AssertValid(Schemas.Value.Catalog, TestData.Path("catalog", name));
+
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public void ScenarioFileMatchesTheScenarioSchema(string name) =>
+        AssertValid(Schemas.Value.Scenario, TestData.Path("scenarios", name));
+
+    [Fact]
+    public void TheScenarioSchemaRejectsAMisspeltKey()
+    {
+        JsonNode? json = ToJson(YamlNode.Parse("bad.yaml", "architectur: epaa-phase-3-2018\nthreats: iran-to-europe\n"));
+        Assert.False(Schemas.Value.Scenario.Evaluate(Element(json)).IsValid);
+    }
+
+    private static void AssertValid(JsonSchema schema, string path)
+    {
+        JsonNode? json = ToJson(YamlNode.Parse(path, File.ReadAllText(path)));
+        EvaluationResults results = schema.Evaluate(Element(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        string errors = string.Join("\n", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"));
+        Assert.True(results.IsValid, $"{path}:\n{errors}");
+    }
+
+    private static System.Text.Json.JsonElement Element(JsonNode? node) =>
+        System.Text.Json.JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement.Clone();
+
+    /// <summary>YAML to JSON with YAML's plain-scalar typing: numbers, true/false, null, else strings.</summary>
+    private static JsonNode? ToJson(YamlNode node)
+    {
+        if (node.IsMapping)
+        {
+            var o = new JsonObject();
+            foreach (var (key, value) in node.Entries())
+            {
+                o[key] = ToJson(value);
+            }
+
+            return o;
+        }
+
+        if (node.IsSequence)
+        {
+            return new JsonArray([.. node.Items().Select(ToJson)]);
+        }
+
+        if (node.IsNull)
+        {
+            return null;
+        }
+
+        if (node.IsNumber)
+        {
+            return JsonValue.Create(double.Parse(node.ScalarText!, CultureInfo.InvariantCulture));
+        }
+
+        return node.ScalarText switch
+        {
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            string s => JsonValue.Create(s),
+            null => null,
+        };
+    }
+}

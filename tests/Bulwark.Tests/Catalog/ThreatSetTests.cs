@@ -1,0 +1,24 @@
+using Bulwark.Catalog;
+using Bulwark.Flight;
+using Bulwark.Flight.Targeting;
+
+namespace Bulwark.Tests.Catalog;
+
+/// <summary>Every threat of every built-in threat set is within its missile's reach: targeting hits it within 1 km.</summary>
+public class ThreatSetTests
+{
+    private static readonly BulwarkCatalog Catalog = BulwarkCatalog.BuiltIn;
+
+    public static TheoryData<string> Threats => [.. Catalog.OfKind("threat-sets")
+        .SelectMany(e => ThreatSet.Read(e.Node, Catalog).Threats).Select(t => t.Id)];
+
+    [Theory]
+    [MemberData(nameof(Threats))]
+    public void TheThreatFliesToItsTarget(string id)
+    {
+        Threat threat = Catalog.OfKind("threat-sets").SelectMany(e => ThreatSet.Read(e.Node, Catalog).Threats).First(t => t.Id == id);
+        var request = new TargetingRequest(Catalog.Place(threat.FromId).Position with { HeightM = 0 }, Catalog.Place(threat.ToId).Position, threat.Shape);
+        TargetingSolution s = new Targeter(FlightEnvironment.Default).Solve(Catalog.Missile(threat.MissileId), request);
+        Assert.True(s.MissDistanceM < 1000, $"{id}: miss {s.MissDistanceM:F0} m");
+    }
+}
