@@ -20,8 +20,11 @@ public sealed class Targeter
     private const double ElevationToleranceRad = 2e-4;
     private const double MinEnergyFraction = 0.01;
     private const int MaxAzimuthIterations = 12;
+    private const double HintElevationRad = 0.05;
+    private const double HintEnergy = 0.01;
     private readonly FlightEnvironment _environment;
     private readonly Propagator _propagator;
+    private readonly Dictionary<(double, double, double), Shot> _cache = [];
     private int _flights;
 
     public Targeter(FlightEnvironment environment)
@@ -34,6 +37,7 @@ public sealed class Targeter
     public TargetingSolution Solve(IGuidedMissile missile, TargetingRequest request, double outputStepS = 0)
     {
         _flights = 0;
+        _cache.Clear();
         Ellipsoid shape = _environment.Planet.Shape;
         Geodetic launch = request.Launch;
         GeodesicLine toAim = Geodesic.Inverse(shape, launch.LatitudeRad, launch.LongitudeRad, request.Aim.LatitudeRad, request.Aim.LongitudeRad);
@@ -81,11 +85,26 @@ public sealed class Targeter
     /// <summary>The longest range the missile reaches from <paramref name="launch"/> toward <paramref name="azimuthRad"/> (full energy, best elevation), m.</summary>
     public double MaximumRangeM(IGuidedMissile missile, Geodetic launch, double azimuthRad, double launchTimeS = 0)
     {
+        _cache.Clear();
         var request = new TargetingRequest(launch, launch, TrajectoryShape.MinimumEnergy, null, launchTimeS);
         return new ShapeSearch(this, missile, request).MaxRange(azimuthRad, 1).RangeM;
     }
 
     private Shot Fly(IGuidedMissile missile, TargetingRequest request, double azimuthRad, ShapeControls controls)
+    {
+        // The searches ask for the same flight more than once (the best of a golden-section search, the final check).
+        var key = (azimuthRad, controls.EnergyFraction, controls.ElevationRad);
+        if (_cache.TryGetValue(key, out Shot cached))
+        {
+            return cached;
+        }
+
+        Shot shot = FlyUncached(missile, request, azimuthRad, controls);
+        _cache[key] = shot;
+        return shot;
+    }
+
+    private Shot FlyUncached(IGuidedMissile missile, TargetingRequest request, double azimuthRad, ShapeControls controls)
     {
         _flights++;
         FlightPlan plan = missile.Plan(_environment, request.Launch, request.LaunchTimeS, azimuthRad, controls);
@@ -123,10 +142,27 @@ public sealed class Targeter
             _ => FullEnergy(azimuthRad, rangeM, lofted: false),
         };
 
+        /// <summary>The minimum-energy solution of the previous azimuth iteration: the next one starts near it.</summary>
+        private ShapeControls? _hint;
+
         /// <summary>The best elevation and the range it gives at energy fraction <paramref name="energy"/>.</summary>
         public (double ElevationRad, double RangeM) MaxRange(double azimuthRad, double energy)
         {
-            var (x, f) = Solvers.Maximise(e => Range(azimuthRad, new ShapeControls(energy, e)), _minElevation, _maxElevation, ElevationToleranceRad);
+            double F(double e) => Range(azimuthRad, new ShapeControls(energy, e));
+            if (_hint is { } hint)
+            {
+                // Near the previous optimum first; accepted only if the maximum is inside the narrow bracket.
+                double lo = Math.Max(_minElevation, hint.ElevationRad - HintElevationRad);
+                double hi = Math.Min(_maxElevation, hint.ElevationRad + HintElevationRad);
+                var (xn, fn) = Solvers.Maximise(F, lo, hi, ElevationToleranceRad);
+                bool interior = (xn - lo > 2 * ElevationToleranceRad || lo == _minElevation) && (hi - xn > 2 * ElevationToleranceRad || hi == _maxElevation);
+                if (interior)
+                {
+                    return (xn, fn);
+                }
+            }
+
+            var (x, f) = Solvers.Maximise(F, _minElevation, _maxElevation, ElevationToleranceRad);
             return (x, f);
         }
 
@@ -134,6 +170,21 @@ public sealed class Targeter
 
         private ShapeControls MinimumEnergy(double azimuthRad, double rangeM)
         {
+            if (_hint is { } hint)
+            {
+                // A later azimuth iteration: the energy moves little, so bracket it near the previous solution.
+                double lo = Math.Max(MinEnergyFraction, hint.EnergyFraction - HintEnergy);
+                double hi = Math.Min(1, hint.EnergyFraction + HintEnergy);
+                double flo = MaxRange(azimuthRad, lo).RangeM - rangeM;
+                double fhi = MaxRange(azimuthRad, hi).RangeM - rangeM;
+                if (flo <= 0 && fhi >= 0)
+                {
+                    double e = Solvers.FindRoot(x => MaxRange(azimuthRad, x).RangeM - rangeM, lo, hi, flo, fhi, 1e-9, RangeToleranceM);
+                    _hint = new ShapeControls(e, MaxRange(azimuthRad, e).ElevationRad);
+                    return _hint.Value;
+                }
+            }
+
             var (_, maxRange) = MaxRange(azimuthRad, 1);
             if (maxRange < rangeM)
             {
@@ -148,7 +199,8 @@ public sealed class Targeter
             }
 
             double energy = Solvers.FindRoot(e => MaxRange(azimuthRad, e).RangeM - rangeM, MinEnergyFraction, 1, minRange - rangeM, maxRange - rangeM, 1e-9, RangeToleranceM);
-            return new ShapeControls(energy, MaxRange(azimuthRad, energy).ElevationRad);
+            _hint = new ShapeControls(energy, MaxRange(azimuthRad, energy).ElevationRad);
+            return _hint.Value;
         }
 
         private ShapeControls FullEnergy(double azimuthRad, double rangeM, bool lofted, double energy = 1)
