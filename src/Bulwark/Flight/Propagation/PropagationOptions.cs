@@ -15,7 +15,10 @@ public sealed record PropagationOptions(
     bool LocateApogee,
     IntegratorOptions Integrator)
 {
-    /// <summary>Relative tolerance 1e−10, absolute 1e−6 (m, m/s, kg): sub-metre over an ICBM flight (see docs/performance.md).</summary>
+    /// <summary>
+    /// Relative tolerance 1e−10, absolute 1e−6 (m, m/s, kg): sub-metre over an ICBM flight (the Topol-M's 7,890 km to
+    /// Washington lands 0.29 m from a run 1,000 times tighter; tests/…/DefaultToleranceTests).
+    /// </summary>
     public static readonly IntegratorOptions DefaultIntegrator = new(1e-10, 1e-6, 60, 0, 1_000_000);
 
     /// <summary>To ground impact, recording apogee, no samples.</summary>
