@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(FlyCommand.Create(stdout, stderr));
         root.Subcommands.Add(CatalogCommand.Create(stdout));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SeeCommand.Create(stdout, stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

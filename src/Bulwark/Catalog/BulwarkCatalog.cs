@@ -341,6 +341,11 @@ public sealed partial class BulwarkCatalog
                 break;
             case "missiles":
                 MissileFile.Read(e.Node);
+                if (e.Node.Has("rcs"))
+                {
+                    Signatures.Read(e.Node);
+                }
+
                 break;
             case "interceptors":
                 InterceptorFile.Read(e.Node);

@@ -1,0 +1,45 @@
+using Bulwark.Catalog;
+using Bulwark.Sensing;
+
+namespace Bulwark.Analysis;
+
+/// <summary>For one threat: every sensor's timeline and what every battery knows, and when.</summary>
+public sealed record ThreatPicture(FlownThreat Threat, IReadOnlyList<SensorTimeline> Sensors, IReadOnlyList<BatteryPicture> Batteries);
+
+/// <summary>The architecture's sensors looking at the scenario's threats, and the network carrying what they see to the batteries.</summary>
+public static class SensorPicture
+{
+    public static IReadOnlyList<ThreatPicture> Compute(Scenario scenario, IReadOnlyList<FlownThreat> flown, double refractionK = RadarHorizon.StandardRefraction)
+    {
+        Architecture architecture = scenario.Architecture ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: `see` needs an architecture");
+        var sensors = Deploy(scenario.Catalog, architecture, refractionK);
+        var rules = new NetworkRules(architecture.NetworkLatencyS, architecture.Shares, architecture.LaunchOnRemote);
+        var batteries = architecture.Batteries.Select(b => new NetworkNode(b.Id, b.Coalition, b.PlaceId)).ToList();
+        return [.. flown.Select(f =>
+        {
+            var timelines = sensors.Select(s => (s.Node, s.Timeline(f.Track))).ToList();
+            return new ThreatPicture(f, [.. timelines.Select(t => t.Item2)], [.. batteries.Select(b => SensorNetwork.For(b, timelines, rules))]);
+        })];
+    }
+
+    /// <summary>A deployed sensor: its network node and how it builds a timeline.</summary>
+    public sealed record Deployed(NetworkNode Node, SensorSpec Spec, DeployedRadar? Radar, Func<ThreatTrack, SensorTimeline> Timeline);
+
+    /// <summary>The architecture's sensors at their sites.</summary>
+    public static IReadOnlyList<Deployed> Deploy(BulwarkCatalog catalog, Architecture architecture, double refractionK = RadarHorizon.StandardRefraction) =>
+        [.. architecture.Sensors.Select(s =>
+        {
+            SensorSpec spec = SensorSpec.Read(catalog.Get("sensors", s.SensorId).Node);
+            var node = new NetworkNode(s.Id, s.Coalition, s.PlaceId);
+            switch (spec)
+            {
+                case RadarSpec radar:
+                    var deployed = new DeployedRadar(s.Id, radar, catalog.Place(s.PlaceId!).Position, s.BoresightAzimuthRad, refractionK);
+                    return new Deployed(node, spec, deployed, track => Timelines.Radar(deployed, track));
+                case SpaceInfraredSpec ir:
+                    return new Deployed(node, spec, null, track => Timelines.SpaceInfrared(s.Id, ir, track));
+                default:
+                    throw new InvalidOperationException($"unknown sensor type {spec.GetType().Name}");
+            }
+        })];
+}

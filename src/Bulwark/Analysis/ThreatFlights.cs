@@ -1,0 +1,41 @@
+using Bulwark.Catalog;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Targeting;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Sensing;
+
+namespace Bulwark.Analysis;
+
+/// <summary>A scenario threat flown to its target: the solution and the track sensors see.</summary>
+public sealed record FlownThreat(Threat Threat, IGuidedMissile Missile, TargetingSolution Solution, ThreatTrack Track);
+
+/// <summary>Flies a scenario's threats (launched at t = 0), in parallel, in the scenario's order.</summary>
+public static class ThreatFlights
+{
+    /// <summary>The track sample step, s: the resolution of every sensor time derived from it.</summary>
+    public const double DefaultStepS = 1.0;
+
+    public static IReadOnlyList<FlownThreat> Fly(Scenario scenario, FlightEnvironment environment, double stepS = DefaultStepS)
+    {
+        var threats = scenario.Threats;
+        var flown = new FlownThreat[threats.Count];
+        Parallel.For(0, threats.Count, i => flown[i] = Fly(scenario.Catalog, threats[i], environment, stepS));
+        return flown;
+    }
+
+    public static FlownThreat Fly(BulwarkCatalog catalog, Threat threat, FlightEnvironment environment, double stepS = DefaultStepS)
+    {
+        IGuidedMissile missile = catalog.Missile(threat.MissileId);
+        var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
+        TargetingSolution solution = new Targeter(environment).Solve(missile, request, stepS);
+        ThreatSignature signature = Signatures.Read(catalog.Get("missiles", threat.MissileId).Node);
+        var points = solution.Trajectory.Samples.Select(s =>
+        {
+            TrajectoryPoint p = TrajectoryPoint.From(environment, s);
+            return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM);
+        }).ToList();
+        var track = new ThreatTrack(threat.Id, points, request.LaunchTimeS, solution.Burnout.TimeS, signature);
+        return new FlownThreat(threat, missile, solution, track);
+    }
+}
