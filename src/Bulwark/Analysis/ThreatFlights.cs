@@ -33,7 +33,7 @@ public static class ThreatFlights
         var points = solution.Trajectory.Samples.Select(s =>
         {
             TrajectoryPoint p = TrajectoryPoint.From(environment, s);
-            return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM);
+            return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM, environment.EcefVelocity(s));
         }).ToList();
         var track = new ThreatTrack(threat.Id, points, request.LaunchTimeS, solution.Burnout.TimeS, signature);
         return new FlownThreat(threat, missile, solution, track);

@@ -23,7 +23,8 @@ public sealed record Architecture(
     double NetworkLatencyS,
     IReadOnlyList<(string From, string To)> Shares,
     bool LaunchOnRemote,
-    bool EngageOnRemote)
+    bool EngageOnRemote,
+    Engagement.Doctrine Doctrine)
 {
     public static readonly string[] Statuses = ["deployed", "planned", "cancelled", "proposed"];
     public static readonly string[] Coalitions = ["nato", "russia"];
@@ -31,7 +32,7 @@ public sealed record Architecture(
     /// <summary>Reads an architecture entry, checking that its places, interceptors and sensors exist in <paramref name="catalog"/>.</summary>
     public static Architecture Read(YamlNode node, BulwarkCatalog catalog)
     {
-        node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "provenance", "notes");
+        node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "doctrine", "provenance", "notes");
         int year = (int)node.Get("year").Number(1990, 2100, "a year");
         YamlNode statusNode = node.Get("status");
         string status = OneOf(statusNode, Statuses, "status");
@@ -77,7 +78,24 @@ public sealed record Architecture(
         }).ToList() ?? [];
         bool lor = Bool(node.TryGet("launch_on_remote"), true);
         bool eor = Bool(node.TryGet("engage_on_remote"), false);
-        return new Architecture(node.Get("id").String(), node.Get("name").String(), year, status, batteries, sensors, latency, shares, lor, eor);
+        Engagement.Doctrine doctrine = node.TryGet("doctrine") is { } d ? ReadDoctrine(d) : Engagement.Doctrine.Default;
+        return new Architecture(node.Get("id").String(), node.Get("name").String(), year, status, batteries, sensors, latency, shares, lor, eor, doctrine);
+    }
+
+    /// <summary><c>doctrine: { mode: shoot-look-shoot | salvo, kill_assessment_s, max_shots_per_threat_count }</c>.</summary>
+    private static Engagement.Doctrine ReadDoctrine(YamlNode d)
+    {
+        d.OnlyKeys("mode", "kill_assessment_s", "max_shots_per_threat_count");
+        YamlNode modeNode = d.Get("mode");
+        var mode = modeNode.String() switch
+        {
+            "shoot-look-shoot" => Engagement.FiringMode.ShootLookShoot,
+            "salvo" => Engagement.FiringMode.Salvo,
+            string other => throw modeNode.Error($"unknown firing mode '{other}'; expected shoot-look-shoot or salvo"),
+        };
+        double ka = d.TryGet("kill_assessment_s")?.NonNegative("a kill-assessment time in seconds") ?? Engagement.Doctrine.Default.KillAssessmentS;
+        int max = d.TryGet("max_shots_per_threat_count") is { } m ? (int)m.Number(1, 100, "a number of shots from 1 to 100") : Engagement.Doctrine.Default.MaxShotsPerThreat;
+        return new Engagement.Doctrine(mode, ka, max);
     }
 
     private static string Unique(YamlNode idNode, HashSet<string> ids)

@@ -2,8 +2,8 @@ using Bulwark.Numerics;
 
 namespace Bulwark.Sensing;
 
-/// <summary>One sample of a threat's path as sensors see it: time, Earth-fixed position, geodetic height.</summary>
-public readonly record struct TrackPoint(double TimeS, Vec3 EcefM, double HeightM);
+/// <summary>One sample of a threat's path: time, Earth-fixed position, geodetic height and Earth-relative velocity (ECEF axes).</summary>
+public readonly record struct TrackPoint(double TimeS, Vec3 EcefM, double HeightM, Vec3 VelocityEcefMPerS = default);
 
 /// <summary>How large a threat looks to radars: the boosting missile, then the re-entry vehicle alone (m²).</summary>
 public sealed record ThreatSignature(double BoosterRcsM2, double ReentryVehicleRcsM2);

@@ -1,0 +1,114 @@
+using Bulwark.Earth;
+using Bulwark.Numerics;
+using Bulwark.Sensing;
+
+namespace Bulwark.Engagement;
+
+/// <summary>One interceptor launch and where it meets the threat.</summary>
+/// <param name="LaunchS">launch time, s since the scenario epoch</param>
+/// <param name="InterceptS">intercept time, s</param>
+/// <param name="Point">intercept point (geodetic)</param>
+/// <param name="ClosingSpeedMPerS">relative speed of threat and interceptor at intercept, m/s (Earth-relative velocities)</param>
+/// <param name="CrossingAngleRad">angle between the two velocity vectors, rad (π = head-on)</param>
+/// <param name="Interceptors">interceptors launched (2 for a salvo)</param>
+public sealed record Shot(double LaunchS, double InterceptS, Geodetic Point, double ClosingSpeedMPerS, double CrossingAngleRad, int Interceptors);
+
+/// <summary>What one battery can do against one threat.</summary>
+/// <param name="BatteryId">the battery</param>
+/// <param name="InterceptorId">its interceptor</param>
+/// <param name="EarliestLaunchS">fire-control time plus reaction time, s (null: never a track to fire on)</param>
+/// <param name="First">the first intercept opportunity (the earliest intercept), or null</param>
+/// <param name="Last">the last intercept opportunity, or null</param>
+/// <param name="Shots">the shots the doctrine fires, in order</param>
+/// <param name="SingleShotPk">the interceptor's single-shot kill probability</param>
+public sealed record BatteryEngagement(string BatteryId, string InterceptorId, double? EarliestLaunchS, Shot? First, Shot? Last, IReadOnlyList<Shot> Shots, double SingleShotPk)
+{
+    public int InterceptorsFired => Shots.Sum(s => s.Interceptors);
+
+    /// <summary>Probability this battery's shots kill the threat, assuming independent shots: 1 − (1 − Pk)^n.</summary>
+    public double PKill => 1 - Math.Pow(1 - SingleShotPk, InterceptorsFired);
+}
+
+/// <summary>
+/// Finds a battery's intercept opportunities against a threat track: an intercept at track sample k (time t_k, point
+/// P_k) is feasible when P_k's altitude is within the interceptor's limits and the interceptor, launched no earlier than
+/// the battery's earliest launch, can be at P_k by t_k: t_k − T(P_k) ≥ L₀, with T the earliest arrival from the reach.
+/// Shoot-look-shoot fires again only after the previous intercept plus the kill-assessment time. Resolution: the track's
+/// sample step.
+/// </summary>
+public static class InterceptSolver
+{
+    public static BatteryEngagement Solve(string batteryId, Interceptor interceptor, Geodetic site, IInterceptorReach reach,
+        ThreatTrack track, double? fireControlS, Doctrine doctrine)
+    {
+        if (fireControlS is not { } fc)
+        {
+            return new BatteryEngagement(batteryId, interceptor.Id, null, null, null, [], interceptor.SingleShotPk);
+        }
+
+        double earliestLaunch = fc + interceptor.ReactionTimeS;
+        var feasible = new List<(int Index, double LaunchS, Arrival Arrival)>();
+        for (int k = 0; k < track.Points.Count; k++)
+        {
+            TrackPoint p = track.Points[k];
+            if (p.TimeS < earliestLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM)
+            {
+                continue;
+            }
+
+            Arrival a = reach.Earliest(p.EcefM, p.HeightM);
+            if (a.Reachable && p.TimeS - a.ArrivalS >= earliestLaunch)
+            {
+                feasible.Add((k, p.TimeS - a.ArrivalS, a));
+            }
+        }
+
+        if (feasible.Count == 0)
+        {
+            return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, null, null, [], interceptor.SingleShotPk);
+        }
+
+        Shot Make((int Index, double LaunchS, Arrival Arrival) f, int interceptors) =>
+            MakeShot(site, track.Points[f.Index], f.LaunchS, f.Arrival, interceptors);
+
+        int perShot = doctrine.Mode == FiringMode.Salvo ? 2 : 1;
+        var shots = new List<Shot>();
+        double nextLaunch = earliestLaunch;
+        int fired = 0;
+        foreach (var f in feasible)
+        {
+            if (fired + perShot > doctrine.MaxShotsPerThreat)
+            {
+                break;
+            }
+
+            // The earliest intercept reachable by a launch no earlier than nextLaunch: launch at t_k − T_k ≥ nextLaunch.
+            if (f.LaunchS < nextLaunch)
+            {
+                continue;
+            }
+
+            Shot shot = Make(f, perShot);
+            shots.Add(shot);
+            fired += perShot;
+            nextLaunch = shot.InterceptS + doctrine.KillAssessmentS;
+        }
+
+        return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, Make(feasible[0], perShot), Make(feasible[^1], perShot), shots, interceptor.SingleShotPk);
+    }
+
+    private static Shot MakeShot(Geodetic site, TrackPoint p, double launchS, Arrival arrival, int interceptors)
+    {
+        Vec3 threatVelocityEcef = p.VelocityEcefMPerS;
+        Geodetic point = Ellipsoid.Wgs84.ToGeodetic(p.EcefM);
+        GeodesicLine line = Geodesic.Inverse(Ellipsoid.Wgs84, site.LatitudeRad, site.LongitudeRad, point.LatitudeRad, point.LongitudeRad);
+        var (sinA, cosA) = Math.SinCos(line.FinalAzimuthRad);
+        var (sinG, cosG) = Math.SinCos(arrival.FlightPathAngleRad);
+        var vNed = new Vec3(arrival.SpeedMPerS * cosG * cosA, arrival.SpeedMPerS * cosG * sinA, -arrival.SpeedMPerS * sinG);
+        Vec3 interceptorEcef = LocalFrame.NedToEcef(vNed, point.LatitudeRad, point.LongitudeRad);
+        Vec3 relative = threatVelocityEcef - interceptorEcef;
+        double denominator = threatVelocityEcef.Norm * interceptorEcef.Norm;
+        double crossing = denominator > 0 ? Math.Acos(Math.Clamp(threatVelocityEcef.Dot(interceptorEcef) / denominator, -1, 1)) : 0;
+        return new Shot(launchS, p.TimeS, point with { HeightM = p.HeightM }, relative.Norm, crossing, interceptors);
+    }
+}
