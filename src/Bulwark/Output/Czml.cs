@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bulwark.Numerics;
+
+namespace Bulwark.Output;
+
+/// <summary>
+/// A CZML document for CesiumJS: the document packet (clock) first, then entities. Positions are Earth-fixed (FIXED;
+/// paths drawn from inertial samples are wrong in Cesium) as epoch-relative samples; moving entities carry an
+/// availability interval and a path resolution no coarser than their sample spacing.
+/// </summary>
+public sealed class Czml
+{
+    /// <summary>
+    /// The default absolute epoch for t = 0: 2010-11-19T12:00:00Z, the opening day of NATO's Lisbon summit. Only CZML
+    /// needs an absolute time; the physics uses seconds since the epoch.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultEpoch = new(2010, 11, 19, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly List<Action<Utf8JsonWriter>> _packets = [];
+    private readonly string _name;
+    private readonly DateTimeOffset _epoch;
+    private double _start = double.PositiveInfinity;
+    private double _end = double.NegativeInfinity;
+
+    public Czml(string name, DateTimeOffset? epoch = null)
+    {
+        _name = name;
+        _epoch = epoch ?? DefaultEpoch;
+    }
+
+    /// <summary>A moving point with its path, from Earth-fixed samples (time s, position m).</summary>
+    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2)
+    {
+        if (samples.Count == 0)
+        {
+            return this;
+        }
+
+        double start = samples[0].TimeS, end = samples[^1].TimeS;
+        Extend(start, end);
+        double spacing = samples.Count > 1 ? (end - start) / (samples.Count - 1) : 1;
+        _packets.Add(w =>
+        {
+            w.WriteString("id", id);
+            w.WriteString("name", name);
+            w.WriteString("availability", Interval(start, end));
+            w.WriteStartObject("point");
+            w.WriteNumber("pixelSize", 7);
+            Colour(w, rgba);
+            w.WriteEndObject();
+            w.WriteStartObject("path");
+            w.WriteNumber("resolution", Math.Max(0.01, Math.Min(spacing, 60)));
+            w.WriteNumber("width", widthPx);
+            w.WriteNumber("leadTime", 0);
+            w.WriteStartObject("material");
+            w.WriteStartObject("solidColor");
+            Colour(w, rgba);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartObject("position");
+            w.WriteString("referenceFrame", "FIXED");
+            w.WriteString("epoch", Iso(0));
+            w.WriteStartArray("cartesian");
+            foreach (var (t, r) in samples)
+            {
+                w.WriteRawValue(Text.Fixed(t, 3));
+                w.WriteRawValue(Text.Fixed(r.X, 2));
+                w.WriteRawValue(Text.Fixed(r.Y, 2));
+                w.WriteRawValue(Text.Fixed(r.Z, 2));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return this;
+    }
+
+    /// <summary>A fixed point (a site; an intercept shown from <paramref name="fromS"/> on), Earth-fixed position in m.</summary>
+    public Czml Point(string id, string name, Vec3 ecefM, int[] rgba, double? fromS = null)
+    {
+        _packets.Add(w =>
+        {
+            w.WriteString("id", id);
+            w.WriteString("name", name);
+            if (fromS is { } t)
+            {
+                w.WriteString("availability", Interval(t, Math.Max(t, _end)));
+            }
+
+            w.WriteStartObject("point");
+            w.WriteNumber("pixelSize", 10);
+            Colour(w, rgba);
+            w.WriteEndObject();
+            w.WriteStartObject("label");
+            w.WriteString("text", name);
+            w.WriteString("font", "12px sans-serif");
+            w.WriteStartObject("pixelOffset");
+            w.WriteStartArray("cartesian2");
+            w.WriteNumberValue(12);
+            w.WriteNumberValue(0);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartObject("position");
+            w.WriteStartArray("cartesian");
+            w.WriteRawValue(Text.Fixed(ecefM.X, 2));
+            w.WriteRawValue(Text.Fixed(ecefM.Y, 2));
+            w.WriteRawValue(Text.Fixed(ecefM.Z, 2));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return this;
+    }
+
+    public override string ToString()
+    {
+        double start = double.IsFinite(_start) ? _start : 0, end = double.IsFinite(_end) ? _end : 0;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartArray();
+            w.WriteStartObject();
+            w.WriteString("id", "document");
+            w.WriteString("name", _name);
+            w.WriteString("version", "1.0");
+            w.WriteStartObject("clock");
+            w.WriteString("interval", Interval(start, end));
+            w.WriteString("currentTime", Iso(start));
+            w.WriteNumber("multiplier", 10);
+            w.WriteString("range", "LOOP_STOP");
+            w.WriteString("step", "SYSTEM_CLOCK_MULTIPLIER");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            foreach (var packet in _packets)
+            {
+                w.WriteStartObject();
+                packet(w);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private void Extend(double start, double end)
+    {
+        _start = Math.Min(_start, start);
+        _end = Math.Max(_end, end);
+    }
+
+    private static void Colour(Utf8JsonWriter w, int[] rgba)
+    {
+        w.WriteStartObject("color");
+        w.WriteStartArray("rgba");
+        foreach (int c in rgba)
+        {
+            w.WriteNumberValue(c);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private string Interval(double start, double end) => $"{Iso(start)}/{Iso(end)}";
+
+    private string Iso(double t) => _epoch.AddSeconds(t).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}
