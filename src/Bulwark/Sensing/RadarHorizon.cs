@@ -23,6 +23,13 @@ public static class RadarHorizon
         return kr * (Math.Acos(kr / (kr + Math.Max(0, radarHeightM))) + Math.Acos(kr / (kr + Math.Max(0, targetHeightM))));
     }
 
+    /// <summary>How far below the local level the horizon lies from a radar at <paramref name="radarHeightM"/>: acos(kR/(kR+h)), rad.</summary>
+    public static double HorizonDipRad(double radarHeightM, double k = StandardRefraction)
+    {
+        double kr = k * MeanEarthRadiusM;
+        return Math.Acos(kr / (kr + Math.Max(0, radarHeightM)));
+    }
+
     /// <summary>The lowest target height (m) visible at 0° elevation at ground distance <paramref name="groundDistanceM"/>.</summary>
     public static double MinimumVisibleHeightM(double radarHeightM, double groundDistanceM, double k = StandardRefraction)
     {
