@@ -59,6 +59,8 @@ public class SeeCommandTests
 
         Assert.Contains("gabala-daryal", result.Stdout);
         Assert.True(File.Exists(Path.Combine(dir, "see.json")));
+        byte[] png = File.ReadAllBytes(Path.Combine(dir, "coverage.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
     [Fact]

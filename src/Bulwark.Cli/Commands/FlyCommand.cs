@@ -7,6 +7,7 @@ using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Output;
+using Bulwark.Output.Maps;
 using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
@@ -192,7 +193,10 @@ internal static class FlyCommand
             files["summary.json"] = summaryJson;
         }
 
-        OutputDirectory.WriteAll(outDir, files);
+        var track = points.Select(p => (TrajectoryGeoJson.NormalizeLongitude(p.Position.LongitudeDeg), p.Position.LatitudeDeg)).ToList();
+        byte[] png = ResultMaps.Render(name, [], [new MapItem(name, track)],
+            track.Count > 0 ? [new MapItem("launch", [track[0]]), new MapItem("end", [track[^1]])] : []);
+        OutputDirectory.WriteAll(outDir, files, new Dictionary<string, byte[]> { ["trajectory.png"] = png });
     }
 
     internal static string F(double x, int decimals) => x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Flight;
 using Bulwark.Output;
+using Bulwark.Output.Maps;
 using Bulwark.Scenarios;
 using Bulwark.Sensing;
 using Spectre.Console;
@@ -51,7 +52,12 @@ internal static class SeeCommand
                     ["see.json"] = json,
                     ["coverage.geojson"] = CoverageGeoJson.Write(areas),
                 };
-                OutputDirectory.WriteAll(dir, files);
+                byte[] png = ResultMaps.Render(
+                    $"{s.Name}: radar coverage at {altKm:0} km",
+                    [.. areas.Select(a => new MapItem(a.Item1, a.Item4))],
+                    [.. pictures.Select(p => new MapItem(p.Threat.Threat.Id, GroundTrack(p.Threat.Track)))],
+                    [.. radars.Select(d => new MapItem(d.Node.Id, [(d.Radar!.Site.LongitudeDeg, d.Radar.Site.LatitudeDeg)]))]);
+                OutputDirectory.WriteAll(dir, files, new Dictionary<string, byte[]> { ["coverage.png"] = png });
             }
 
             if (fmt == OutputFormat.Json)
@@ -67,6 +73,9 @@ internal static class SeeCommand
         });
         return command;
     }
+
+    private static IReadOnlyList<(double LonDeg, double LatDeg)> GroundTrack(ThreatTrack track) =>
+        [.. track.Points.Where((_, i) => i % 10 == 0).Select(p => Earth.Ellipsoid.Wgs84.ToGeodetic(p.EcefM)).Select(g => (g.LongitudeDeg, g.LatitudeDeg))];
 
     private static string T(double? t) => t is { } x ? FlyCommand.F(x, 0) : "—";
 

@@ -6,7 +6,11 @@ namespace Bulwark.Output;
 /// </summary>
 public static class OutputDirectory
 {
-    public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files)
+    public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files) =>
+        WriteAll(directory, files, new Dictionary<string, byte[]>());
+
+    /// <summary>Text files (UTF-8) and binary files (PNG …) together, all or nothing.</summary>
+    public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, byte[]> binaries)
     {
         Directory.CreateDirectory(directory);
         string staging = Path.Combine(directory, ".bulwark-staging-" + Guid.NewGuid().ToString("N"));
@@ -18,7 +22,12 @@ public static class OutputDirectory
                 File.WriteAllText(Path.Combine(staging, name), content);
             }
 
-            foreach (var name in files.Keys)
+            foreach (var (name, content) in binaries)
+            {
+                File.WriteAllBytes(Path.Combine(staging, name), content);
+            }
+
+            foreach (var name in files.Keys.Concat(binaries.Keys))
             {
                 File.Move(Path.Combine(staging, name), Path.Combine(directory, name), overwrite: true);
             }
