@@ -138,7 +138,7 @@ public sealed partial class BulwarkCatalog
         }
 
         string problem = e is null
-            ? $"no {Singular(kind)} '{id}' in the catalog; known: {string.Join(", ", OfKind(kind).Select(x => x.Id))}"
+            ? $"no {Singular(kind)} '{id}' in the catalog; {Known(kind)}"
             : $"'{id}' is {Article(Singular(e.Kind))}, not {Article(Singular(kind))}";
         throw where?.Error(problem) ?? new InputException(null, null, null, null, problem);
     }
@@ -148,6 +148,13 @@ public sealed partial class BulwarkCatalog
     public IGuidedMissile Missile(string id, YamlNode? where = null) => MissileFile.Read(Get("missiles", id, where).Node);
 
     public Interceptor Interceptor(string id, YamlNode? where = null) => InterceptorFile.Read(Get("interceptors", id, where).Node);
+
+    /// <summary>The ids of a kind when there are few; otherwise where to list them.</summary>
+    private string Known(string kind)
+    {
+        var ids = OfKind(kind).Select(x => x.Id).ToList();
+        return ids.Count <= 20 ? $"known: {string.Join(", ", ids)}" : $"{ids.Count} are known: run 'bulwark catalog {kind}'";
+    }
 
     private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 
