@@ -70,7 +70,15 @@ public static class MissileFile
         DragCoefficient cd = FlightFile.ReadCd(body.Get("cd"));
 
         YamlNode guidance = root.Get("guidance");
-        guidance.OnlyKeys("vertical_rise_s", "pitch_over_s", "min_elevation_deg", "max_elevation_deg");
+        guidance.OnlyKeys("vertical_rise_s", "pitch_over_s", "min_elevation_deg", "max_elevation_deg", "law");
+        SteeringLaw law = guidance.TryGet("law") is { } lawNode
+            ? lawNode.String() switch
+            {
+                "gravity-turn" => SteeringLaw.GravityTurn,
+                "fixed-attitude" => SteeringLaw.FixedAttitude,
+                string other => throw lawNode.Error($"unknown steering law '{other}'; expected gravity-turn or fixed-attitude"),
+            }
+            : SteeringLaw.GravityTurn;
         double rise = guidance.Get("vertical_rise_s").NonNegative("a vertical-rise time in seconds");
         double pitch = guidance.Get("pitch_over_s").Positive("a pitch-over duration in seconds");
         double minEl = guidance.TryGet("min_elevation_deg")?.Number(1, 89, "an elevation in degrees from 1 to 89") ?? 10;
@@ -87,7 +95,7 @@ public static class MissileFile
                 $"the vertical rise and pitch-over ({rise + pitch} s) must end before the first stage burns out ({stages[0].BurnTimeS} s)"));
         }
 
-        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * DegToRad, maxEl * DegToRad);
+        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * DegToRad, maxEl * DegToRad, law);
         double liftoffWeightN = rocket.LaunchMassKg * ThrustForce.StandardGravityMPerS2;
         double liftoffThrustN = stages[0].VacuumThrustN - 101325 * stages[0].NozzleExitAreaM2;
         if (liftoffThrustN <= liftoffWeightN)

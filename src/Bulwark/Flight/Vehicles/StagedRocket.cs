@@ -21,6 +21,7 @@ namespace Bulwark.Flight.Vehicles;
 /// <param name="PitchOverS">duration of the pitch-over, s</param>
 /// <param name="MinElevationRad">the lowest thrust elevation the guidance accepts at the end of the pitch-over, rad</param>
 /// <param name="MaxElevationRad">the highest, rad</param>
+/// <param name="Law">after the pitch-over: a gravity turn (missiles), or holding the pitch-over attitude (interceptors steering toward a point)</param>
 public sealed record StagedRocket(
     string Name,
     IReadOnlyList<RocketStage> Stages,
@@ -31,7 +32,8 @@ public sealed record StagedRocket(
     double VerticalRiseS,
     double PitchOverS,
     double MinElevationRad,
-    double MaxElevationRad) : IGuidedMissile
+    double MaxElevationRad,
+    SteeringLaw Law = SteeringLaw.GravityTurn) : IGuidedMissile
 {
     public (double MinRad, double MaxRad) ElevationRange => (MinElevationRad, MaxElevationRad);
 
@@ -49,6 +51,9 @@ public sealed record StagedRocket(
         double cutoffS = Math.Clamp(controls.EnergyFraction, 0, 1) * TotalBurnTimeS;
         double burnUsedS = 0;
         double tilt = Math.PI / 2 - controls.ElevationRad;
+        var pitchOver = new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, tilt);
+        ISteering? Hold = Law == SteeringLaw.FixedAttitude ? pitchOver : null;
+        string AfterPitchOver = Law == SteeringLaw.FixedAttitude ? "held attitude" : "gravity turn";
 
         for (int i = 0; i < Stages.Count && burnUsedS < cutoffS; i++)
         {
@@ -64,12 +69,12 @@ public sealed record StagedRocket(
                 double rise = Math.Min(VerticalRiseS, burnS);
                 double pitch = Math.Min(PitchOverS, burnS - rise);
                 segments.Add(("stage-1 vertical rise", rise, VerticalSteering.Instance));
-                segments.Add(("stage-1 pitch-over", pitch, new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, tilt)));
-                segments.Add(("stage-1 gravity turn", burnS - rise - pitch, GravityTurnSteering.Instance));
+                segments.Add(("stage-1 pitch-over", pitch, pitchOver));
+                segments.Add(("stage-1 " + AfterPitchOver, burnS - rise - pitch, Hold ?? GravityTurnSteering.Instance));
             }
             else
             {
-                segments.Add(($"stage-{i + 1} gravity turn", burnS, GravityTurnSteering.Instance));
+                segments.Add(($"stage-{i + 1} " + AfterPitchOver, burnS, Hold ?? GravityTurnSteering.Instance));
             }
 
             segments.RemoveAll(s => s.DurationS <= 0);

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Bulwark.Analysis;
+using Bulwark.Catalog;
+using Bulwark.Earth;
+using Bulwark.Engagement;
+using Bulwark.Flight;
+using Bulwark.Output;
+using Bulwark.Scenarios;
+using Spectre.Console;
+
+namespace Bulwark.Cli.Commands;
+
+/// <summary><c>bulwark engage SCENARIO</c>: intercept opportunities per threat and battery, shots under the doctrine, kill probability.</summary>
+internal static class EngageCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "a scenario file" };
+        var format = CommonOptions.Format();
+        var outDir = CommonOptions.Out();
+        var command = new Command("engage", "Engagement opportunities per threat: which batteries can intercept, when, where, how often, with what kill probability.") { scenario, format, outDir };
+        command.SetAction(parse =>
+        {
+            OutputFormat fmt = CommonOptions.ParseFormat(parse.GetValue(format)!);
+            if (fmt == OutputFormat.Csv)
+            {
+                throw new InputException(null, null, null, "--format", "engage prints table or json");
+            }
+
+            string file = parse.GetValue(scenario)!;
+            Scenario s = ScenarioLoader.Load(file, FlyCommand.ReadFile(file));
+            if (s.Architecture is null)
+            {
+                throw new InputException(file, null, null, "architecture", "missing: `engage` needs an architecture");
+            }
+
+            var env = FlightEnvironment.Default;
+            var engagements = Progress.Run(stderr, $"flying {s.Threats.Count} threats and building reach tables…", () =>
+            {
+                var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, env));
+                return EngagementPicture.Compute(s, pictures, ReachTables.For);
+            });
+            string json = Json(s, engagements);
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                var flyouts = Progress.Run(stderr, "flying the interceptors for the exports…", () => InterceptorPaths.All(s, engagements));
+                OutputDirectory.WriteAll(dir, new Dictionary<string, string>
+                {
+                    ["engage.json"] = json,
+                    ["engage.czml"] = EngagementExport.Czml(s, engagements, flyouts),
+                    ["engage.kml"] = EngagementExport.Kml(s, engagements, flyouts),
+                });
+            }
+
+            if (fmt == OutputFormat.Json)
+            {
+                stdout.Write(json);
+            }
+            else
+            {
+                Table(stdout, s, engagements);
+            }
+
+            return Program.Success;
+        });
+        return command;
+    }
+
+    private static string T(double? t) => t is { } x ? FlyCommand.F(x, 0) : "—";
+
+    private static void Table(TextWriter stdout, Scenario s, IReadOnlyList<ThreatEngagement> engagements)
+    {
+        stdout.WriteLine($"{s.Name}: {s.Architecture!.Name}");
+        foreach (ThreatEngagement e in engagements)
+        {
+            var f = e.Threat;
+            stdout.WriteLine();
+            stdout.WriteLine($"{f.Threat.Id}: {f.Missile.Name}, {f.Threat.FromId} → {f.Threat.ToId}, impact {T(f.Solution.Trajectory.Final.TimeS)} s — shots possible {e.ShotsPossible}, p_kill {FlyCommand.F(e.PKill, 3)}");
+            var table = new Table().Border(TableBorder.Simple);
+            foreach (string c in new[] { "battery", "interceptor", "earliest launch (s)", "first intercept (s)", "last intercept (s)", "shots", "launch → intercept (s)", "intercept alt (km)", "closing (km/s)" })
+            {
+                table.AddColumn(c);
+            }
+
+            foreach (BatteryEngagement b in e.Batteries)
+            {
+                string shots = string.Join(", ", b.Shots.Select(x => $"{FlyCommand.F(x.LaunchS, 0)}→{FlyCommand.F(x.InterceptS, 0)}"));
+                table.AddRow(Markup.Escape(b.BatteryId), Markup.Escape(b.InterceptorId), T(b.EarliestLaunchS), T(b.First?.InterceptS), T(b.Last?.InterceptS),
+                    b.Shots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), shots.Length == 0 ? "—" : shots,
+                    b.First is { } x ? FlyCommand.F(x.Point.HeightM / 1000, 0) : "—", b.First is { } y ? FlyCommand.F(y.ClosingSpeedMPerS / 1000, 2) : "—");
+            }
+
+            Render.Table(stdout, table);
+        }
+    }
+
+    private static string Json(Scenario s, IReadOnlyList<ThreatEngagement> engagements)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", s.Name);
+            w.WriteString("architecture", s.Architecture!.Id);
+            w.WriteStartObject("doctrine");
+            w.WriteString("mode", s.Architecture.Doctrine.Mode == FiringMode.Salvo ? "salvo" : "shoot-look-shoot");
+            w.WriteNumber("kill_assessment_s", s.Architecture.Doctrine.KillAssessmentS);
+            w.WriteNumber("max_shots_per_threat", s.Architecture.Doctrine.MaxShotsPerThreat);
+            w.WriteEndObject();
+            w.WriteStartArray("threats");
+            foreach (ThreatEngagement e in engagements)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", e.Threat.Threat.Id);
+                w.WriteNumber("impact_s", Math.Round(e.Threat.Solution.Trajectory.Final.TimeS, 2));
+                w.WriteStartArray("opportunities");
+                foreach (BatteryEngagement b in e.Batteries)
+                {
+                    foreach (Shot shot in b.Shots)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("battery", b.BatteryId);
+                        w.WriteString("interceptor", b.InterceptorId);
+                        w.WriteNumber("launch_s", Math.Round(shot.LaunchS, 2));
+                        w.WriteNumber("intercept_s", Math.Round(shot.InterceptS, 2));
+                        w.WriteStartObject("intercept");
+                        w.WriteNumber("lat_deg", Math.Round(shot.Point.LatitudeDeg, 5));
+                        w.WriteNumber("lon_deg", Math.Round(shot.Point.LongitudeDeg, 5));
+                        w.WriteNumber("alt_km", Math.Round(shot.Point.HeightM / 1000, 3));
+                        w.WriteEndObject();
+                        w.WriteNumber("closing_speed_km_s", Math.Round(shot.ClosingSpeedMPerS / 1000, 3));
+                        w.WriteNumber("crossing_angle_deg", Math.Round(shot.CrossingAngleRad * 180 / Math.PI, 2));
+                        w.WriteNumber("interceptors", shot.Interceptors);
+                        w.WriteEndObject();
+                    }
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("batteries");
+                foreach (BatteryEngagement b in e.Batteries)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("battery", b.BatteryId);
+                    w.WriteString("interceptor", b.InterceptorId);
+                    WriteTime(w, "earliest_launch_s", b.EarliestLaunchS);
+                    WriteTime(w, "first_intercept_s", b.First?.InterceptS);
+                    WriteTime(w, "last_intercept_s", b.Last?.InterceptS);
+                    w.WriteNumber("shots", b.Shots.Count);
+                    w.WriteNumber("interceptors_fired", b.InterceptorsFired);
+                    w.WriteNumber("p_kill", Math.Round(b.PKill, 4));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteNumber("shots_possible", e.ShotsPossible);
+                w.WriteNumber("p_kill", Math.Round(e.PKill, 4));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, string key, double? t)
+    {
+        if (t is { } x)
+        {
+            w.WriteNumber(key, Math.Round(x, 2));
+        }
+        else
+        {
+            w.WriteNull(key);
+        }
+    }
+}
