@@ -1,0 +1,35 @@
+using Bulwark.Analysis;
+using Bulwark.Catalog;
+using Bulwark.Flight;
+
+namespace Bulwark.Tests.Analysis;
+
+/// <summary>
+/// Engagement across architectures (issue "Engagement", acceptance): for the Iranian MRBM/IRBM threats at European
+/// capitals in their range, EPAA phase 3 (2018) has at least as many shot opportunities as phase 1 (2011). Both are
+/// printed in the message.
+/// </summary>
+public class EngagementScenarioTests
+{
+    private static IReadOnlyList<ThreatEngagement> Engage(string architecture)
+    {
+        string text = $"name: {architecture} against iran-to-europe\narchitecture: {architecture}\nthreats: iran-to-europe\n";
+        Scenario s = ScenarioLoader.Load($"{architecture}.yaml", text);
+        var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, FlightEnvironment.Default));
+        return EngagementPicture.Compute(s, pictures, ReachTables.For);
+    }
+
+    [Fact]
+    public void PhaseThreeHasAtLeastAsManyShotsAsPhaseOneAgainstIranianMissilesAtEurope()
+    {
+        var phase1 = Engage("epaa-phase-1-2011");
+        var phase3 = Engage("epaa-phase-3-2018");
+        string table = string.Join("\n", phase1.Zip(phase3).Select(p =>
+            $"{p.First.Threat.Threat.Id}: phase 1 {p.First.ShotsPossible} shots (p_kill {p.First.PKill:F3}), phase 3 {p.Second.ShotsPossible} shots (p_kill {p.Second.PKill:F3})"));
+        Console.WriteLine(table);
+        var mrbmIrbm = phase1.Zip(phase3).Where(p => p.First.Threat.Threat.MissileId != "iran-icbm").ToList();
+        Assert.NotEmpty(mrbmIrbm);
+        Assert.True(mrbmIrbm.All(p => p.Second.ShotsPossible >= p.First.ShotsPossible), table);
+        Assert.True(mrbmIrbm.Sum(p => p.Second.ShotsPossible) > mrbmIrbm.Sum(p => p.First.ShotsPossible), table);
+    }
+}
