@@ -25,6 +25,30 @@ public sealed record ThreatEngagement(FlownThreat Threat, ThreatPicture Sensors,
 public static class EngagementPicture
 {
     /// <summary>
+    /// When the battery's interceptors can be guided: while a fire-control-capable sensor whose data reaches the battery
+    /// holds the threat — its own (same place) always, a remote one only under engage-on-remote — from that sensor's
+    /// fire-control time (plus the network latency for a remote one) to its last track.
+    /// </summary>
+    public static IReadOnlyList<(double FromS, double ToS)> GuidanceWindows(Architecture architecture, Battery battery, ThreatPicture picture)
+    {
+        var rules = new NetworkRules(architecture.NetworkLatencyS, architecture.Shares, architecture.LaunchOnRemote);
+        var batteryNode = new NetworkNode(battery.Id, battery.Coalition, battery.PlaceId);
+        var windows = new List<(double, double)>();
+        foreach (DeployedSensor s in architecture.Sensors)
+        {
+            SensorTimeline t = picture.Sensors.Single(x => x.SensorId == s.Id);
+            var node = new NetworkNode(s.Id, s.Coalition, s.PlaceId);
+            bool organic = NetworkRules.Organic(node, batteryNode);
+            if (t.FireControlS is { } fc && t.LastTrackS is { } last && rules.Reaches(node, batteryNode) && (organic || architecture.EngageOnRemote))
+            {
+                windows.Add((fc + rules.LatencyFor(node, batteryNode), last));
+            }
+        }
+
+        return windows;
+    }
+
+    /// <summary>
     /// Engages every flown threat. <paramref name="reachFor"/> gives an interceptor's reach from a site (built once per
     /// interceptor and site and shared across threats).
     /// </summary>
@@ -43,7 +67,8 @@ public static class EngagementPicture
         return [.. pictures.Select(p => new ThreatEngagement(p.Threat, p, [.. batteries.Select((b, i) =>
         {
             double? fc = p.Batteries.Single(x => x.BatteryId == b.Battery.Id).FireControlS;
-            return InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], p.Threat.Track, fc, architecture.Doctrine);
+            return InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], p.Threat.Track, fc, architecture.Doctrine,
+                GuidanceWindows(architecture, b.Battery, p));
         })]))];
     }
 }

@@ -33,13 +33,14 @@ public sealed record BatteryEngagement(string BatteryId, string InterceptorId, d
 /// Finds a battery's intercept opportunities against a threat track: an intercept at track sample k (time t_k, point
 /// P_k) is feasible when P_k's altitude is within the interceptor's limits and the interceptor, launched no earlier than
 /// the battery's earliest launch, can be at P_k by t_k: t_k − T(P_k) ≥ L₀, with T the earliest arrival from the reach.
-/// Shoot-look-shoot fires again only after the previous intercept plus the kill-assessment time. Resolution: the track's
-/// sample step.
+/// Shoot-look-shoot fires again only after the previous intercept plus the kill-assessment time. With guidance windows
+/// given, the intercept must also fall while a sensor that may guide the interceptor holds a fire-control track (its own
+/// radar; a remote one only under engage-on-remote). Resolution: the track's sample step.
 /// </summary>
 public static class InterceptSolver
 {
     public static BatteryEngagement Solve(string batteryId, Interceptor interceptor, Geodetic site, IInterceptorReach reach,
-        ThreatTrack track, double? fireControlS, Doctrine doctrine)
+        ThreatTrack track, double? fireControlS, Doctrine doctrine, IReadOnlyList<(double FromS, double ToS)>? guidanceWindows = null)
     {
         if (fireControlS is not { } fc)
         {
@@ -51,7 +52,8 @@ public static class InterceptSolver
         for (int k = 0; k < track.Points.Count; k++)
         {
             TrackPoint p = track.Points[k];
-            if (p.TimeS < earliestLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM)
+            if (p.TimeS < earliestLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM
+                || (guidanceWindows is not null && !Guided(guidanceWindows, p.TimeS)))
             {
                 continue;
             }
@@ -95,6 +97,19 @@ public static class InterceptSolver
         }
 
         return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, Make(feasible[0], perShot), Make(feasible[^1], perShot), shots, interceptor.SingleShotPk);
+    }
+
+    private static bool Guided(IReadOnlyList<(double FromS, double ToS)> windows, double t)
+    {
+        foreach (var (from, to) in windows)
+        {
+            if (t >= from && t <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Shot MakeShot(Geodetic site, TrackPoint p, double launchS, Arrival arrival, int interceptors)
