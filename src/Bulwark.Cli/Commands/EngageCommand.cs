@@ -23,18 +23,10 @@ internal static class EngageCommand
         var command = new Command("engage", "Engagement opportunities per threat: which batteries can intercept, when, where, how often, with what kill probability.") { scenario, format, outDir };
         command.SetAction(parse =>
         {
-            OutputFormat fmt = CommonOptions.ParseFormat(parse.GetValue(format)!);
-            if (fmt == OutputFormat.Csv)
-            {
-                throw new InputException(null, null, null, "--format", "engage prints table or json");
-            }
+            OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "engage");
 
             string file = parse.GetValue(scenario)!;
-            Scenario s = ScenarioLoader.Load(file, FlyCommand.ReadFile(file));
-            if (s.Architecture is null)
-            {
-                throw new InputException(file, null, null, "architecture", "missing: `engage` needs an architecture");
-            }
+            Scenario s = ScenarioInput.LoadWithArchitecture(file, "engage");
 
             var env = FlightEnvironment.Default;
             var engagements = Progress.Run(stderr, $"flying {s.Threats.Count} threats and building reach tables…", () =>
@@ -144,9 +136,9 @@ internal static class EngageCommand
                     w.WriteStartObject();
                     w.WriteString("battery", b.BatteryId);
                     w.WriteString("interceptor", b.InterceptorId);
-                    WriteTime(w, "earliest_launch_s", b.EarliestLaunchS);
-                    WriteTime(w, "first_intercept_s", b.First?.InterceptS);
-                    WriteTime(w, "last_intercept_s", b.Last?.InterceptS);
+                    ScenarioInput.Time(w, "earliest_launch_s", b.EarliestLaunchS, 2);
+                    ScenarioInput.Time(w, "first_intercept_s", b.First?.InterceptS, 2);
+                    ScenarioInput.Time(w, "last_intercept_s", b.Last?.InterceptS, 2);
                     w.WriteNumber("shots", b.Shots.Count);
                     w.WriteNumber("interceptors_fired", b.InterceptorsFired);
                     w.WriteNumber("p_kill", Math.Round(b.PKill, 4));
@@ -166,15 +158,4 @@ internal static class EngageCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteTime(Utf8JsonWriter w, string key, double? t)
-    {
-        if (t is { } x)
-        {
-            w.WriteNumber(key, Math.Round(x, 2));
-        }
-        else
-        {
-            w.WriteNull(key);
-        }
-    }
 }

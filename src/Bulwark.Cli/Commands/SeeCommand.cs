@@ -25,18 +25,10 @@ internal static class SeeCommand
         var command = new Command("see", "Sensor timelines per threat: who sees what, when; and when each battery can fire.") { scenario, format, outDir, altitude, noRefraction };
         command.SetAction(parse =>
         {
-            OutputFormat fmt = CommonOptions.ParseFormat(parse.GetValue(format)!);
-            if (fmt == OutputFormat.Csv)
-            {
-                throw new InputException(null, null, null, "--format", "see prints table or json");
-            }
+            OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "see");
 
             string file = parse.GetValue(scenario)!;
-            Scenario s = ScenarioLoader.Load(file, FlyCommand.ReadFile(file));
-            if (s.Architecture is null)
-            {
-                throw new InputException(file, null, null, "architecture", "missing: `see` needs an architecture");
-            }
+            Scenario s = ScenarioInput.LoadWithArchitecture(file, "see");
 
             double k = parse.GetValue(noRefraction) ? 1 : RadarHorizon.StandardRefraction;
             var env = FlightEnvironment.Default;
@@ -45,7 +37,7 @@ internal static class SeeCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 double altKm = parse.GetValue(altitude);
-                var radars = SensorPicture.Deploy(s.Catalog, s.Architecture, k).Where(d => d.Radar is not null).ToList();
+                var radars = SensorPicture.Deploy(s.Catalog, s.Architecture!, k).Where(d => d.Radar is not null).ToList();
                 var areas = radars.Select(d => (d.Node.Id, d.Spec.Name, altKm, Coverage.Ring(d.Radar!, altKm * 1000))).ToList();
                 var files = new Dictionary<string, string>
                 {
@@ -119,17 +111,7 @@ internal static class SeeCommand
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            void Time(string key, double? t)
-            {
-                if (t is { } x)
-                {
-                    w.WriteNumber(key, Math.Round(x, 3));
-                }
-                else
-                {
-                    w.WriteNull(key);
-                }
-            }
+            void Time(string key, double? t) => ScenarioInput.Time(w, key, t);
 
             w.WriteStartObject();
             w.WriteString("scenario", s.Name);
