@@ -1,0 +1,246 @@
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Integration;
+
+namespace Bulwark.Engagement.Reach;
+
+/// <summary>Why a fly-out ended.</summary>
+internal enum FlyoutEnd
+{
+    /// <summary>Reached the maximum flight time.</summary>
+    Time,
+
+    /// <summary>Descended through the floor altitude.</summary>
+    Floor,
+
+    /// <summary>Hit the ground (it never rose above the floor to come down through it).</summary>
+    Ground,
+
+    /// <summary>Its ballistic apogee was below the floor: it will never reach the altitude band.</summary>
+    ApogeeBelowFloor,
+
+    /// <summary>The caller's extra stop event fired.</summary>
+    Extra,
+}
+
+/// <summary>
+/// Flies a fly-out plan phase by phase (as <see cref="Propagator"/> does) and samples its ECI state at every multiple of
+/// a fixed step after the plan's start, stopping at the maximum flight time, when it descends through the floor, when
+/// it hits the ground, when its ballistic apogee is below the floor, or at a caller's event. The stops the propagator
+/// cannot express (more than one altitude, an apogee test) are why this exists. One instance per thread; it reuses its
+/// buffers.
+/// </summary>
+internal sealed class FlyoutRunner
+{
+    private readonly FlightEnvironment _environment;
+    private readonly DormandPrince54 _integrator;
+    private readonly double[] _y = new double[FlightState.Dimension];
+    private readonly double[] _yEnd = new double[FlightState.Dimension];
+    private readonly IEventFunction[] _stops;
+    private readonly IEventFunction[] _stopsWithApogee;
+    private readonly IEventFunction[] _stopsWithExtra;
+    private readonly IEventFunction[] _stopsWithExtraAndApogee;
+    private readonly int _floorIndex;
+    private readonly int _groundIndex;
+    private readonly ExtraEvent _extra = new();
+    private readonly Sampler _sampler;
+
+    /// <param name="environment">the world</param>
+    /// <param name="integrator">error control</param>
+    /// <param name="floorM">the floor altitude, m (0 = stop at the ground only)</param>
+    /// <param name="sampleStepS">the sampling step, s (0 = no samples)</param>
+    /// <param name="maxFlightTimeS">the longest flight after the plan's start, s</param>
+    public FlyoutRunner(FlightEnvironment environment, IntegratorOptions integrator, double floorM, double sampleStepS, double maxFlightTimeS)
+    {
+        _environment = environment;
+        _integrator = new DormandPrince54(FlightState.Dimension, integrator);
+        FloorM = floorM;
+        MaxFlightTimeS = maxFlightTimeS;
+        var stops = new List<IEventFunction>();
+        _floorIndex = -1;
+        if (floorM > 0)
+        {
+            _floorIndex = stops.Count;
+            stops.Add(new AltitudeCrossingEvent(environment, floorM, CrossingDirection.Decreasing));
+        }
+
+        _groundIndex = stops.Count;
+        stops.Add(new AltitudeCrossingEvent(environment, 0, CrossingDirection.Decreasing));
+        var apogee = new ApogeeEvent(environment);
+        _stops = [.. stops];
+        _stopsWithApogee = [.. stops, apogee];
+        _stopsWithExtra = [.. stops, _extra];
+        _stopsWithExtraAndApogee = [.. stops, _extra, apogee];
+        _sampler = new Sampler(sampleStepS);
+    }
+
+    public double FloorM { get; }
+
+    public double MaxFlightTimeS { get; }
+
+    /// <summary>Samples of the last run: <see cref="SampleCount"/> ECI states of <see cref="FlightState.Dimension"/> doubles each, the k-th at start + k·step.</summary>
+    public ReadOnlySpan<double> Samples => _sampler.Buffer.AsSpan(0, _sampler.Count * FlightState.Dimension);
+
+    public int SampleCount => _sampler.Count;
+
+    /// <summary>The state where the last run ended.</summary>
+    public FlightState Final { get; private set; }
+
+    /// <summary>Flies <paramref name="plan"/>; <paramref name="extraStop"/>, when given, also ends the flight when it fires.</summary>
+    public FlyoutEnd Run(FlightPlan plan, IEventFunction? extraStop = null)
+    {
+        _extra.Inner = extraStop;
+        FlightState state = plan.Initial;
+        double stopTime = plan.Initial.TimeS + MaxFlightTimeS;
+        _sampler.Start(state);
+        bool apogeeChecked = FloorM <= 0;
+        foreach (FlightPhase phase in plan.Phases)
+        {
+            if (phase.StartMassKg is { } m)
+            {
+                state = state with { MassKg = m };
+            }
+
+            bool openEnded = double.IsPositiveInfinity(phase.DurationS);
+            if (openEnded && !apogeeChecked && IsBelowFloorAndFalling(state))
+            {
+                Final = state;
+                return FlyoutEnd.ApogeeBelowFloor;
+            }
+
+            var dynamics = new EquationsOfMotion(_environment, phase.Forces);
+            double phaseEnd = state.TimeS + phase.DurationS;
+            while (true)
+            {
+                double segmentEnd = Math.Min(phaseEnd, stopTime);
+                if (!(segmentEnd > state.TimeS))
+                {
+                    break;
+                }
+
+                bool withApogee = openEnded && !apogeeChecked;
+                IEventFunction[] events = extraStop is null
+                    ? (withApogee ? _stopsWithApogee : _stops)
+                    : (withApogee ? _stopsWithExtraAndApogee : _stopsWithExtra);
+                state.CopyTo(_y);
+                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, events, _sampler);
+                state = FlightState.From(result.EndTimeS, _yEnd);
+                if (!result.StoppedOnEvent)
+                {
+                    break;
+                }
+
+                int e = result.EventIndex;
+                Final = state;
+                if (e == _floorIndex)
+                {
+                    return FlyoutEnd.Floor;
+                }
+
+                if (e == _groundIndex)
+                {
+                    return FlyoutEnd.Ground;
+                }
+
+                if (extraStop is not null && e == _groundIndex + 1)
+                {
+                    return FlyoutEnd.Extra;
+                }
+
+                // The apogee of the ballistic flight: below the floor, it never reaches the band.
+                apogeeChecked = true;
+                if (_environment.GeodeticPosition(state).HeightM < FloorM)
+                {
+                    return FlyoutEnd.ApogeeBelowFloor;
+                }
+            }
+
+            if (state.TimeS >= stopTime)
+            {
+                Final = state;
+                return FlyoutEnd.Time;
+            }
+        }
+
+        Final = state;
+        return FlyoutEnd.Time;
+    }
+
+    private bool IsBelowFloorAndFalling(in FlightState state)
+    {
+        var g = _environment.GeodeticPosition(state);
+        if (g.HeightM >= FloorM)
+        {
+            return false;
+        }
+
+        var enu = Earth.LocalFrame.EcefToEnu(_environment.EcefVelocity(state), g.LatitudeRad, g.LongitudeRad);
+        return enu.Z <= 0;
+    }
+
+    /// <summary>A slot for the caller's event, so the event arrays are built once.</summary>
+    private sealed class ExtraEvent : IEventFunction
+    {
+        public IEventFunction? Inner { get; set; }
+
+        public CrossingDirection Direction => Inner?.Direction ?? CrossingDirection.Any;
+
+        public double Value(double t, ReadOnlySpan<double> y) => Inner?.Value(t, y) ?? 1;
+    }
+
+    /// <summary>Samples the dense output at start + k·step into a growing flat buffer.</summary>
+    private sealed class Sampler(double stepS) : IStepObserver
+    {
+        private readonly double[] _state = new double[FlightState.Dimension];
+        private double _startS;
+
+        public double[] Buffer { get; private set; } = new double[2048 * FlightState.Dimension];
+
+        public int Count { get; private set; }
+
+        public void Start(in FlightState initial)
+        {
+            Count = 0;
+            _startS = initial.TimeS;
+            if (stepS > 0)
+            {
+                initial.CopyTo(_state);
+                Add(_state);
+            }
+        }
+
+        public void OnStep(IDenseOutput step)
+        {
+            if (stepS <= 0)
+            {
+                return;
+            }
+
+            while (true)
+            {
+                double t = _startS + Count * stepS;
+                if (t > step.EndTimeS)
+                {
+                    return;
+                }
+
+                step.Interpolate(t, _state);
+                Add(_state);
+            }
+        }
+
+        private void Add(double[] y)
+        {
+            int n = FlightState.Dimension;
+            if ((Count + 1) * n > Buffer.Length)
+            {
+                var bigger = new double[Buffer.Length * 2];
+                Buffer.AsSpan().CopyTo(bigger);
+                Buffer = bigger;
+            }
+
+            y.AsSpan().CopyTo(Buffer.AsSpan(Count * n, n));
+            Count++;
+        }
+    }
+}

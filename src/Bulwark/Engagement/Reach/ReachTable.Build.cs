@@ -1,0 +1,348 @@
+using Bulwark.Earth;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
+
+namespace Bulwark.Engagement.Reach;
+
+public sealed partial class ReachTable
+{
+    /// <summary>How far (in grid cells) a sheet's values are continued past the fan's edge fly-outs.</summary>
+    private const double EdgeMarginCells = 2;
+
+    /// <summary>The most a sheet is continued past an edge, in fan spacings.</summary>
+    private const double MaxContinuation = 30;
+
+    /// <summary>
+    /// Builds the table for <paramref name="interceptor"/> launched from <paramref name="site"/>: flies every fly-out
+    /// (in parallel, one azimuth bin per task: the result does not depend on the thread count) and inverts the fans.
+    /// </summary>
+    public static ReachTable Build(Interceptor interceptor, Geodetic site, ReachTableOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(interceptor);
+        options ??= ReachTableOptions.Default;
+        Validate(options);
+        double minAlt = options.MinAltitudeM ?? interceptor.MinInterceptAltitudeM;
+        double maxAlt = options.MaxAltitudeM ?? interceptor.MaxInterceptAltitudeM;
+        if (!(maxAlt > minAlt) || !(minAlt >= 0))
+        {
+            throw new ArgumentException($"the altitude band must satisfy 0 ≤ min < max (got {minAlt} m to {maxAlt} m)");
+        }
+
+        (double lo, double hi) = interceptor.Rocket.ElevationRange;
+        int steps = Math.Max(1, (int)Math.Ceiling((hi - lo) / options.ElevationStepRad - 1e-9));
+        double[] elevations = [.. Enumerable.Range(0, steps + 1).Select(i => i == steps ? hi : lo + (hi - lo) * i / steps)];
+        var theta = ThetaCode.For(lo, hi, MaxContinuation * (hi - lo) / steps);
+        double rangeCell = options.RangeCellFor(interceptor), altitudeCell = options.AltitudeCellFor(interceptor);
+        if (!(rangeCell > 0) || !(altitudeCell > 0))
+        {
+            throw new ArgumentException($"grid cells must be positive (got {rangeCell} m by {altitudeCell} m)");
+        }
+
+        int rows = (int)Math.Ceiling((maxAlt - minAlt) / altitudeCell - 1e-9) + 1;
+        double topAlt = minAlt + (rows - 1) * altitudeCell;
+
+        int bins = options.AzimuthBins;
+        var grids = new Node[bins][];
+        var columns = new int[bins];
+        var samples = new long[bins];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        Parallel.For(0, bins, parallel, () => new FanBuilder(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta), (k, _, builder) =>
+        {
+            (grids[k], columns[k], samples[k]) = builder.Build(k * 2 * Math.PI / bins);
+            return builder;
+        }, _ => { });
+
+        return new ReachTable(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, Math.Min(maxAlt, topAlt), rows,
+            columns, grids, samples.Sum(), theta);
+    }
+
+    private static void Validate(ReachTableOptions o)
+    {
+        if (o.AzimuthBins < 1 || !(o.ElevationStepRad > 0) || !(o.TimeStepS > 0) || !(o.MaxFlightTimeS > o.TimeStepS)
+            || o.RangeCellM is <= 0 || o.AltitudeCellM is <= 0)
+        {
+            throw new ArgumentException("reach table options: bins ≥ 1 and positive steps, cells and flight time are required");
+        }
+    }
+
+    /// <summary>Flies one azimuth bin's fan and inverts it into that bin's grid. One per thread; reuses its buffers.</summary>
+    private sealed class FanBuilder
+    {
+        private readonly StagedRocket _rocket;
+        private readonly Geodetic _site;
+        private readonly ReachTableOptions _options;
+        private readonly double[] _elevations;
+        private readonly double _minAlt;
+        private readonly double _rangeCell;
+        private readonly double _altitudeCell;
+        private readonly int _rows;
+        private readonly ThetaCode _theta;
+        private readonly FlyoutRunner _runner;
+        private readonly FlightEnvironment _env;
+        private readonly SiteGeodesic _geodesic;
+        private readonly int _maxSamples;
+
+        // Per fly-out i, sample j at [i * _maxSamples + j]: grid coordinates x (range / cell) and y ((alt − min) / cell),
+        // speed and flight-path angle.
+        private readonly double[] _x, _y, _v, _g, _b;
+        private readonly int[] _count;
+
+        // The bin's grid while it is built, per node and sheet s at [2 * node + s].
+        private double[] _t = [], _th = [], _sp = [], _ga = [], _dr = [];
+        private bool[] _real = [];
+
+        public FanBuilder(Interceptor interceptor, Geodetic site, ReachTableOptions options, double[] elevations, double rangeCellM,
+            double altitudeCellM, double minAlt, int rows, ThetaCode theta)
+        {
+            _rangeCell = rangeCellM;
+            _altitudeCell = altitudeCellM;
+            _rocket = interceptor.Rocket;
+            _site = site;
+            _options = options;
+            _elevations = elevations;
+            _minAlt = minAlt;
+            _rows = rows;
+            _theta = theta;
+            _env = options.Environment;
+            // Fly-outs end below the grid, by two cells and two sampling steps at the burnout speed, so that the quads
+            // between neighbouring fly-outs (which end at different times) cover the bottom rows on the way down.
+            double endM = minAlt - 2 * altitudeCellM - 2 * options.TimeStepS * interceptor.BurnoutSpeedMPerS;
+            _runner = new FlyoutRunner(_env, options.Integrator, Math.Max(0, endM), options.TimeStepS, options.MaxFlightTimeS);
+            _geodesic = new SiteGeodesic(_env.Planet.Shape, site);
+            _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
+            int n = elevations.Length * _maxSamples;
+            _x = new double[n];
+            _y = new double[n];
+            _v = new double[n];
+            _g = new double[n];
+            _b = new double[n];
+            _count = new int[elevations.Length];
+        }
+
+        public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad)
+        {
+            double maxX = 0;
+            long samples = 0;
+            for (int i = 0; i < _elevations.Length; i++)
+            {
+                FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
+                _runner.Run(plan);
+                maxX = Math.Max(maxX, Record(i, azimuthRad));
+                samples += _count[i];
+            }
+
+            int columns = (int)Math.Floor(maxX) + 2;
+            int nodes = columns * _rows;
+            if (_t.Length < 2 * nodes)
+            {
+                _t = new double[2 * nodes];
+                _th = new double[2 * nodes];
+                _sp = new double[2 * nodes];
+                _ga = new double[2 * nodes];
+                _dr = new double[2 * nodes];
+                _real = new bool[2 * nodes];
+            }
+
+            _t.AsSpan(0, 2 * nodes).Fill(double.PositiveInfinity);
+            _real.AsSpan(0, 2 * nodes).Clear();
+            for (int i = 0; i + 1 < _elevations.Length; i++)
+            {
+                Rasterise(i, columns);
+            }
+
+            var grid = new Node[nodes];
+            for (int n = 0; n < nodes; n++)
+            {
+                grid[n] = new Node
+                {
+                    ArrivalS0 = (float)_t[2 * n],
+                    ArrivalS1 = (float)_t[2 * n + 1],
+                    Theta0 = Quantise(2 * n, _th, _theta),
+                    Theta1 = Quantise(2 * n + 1, _th, _theta),
+                    Speed0 = QuantiseSpeed(2 * n),
+                    Speed1 = QuantiseSpeed(2 * n + 1),
+                    Gamma0 = QuantiseGamma(2 * n),
+                    Gamma1 = QuantiseGamma(2 * n + 1),
+                    Drift0 = QuantiseDrift(2 * n),
+                    Drift1 = QuantiseDrift(2 * n + 1),
+                };
+            }
+
+            return (grid, columns, samples);
+        }
+
+        private ushort Quantise(int k, double[] th, ThetaCode code) => double.IsFinite(_t[k]) ? (ushort)code.Encode(th[k]) : (ushort)0;
+
+        private ushort QuantiseSpeed(int k) =>
+            double.IsFinite(_t[k]) ? (ushort)Math.Round(Math.Clamp(_sp[k] / SpeedQuantumMPerS, 0, 65535)) : (ushort)0;
+
+        private ushort QuantiseGamma(int k) =>
+            double.IsFinite(_t[k]) ? (ushort)Math.Round(Math.Clamp((_ga[k] + Math.PI / 2) / GammaQuantumRad, 0, 65535)) : (ushort)0;
+
+        private ushort QuantiseDrift(int k) =>
+            double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Math.IEEERemainder(_dr[k], 2 * Math.PI) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
+
+        /// <summary>Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band.</summary>
+        private double Record(int i, double azimuthRad)
+        {
+            ReadOnlySpan<double> s = _runner.Samples;
+            int n = Math.Min(_runner.SampleCount, _maxSamples);
+            int dim = FlightState.Dimension;
+            double w = _env.Planet.RotationRateRadPerS;
+            double invR = 1 / _rangeCell, invH = 1 / _altitudeCell;
+            double maxX = 0;
+            int o = i * _maxSamples;
+            for (int j = 0; j < n; j++)
+            {
+                ReadOnlySpan<double> y = s.Slice(j * dim, dim);
+                double t = j * _options.TimeStepS;
+                Vec3 rEci = Vec3.From(y, 0), vEci = Vec3.From(y, 3);
+                Vec3 rEcef = EarthRotation.EciToEcef(rEci, t, w);
+                Geodetic g = _env.Planet.Shape.ToGeodetic(rEcef);
+                Vec3 vNed = LocalFrame.EcefToNed(EarthRotation.EcefVelocity(rEci, vEci, t, w), g.LatitudeRad, g.LongitudeRad);
+                double horizontal = Math.Sqrt(vNed.X * vNed.X + vNed.Y * vNed.Y);
+                (double bearing, double range) = _geodesic.To(g.LatitudeRad, g.LongitudeRad);
+                double x = range * invR, yy = (g.HeightM - _minAlt) * invH;
+                _x[o + j] = x;
+                _y[o + j] = yy;
+                _v[o + j] = vNed.Norm;
+                _g[o + j] = Math.Atan2(-vNed.Z, horizontal);
+                _b[o + j] = range > 0 ? Math.IEEERemainder(bearing - azimuthRad, 2 * Math.PI) : 0;
+                if (yy >= -1 && yy <= _rows && x > maxX)
+                {
+                    maxX = x;
+                }
+            }
+
+            _count[i] = n;
+            return maxX + EdgeMarginCells;
+        }
+
+        /// <summary>
+        /// Inverts the quads between fly-outs i and i + 1 onto the grid nodes they cover, keeping per node and sheet the
+        /// earliest time. The quads of the first and last gaps of the fan are continued past the edge fly-out (by up to
+        /// <see cref="EdgeMarginCells"/> cells), marked by an elevation outside the guidance range.
+        /// </summary>
+        private void Rasterise(int i, int columns)
+        {
+            int n = Math.Min(_count[i], _count[i + 1]);
+            int a0 = i * _maxSamples, b0 = (i + 1) * _maxSamples;
+            double dt = _options.TimeStepS;
+            double th0 = _elevations[i], dth = _elevations[i + 1] - _elevations[i];
+            bool firstGap = i == 0, lastGap = i + 2 == _elevations.Length;
+            for (int j = 0; j + 1 < n; j++)
+            {
+                // Corners: a = (θi, tj), b = (θi+1, tj), c = (θi+1, tj+1), d = (θi, tj+1); P(u, v) = a + u·e + v·f + u·v·g.
+                int ia = a0 + j, ib = b0 + j, ic = b0 + j + 1, id = a0 + j + 1;
+                double ax = _x[ia], ay = _y[ia], bx = _x[ib], by = _y[ib], cx = _x[ic], cy = _y[ic], dx = _x[id], dy = _y[id];
+                double ex = bx - ax, ey = by - ay, fx = dx - ax, fy = dy - ay, gx = ax - bx + cx - dx, gy = ay - by + cy - dy;
+
+                // The u range: the quad itself, continued past an edge fly-out far enough to cover the margin.
+                double uLo = 0, uHi = 1;
+                if (firstGap || lastGap)
+                {
+                    // The spacing of the two fly-outs across the path (in cells), from the quad's area over its length.
+                    double length = Math.Sqrt(fx * fx + fy * fy) + Math.Sqrt((cx - bx) * (cx - bx) + (cy - by) * (cy - by));
+                    double across = Math.Abs(ex * fy - ey * fx + (cx - dx) * (cy - by) - (cy - dy) * (cx - bx)) / Math.Max(length, 1e-12);
+                    double extra = Math.Min(MaxContinuation, EdgeMarginCells / Math.Max(across, 1e-12));
+                    uLo = firstGap ? -extra : 0;
+                    uHi = lastGap ? 1 + extra : 1;
+                }
+
+                // Bounding box of the (continued) quad: its corners at u = uLo and u = uHi, v = 0 and 1.
+                double p0x = ax + uLo * ex, p0y = ay + uLo * ey, p1x = ax + uHi * ex, p1y = ay + uHi * ey;
+                double p2x = dx + uLo * (cx - dx), p2y = dy + uLo * (cy - dy), p3x = dx + uHi * (cx - dx), p3y = dy + uHi * (cy - dy);
+                double yMin = Math.Min(Math.Min(p0y, p1y), Math.Min(p2y, p3y)), yMax = Math.Max(Math.Max(p0y, p1y), Math.Max(p2y, p3y));
+                if (yMax < 0 || yMin > _rows - 1)
+                {
+                    continue;
+                }
+
+                double xMin = Math.Min(Math.Min(p0x, p1x), Math.Min(p2x, p3x)), xMax = Math.Max(Math.Max(p0x, p1x), Math.Max(p2x, p3x));
+                int c0 = Math.Max(0, (int)Math.Ceiling(xMin)), c1 = Math.Min(columns - 1, (int)Math.Floor(xMax));
+                int r0 = Math.Max(0, (int)Math.Ceiling(yMin)), r1 = Math.Min(_rows - 1, (int)Math.Floor(yMax));
+                if (c0 > c1 || r0 > r1)
+                {
+                    continue;
+                }
+
+                double k2 = gx * fy - gy * fx;
+                double k1Base = ex * fy - ey * fx;
+                for (int r = r0; r <= r1; r++)
+                {
+                    for (int c = c0; c <= c1; c++)
+                    {
+                        double hx = c - ax, hy = r - ay;
+                        double k1 = k1Base + (hx * gy - hy * gx);
+                        double k0 = hx * ey - hy * ex;
+                        double disc = k1 * k1 - 4 * k2 * k0;
+                        if (disc < 0)
+                        {
+                            continue;
+                        }
+
+                        double q = -0.5 * (k1 + (k1 >= 0 ? Math.Sqrt(disc) : -Math.Sqrt(disc)));
+                        if (q == 0)
+                        {
+                            continue;
+                        }
+
+                        int node = r * columns + c;
+                        Consider(node, k0 / q, hx, hy, ex, ey, fx, fy, gx, gy, uLo, uHi, j, dt, th0, dth, ia, ib, ic, id);
+                        if (k2 != 0)
+                        {
+                            Consider(node, q / k2, hx, hy, ex, ey, fx, fy, gx, gy, uLo, uHi, j, dt, th0, dth, ia, ib, ic, id);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>One root v of the quad's inverse at a node: if (u, v) lies in the (continued) quad, offers it to the node's sheet.</summary>
+        private void Consider(int node, double v, double hx, double hy, double ex, double ey, double fx, double fy, double gx, double gy,
+            double uLo, double uHi, int j, double dt, double th0, double dth, int ia, int ib, int ic, int id)
+        {
+            const double Eps = 1e-9;
+            if (!(v >= -Eps && v <= 1 + Eps))
+            {
+                return;
+            }
+
+            double denX = ex + gx * v, denY = ey + gy * v;
+            double u = Math.Abs(denX) >= Math.Abs(denY) ? (hx - fx * v) / denX : (hy - fy * v) / denY;
+            if (!(u >= uLo - Eps && u <= uHi + Eps))
+            {
+                return;
+            }
+
+            v = Math.Clamp(v, 0, 1);
+            bool real = u >= -Eps && u <= 1 + Eps;
+            if (real)
+            {
+                u = Math.Clamp(u, 0, 1);
+            }
+
+            // The sheet: the sign of the Jacobian ∂(x, y)/∂(u, v). Climbing, a steeper fly-out is nearer and higher at the
+            // same time and time carries it outward and up, so the direct sheet has a negative Jacobian.
+            double jac = (ex + gx * v) * (fy + gy * u) - (ey + gy * v) * (fx + gx * u);
+            int k = 2 * node + (jac < 0 ? 0 : 1);
+            double t = (j + v) * dt;
+            if (_real[k] && !real || (_real[k] == real && !(t < _t[k])))
+            {
+                return;
+            }
+
+            double w00 = (1 - u) * (1 - v), w10 = u * (1 - v), w11 = u * v, w01 = (1 - u) * v;
+            _real[k] = real;
+            _t[k] = t;
+            _th[k] = th0 + u * dth;
+            _sp[k] = w00 * _v[ia] + w10 * _v[ib] + w11 * _v[ic] + w01 * _v[id];
+            _ga[k] = w00 * _g[ia] + w10 * _g[ib] + w11 * _g[ic] + w01 * _g[id];
+            double ba = _b[ia];
+            _dr[k] = ba + w10 * Math.IEEERemainder(_b[ib] - ba, 2 * Math.PI) + w11 * Math.IEEERemainder(_b[ic] - ba, 2 * Math.PI)
+                + w01 * Math.IEEERemainder(_b[id] - ba, 2 * Math.PI);
+        }
+    }
+}
