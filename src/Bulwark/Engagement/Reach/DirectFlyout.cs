@@ -273,7 +273,7 @@ public sealed class DirectFlyout
     private (double G, Shot Shot) Exact(double thetaRad, Target target, double azimuthGuessRad)
     {
         (double G, Shot Shot) r = SolveAzimuth(thetaRad, target, azimuthGuessRad);
-        if (r.Shot.Reached || Math.Abs(Math.IEEERemainder(azimuthGuessRad - target.BearingRad, 2 * Math.PI)) < 1e-12)
+        if (r.Shot.Reached || Math.Abs(Angles.Wrap(azimuthGuessRad - target.BearingRad)) < 1e-12)
         {
             return r;
         }
@@ -309,7 +309,7 @@ public sealed class DirectFlyout
         return Math.Abs(m0) <= 1e-6 ? (s0.AltitudeM - target.AltitudeM, s0) : (Sentinel, default);
     }
 
-    private static double Miss(Shot s, Target target) => Math.IEEERemainder(s.BearingRad - target.BearingRad, 2 * Math.PI);
+    private static double Miss(Shot s, Target target) => Angles.Wrap(s.BearingRad - target.BearingRad);
 
     /// <summary>Flies (α, θ) until its ground range reaches the point's.</summary>
     private Shot Fly(double azimuthRad, double thetaRad, Target target)

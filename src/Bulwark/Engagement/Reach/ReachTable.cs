@@ -150,22 +150,19 @@ public sealed partial class ReachTable
             return ReachPoint.Unreachable;
         }
 
+        // The bins hold fly-outs by launch azimuth; Coriolis carries them off it by the drift δ. A first look at the
+        // point's bearing gives each sheet's δ there; the second looks at the launch azimuth bearing − δ.
+        Drifts(azimuthRad, x, y, out double drift0, out double drift1);
         Sheet best = default;
         best.ArrivalS = double.PositiveInfinity;
-        for (int s = 0; s < 2; s++)
+        if (!double.IsNaN(drift0) && Blend(azimuthRad - drift0, x, y, 0, out Sheet direct) && InGuidanceRange(direct))
         {
-            // The bins hold fly-outs by launch azimuth; Coriolis carries them off it by the drift δ. A first look at the
-            // point's bearing gives δ there; the second looks at the launch azimuth bearing − δ.
-            if (!Blend(azimuthRad, x, y, s, out Sheet first)
-                || !Blend(azimuthRad - first.DriftRad, x, y, s, out Sheet v))
-            {
-                continue;
-            }
+            best = direct;
+        }
 
-            if (v.ThetaQ >= _thetaMinQ && v.ThetaQ <= _thetaMaxQ && v.ArrivalS < best.ArrivalS)
-            {
-                best = v;
-            }
+        if (!double.IsNaN(drift1) && Blend(azimuthRad - drift1, x, y, 1, out Sheet lob) && InGuidanceRange(lob) && lob.ArrivalS < best.ArrivalS)
+        {
+            best = lob;
         }
 
         return double.IsFinite(best.ArrivalS)
@@ -188,6 +185,70 @@ public sealed partial class ReachTable
 
     /// <summary>The elevation (rad) of the fly-out that a node's sheet value comes from, for tests.</summary>
     internal double DecodeTheta(double quanta) => _thetaLo + quanta * _thetaQuantum;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InGuidanceRange(in Sheet v) => v.ThetaQ >= _thetaMinQ && v.ThetaQ <= _thetaMaxQ;
+
+    /// <summary>
+    /// Each sheet's drift at azimuth a and grid position (x, y), bilinear in both neighbouring bins and linear between
+    /// them; NaN for a sheet that some node of either cell lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Drifts(double azimuthRad, double x, double y, out double drift0, out double drift1)
+    {
+        drift0 = drift1 = double.NaN;
+        int bins = _binColumns.Length;
+        double a = azimuthRad * _binsPerRad;
+        a -= Math.Floor(a / bins) * bins;
+        int k0 = (int)a;
+        if (k0 >= bins)
+        {
+            k0 = 0;
+            a = 0;
+        }
+
+        double w = a - k0;
+        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0))
+        {
+            return;
+        }
+
+        CellDrifts(_bins[k0], i0, _binColumns[k0], fx0, fy0, out double a0, out double a1);
+        if (w != 0)
+        {
+            int k1 = k0 + 1 == bins ? 0 : k0 + 1;
+            if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1))
+            {
+                return;
+            }
+
+            CellDrifts(_bins[k1], i1, _binColumns[k1], fx1, fy1, out double b0, out double b1);
+            a0 += w * Angles.Wrap(b0 - a0);
+            a1 += w * Angles.Wrap(b1 - a1);
+        }
+
+        drift0 = a0;
+        drift1 = a1;
+    }
+
+    /// <summary>Both sheets' drifts interpolated over one cell; NaN for a sheet that a node lacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CellDrifts(Node[] grid, int index, int columns, double fx, double fy, out double drift0, out double drift1)
+    {
+        ref Node n00 = ref grid[index];
+        ref Node n10 = ref Unsafe.Add(ref n00, 1);
+        ref Node n01 = ref Unsafe.Add(ref n00, columns);
+        ref Node n11 = ref Unsafe.Add(ref n01, 1);
+        double w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+        drift0 = n00.ArrivalS0 < float.PositiveInfinity && n10.ArrivalS0 < float.PositiveInfinity
+            && n01.ArrivalS0 < float.PositiveInfinity && n11.ArrivalS0 < float.PositiveInfinity
+            ? Drift(n00.Drift0, n10.Drift0, n01.Drift0, n11.Drift0, w10, w01, w11)
+            : double.NaN;
+        drift1 = n00.ArrivalS1 < float.PositiveInfinity && n10.ArrivalS1 < float.PositiveInfinity
+            && n01.ArrivalS1 < float.PositiveInfinity && n11.ArrivalS1 < float.PositiveInfinity
+            ? Drift(n00.Drift1, n10.Drift1, n01.Drift1, n11.Drift1, w10, w01, w11)
+            : double.NaN;
+    }
 
     /// <summary>Sheet s at launch azimuth a (rad) and grid position (x, y): bilinear in both neighbouring bins, linear between them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -225,7 +286,6 @@ public sealed partial class ReachTable
         value.ThetaQ += w * (v1.ThetaQ - value.ThetaQ);
         value.SpeedQ += w * (v1.SpeedQ - value.SpeedQ);
         value.GammaQ += w * (v1.GammaQ - value.GammaQ);
-        value.DriftRad += w * Math.IEEERemainder(v1.DriftRad - value.DriftRad, 2 * Math.PI);
         return true;
     }
 
@@ -281,7 +341,6 @@ public sealed partial class ReachTable
             value.ThetaQ = w00 * n00.Theta0 + w10 * n10.Theta0 + w01 * n01.Theta0 + w11 * n11.Theta0;
             value.SpeedQ = w00 * n00.Speed0 + w10 * n10.Speed0 + w01 * n01.Speed0 + w11 * n11.Speed0;
             value.GammaQ = w00 * n00.Gamma0 + w10 * n10.Gamma0 + w01 * n01.Gamma0 + w11 * n11.Gamma0;
-            value.DriftRad = Drift(n00.Drift0, n10.Drift0, n01.Drift0, n11.Drift0, w10, w01, w11);
             return true;
         }
 
@@ -296,7 +355,6 @@ public sealed partial class ReachTable
         value.ThetaQ = w00 * n00.Theta1 + w10 * n10.Theta1 + w01 * n01.Theta1 + w11 * n11.Theta1;
         value.SpeedQ = w00 * n00.Speed1 + w10 * n10.Speed1 + w01 * n01.Speed1 + w11 * n11.Speed1;
         value.GammaQ = w00 * n00.Gamma1 + w10 * n10.Gamma1 + w01 * n01.Gamma1 + w11 * n11.Gamma1;
-        value.DriftRad = Drift(n00.Drift1, n10.Drift1, n01.Drift1, n11.Drift1, w10, w01, w11);
         return true;
     }
 
@@ -316,7 +374,6 @@ public sealed partial class ReachTable
         public double ThetaQ;
         public double SpeedQ;
         public double GammaQ;
-        public double DriftRad;
     }
 
     /// <summary>
