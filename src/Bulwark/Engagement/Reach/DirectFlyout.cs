@@ -50,10 +50,14 @@ public readonly record struct DirectFlyoutSolution(ReachPoint Reach, double Azim
 /// The reference for <see cref="ReachTable"/>: the earliest arrival of an interceptor at a point by direct integration.
 /// For an elevation θ the launch azimuth α is solved (secant iterations) so that the fly-out, when its ground range
 /// first reaches the point's, is over the point's bearing; the fly-out's altitude there minus the point's is a function
-/// g(θ). The elevation range is scanned, each sign change of g is refined to a root (Illinois), local maxima of g just
-/// below zero are searched for a narrow pair of roots (golden section), and the earliest arrival over the roots is
-/// kept. Ranges and bearings are Karney geodesics (<see cref="Geodesic.Inverse"/>); the ground-range crossing is an
-/// integration event, located on the dense output. Slow (a hundred or more fly-outs per point): for tests.
+/// g(θ). The elevation range is scanned at 1°; each sign change of g is refined to a root (Illinois, after bisecting
+/// away any end where the fly-out does not reach the point's range); local maxima of g just below zero are searched
+/// for a narrow pair of roots (golden section); and next to an elevation whose fly-out does not reach the range for a
+/// reason other than coming down (the flight time runs out, or no azimuth puts it over the bearing, as for the
+/// steepest shots near the site) g is followed toward that boundary by bisection, where it may rise through zero. The
+/// earliest arrival over the roots is kept. Ranges and bearings are Karney geodesics (<see cref="Geodesic.Inverse"/>);
+/// the ground-range crossing is an integration event, located on the dense output. The arrival is repeatable to about
+/// a millisecond. Slow (200–500 fly-outs, a quarter to half a second per point here): for tests.
 /// </summary>
 public sealed class DirectFlyout
 {
@@ -108,12 +112,14 @@ public sealed class DirectFlyout
         var theta = new double[n];
         var g = new double[n];
         var alpha = new double[n];
+        var landed = new bool[n];
         double guess = target.BearingRad;
         for (int i = 0; i < n; i++)
         {
             theta[i] = i == n - 1 ? hi : lo + (hi - lo) * i / (n - 1);
             (g[i], Shot s) = Exact(theta[i], target, guess);
             alpha[i] = s.Reached ? s.AzimuthRad : target.BearingRad;
+            landed[i] = s.Landed;
             guess = alpha[i];
         }
 
@@ -161,6 +167,18 @@ public sealed class DirectFlyout
             }
         }
 
+        // Between a fly-out that passes below the point and one that does not reach its range at all for a reason other
+        // than coming down (the flight time runs out, or no azimuth puts it over the point's bearing, as for the
+        // steepest shots near the site), g may rise through zero in a narrow interval: bisect toward that boundary.
+        for (int i = 0; i + 1 < n; i++)
+        {
+            int reached = g[i] == Sentinel ? i + 1 : i, other = reached == i ? i + 1 : i;
+            if (g[reached] != Sentinel && g[reached] < 0 && g[other] == Sentinel && !landed[other])
+            {
+                Consider(TowardBoundary(theta[reached], g[reached], theta[other], target, alpha[reached]));
+            }
+        }
+
         return best.Reached
             ? new DirectFlyoutSolution(new ReachPoint(best.TimeS, best.SpeedMPerS, best.FlightPathAngleRad), best.AzimuthRad, bestTheta, crossings, _flights)
             : new DirectFlyoutSolution(ReachPoint.Unreachable, double.NaN, double.NaN, 0, _flights);
@@ -179,6 +197,33 @@ public sealed class DirectFlyout
         GeodesicLine line = Geodesic.Inverse(_options.Environment.Planet.Shape, _site.LatitudeRad, _site.LongitudeRad, point.LatitudeRad, point.LongitudeRad);
         _rangeEvent.RangeM = line.DistanceM;
         return new Target(line.InitialAzimuthRad, line.DistanceM, point.HeightM);
+    }
+
+    /// <summary>
+    /// Bisects from a fly-out that passes below the point (θ reached, g &lt; 0) toward one that does not reach its range
+    /// (θ other); the first fly-out found above the point gives a bracket to refine. Null when none is found.
+    /// </summary>
+    private (double ThetaRad, Shot Shot)? TowardBoundary(double reached, double gReached, double other, Target target, double azimuthGuessRad)
+    {
+        for (int k = 0; k < 40 && Math.Abs(other - reached) > RootToleranceRad; k++)
+        {
+            double m = 0.5 * (reached + other);
+            (double gm, Shot s) = Exact(m, target, azimuthGuessRad);
+            if (!s.Reached)
+            {
+                other = m;
+            }
+            else if (gm >= 0)
+            {
+                return Refine(reached, gReached, m, gm, target, s.AzimuthRad);
+            }
+            else
+            {
+                (reached, gReached, azimuthGuessRad) = (m, gm, s.AzimuthRad);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -228,7 +273,7 @@ public sealed class DirectFlyout
     private (double G, Shot Shot) Exact(double thetaRad, Target target, double azimuthGuessRad)
     {
         (double G, Shot Shot) r = SolveAzimuth(thetaRad, target, azimuthGuessRad);
-        if (r.Shot.Reached || Math.Abs(Math.IEEERemainder(azimuthGuessRad - target.BearingRad, 2 * Math.PI)) < 1e-12)
+        if (r.Shot.Reached || Math.Abs(Angles.Wrap(azimuthGuessRad - target.BearingRad)) < 1e-12)
         {
             return r;
         }
@@ -251,7 +296,7 @@ public sealed class DirectFlyout
             Shot s1 = Fly(a1, thetaRad, target);
             if (!s1.Reached)
             {
-                return (Sentinel, default);
+                return (Sentinel, s1);
             }
 
             double m1 = Miss(s1, target);
@@ -264,7 +309,7 @@ public sealed class DirectFlyout
         return Math.Abs(m0) <= 1e-6 ? (s0.AltitudeM - target.AltitudeM, s0) : (Sentinel, default);
     }
 
-    private static double Miss(Shot s, Target target) => Math.IEEERemainder(s.BearingRad - target.BearingRad, 2 * Math.PI);
+    private static double Miss(Shot s, Target target) => Angles.Wrap(s.BearingRad - target.BearingRad);
 
     /// <summary>Flies (α, θ) until its ground range reaches the point's.</summary>
     private Shot Fly(double azimuthRad, double thetaRad, Target target)
@@ -275,7 +320,7 @@ public sealed class DirectFlyout
         FlyoutEnd end = _runner.Run(plan, _rangeEvent);
         if (end != FlyoutEnd.Extra)
         {
-            return default;
+            return new Shot { Landed = end != FlyoutEnd.Time };
         }
 
         FlightState state = _runner.Final;
@@ -291,7 +336,11 @@ public sealed class DirectFlyout
 
     private readonly record struct Target(double BearingRad, double RangeM, double AltitudeM);
 
-    private readonly record struct Shot(bool Reached, double AzimuthRad, double TimeS, double AltitudeM, double BearingRad, double SpeedMPerS, double FlightPathAngleRad);
+    /// <summary>A fly-out to the point's range; when it does not get there, <see cref="Landed"/> tells whether it came down first.</summary>
+    private readonly record struct Shot(bool Reached, double AzimuthRad, double TimeS, double AltitudeM, double BearingRad, double SpeedMPerS, double FlightPathAngleRad)
+    {
+        public bool Landed { get; init; }
+    }
 
     /// <summary>g = Karney ground range of the sub-point from the site − the point's range; rising through zero.</summary>
     private sealed class RangeEvent(FlightEnvironment environment, Geodetic site) : IEventFunction

@@ -54,22 +54,8 @@ public sealed partial class ReachTable
             return builder;
         }, _ => { });
 
-        var start = new int[bins];
-        int total = 0;
-        for (int k = 0; k < bins; k++)
-        {
-            start[k] = total;
-            total += grids[k].Length;
-        }
-
-        var nodes = new Node[total];
-        for (int k = 0; k < bins; k++)
-        {
-            grids[k].CopyTo(nodes, start[k]);
-        }
-
         return new ReachTable(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, Math.Min(maxAlt, topAlt), rows,
-            columns, start, nodes, samples.Sum(), theta);
+            columns, grids, samples.Sum(), theta);
     }
 
     private static void Validate(ReachTableOptions o)
@@ -196,7 +182,7 @@ public sealed partial class ReachTable
             double.IsFinite(_t[k]) ? (ushort)Math.Round(Math.Clamp((_ga[k] + Math.PI / 2) / GammaQuantumRad, 0, 65535)) : (ushort)0;
 
         private ushort QuantiseDrift(int k) =>
-            double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Math.IEEERemainder(_dr[k], 2 * Math.PI) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
+            double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Angles.Wrap(_dr[k]) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
 
         /// <summary>Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band.</summary>
         private double Record(int i, double azimuthRad)
@@ -223,7 +209,7 @@ public sealed partial class ReachTable
                 _y[o + j] = yy;
                 _v[o + j] = vNed.Norm;
                 _g[o + j] = Math.Atan2(-vNed.Z, horizontal);
-                _b[o + j] = range > 0 ? Math.IEEERemainder(bearing - azimuthRad, 2 * Math.PI) : 0;
+                _b[o + j] = range > 0 ? Angles.Wrap(bearing - azimuthRad) : 0;
                 if (yy >= -1 && yy <= _rows && x > maxX)
                 {
                     maxX = x;
@@ -355,8 +341,8 @@ public sealed partial class ReachTable
             _sp[k] = w00 * _v[ia] + w10 * _v[ib] + w11 * _v[ic] + w01 * _v[id];
             _ga[k] = w00 * _g[ia] + w10 * _g[ib] + w11 * _g[ic] + w01 * _g[id];
             double ba = _b[ia];
-            _dr[k] = ba + w10 * Math.IEEERemainder(_b[ib] - ba, 2 * Math.PI) + w11 * Math.IEEERemainder(_b[ic] - ba, 2 * Math.PI)
-                + w01 * Math.IEEERemainder(_b[id] - ba, 2 * Math.PI);
+            _dr[k] = ba + w10 * Angles.Wrap(_b[ib] - ba) + w11 * Angles.Wrap(_b[ic] - ba)
+                + w01 * Angles.Wrap(_b[id] - ba);
         }
     }
 }

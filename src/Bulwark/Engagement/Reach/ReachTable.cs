@@ -26,8 +26,7 @@ public sealed partial class ReachTable
 
     private const double DriftQuantumRad = 2 * Math.PI / 65536;
 
-    private readonly Node[] _nodes;
-    private readonly int[] _binStart;
+    private readonly Node[][] _bins;
     private readonly int[] _binColumns;
     private readonly int _rows;
     private readonly double _invRangeCell;
@@ -38,7 +37,7 @@ public sealed partial class ReachTable
     private readonly Ellipsoid _shape;
 
     private ReachTable(Interceptor interceptor, Geodetic site, ReachTableOptions options, double[] elevations, double rangeCellM,
-        double altitudeCellM, double minAltitudeM, double maxAltitudeM, int rows, int[] binColumns, int[] binStart, Node[] nodes,
+        double altitudeCellM, double minAltitudeM, double maxAltitudeM, int rows, int[] binColumns, Node[][] bins,
         long samples, ThetaCode theta)
     {
         RangeCellM = rangeCellM;
@@ -51,8 +50,8 @@ public sealed partial class ReachTable
         MaxAltitudeM = maxAltitudeM;
         _rows = rows;
         _binColumns = binColumns;
-        _binStart = binStart;
-        _nodes = nodes;
+        _bins = bins;
+        NodeCount = bins.Sum(b => b.Length);
         SampleCount = samples;
         _invRangeCell = 1 / rangeCellM;
         _invAltitudeCell = 1 / altitudeCellM;
@@ -100,10 +99,10 @@ public sealed partial class ReachTable
     public long SampleCount { get; }
 
     /// <summary>Grid nodes, all bins together.</summary>
-    public int NodeCount => _nodes.Length;
+    public int NodeCount { get; }
 
     /// <summary>Bytes held by the grid.</summary>
-    public long GridBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>();
+    public long GridBytes => (long)NodeCount * Unsafe.SizeOf<Node>();
 
     /// <summary>The azimuth of bin <paramref name="bin"/>, rad clockwise from north.</summary>
     public double BinAzimuthRad(int bin) => bin * 2 * Math.PI / Options.AzimuthBins;
@@ -121,7 +120,7 @@ public sealed partial class ReachTable
     /// </summary>
     public ReachPoint NodeAt(int bin, int column, int row)
     {
-        Node n = _nodes[_binStart[bin] + row * _binColumns[bin] + column];
+        Node n = _bins[bin][row * _binColumns[bin] + column];
         bool real0 = float.IsFinite(n.ArrivalS0) && n.Theta0 >= _thetaMinQ && n.Theta0 <= _thetaMaxQ;
         bool real1 = float.IsFinite(n.ArrivalS1) && n.Theta1 >= _thetaMinQ && n.Theta1 <= _thetaMaxQ;
         if (real0 && (!real1 || n.ArrivalS0 <= n.ArrivalS1))
@@ -132,8 +131,8 @@ public sealed partial class ReachTable
         return real1 ? new ReachPoint(n.ArrivalS1, n.Speed1 * SpeedQuantumMPerS, n.Gamma1 * GammaQuantumRad - Math.PI / 2) : ReachPoint.Unreachable;
     }
 
-    /// <summary>The raw grid, for tests (determinism).</summary>
-    internal ReadOnlySpan<Node> Nodes => _nodes;
+    /// <summary>The raw grid of one bin (row by row), for tests.</summary>
+    internal ReadOnlySpan<Node> BinNodes(int bin) => _bins[bin];
 
     /// <summary>
     /// The earliest arrival at a point given by its geodesic azimuth (rad clockwise from north) and ground range (m) from
@@ -151,22 +150,19 @@ public sealed partial class ReachTable
             return ReachPoint.Unreachable;
         }
 
+        // The bins hold fly-outs by launch azimuth; Coriolis carries them off it by the drift δ. A first look at the
+        // point's bearing gives each sheet's δ there; the second looks at the launch azimuth bearing − δ.
+        Drifts(azimuthRad, x, y, out double drift0, out double drift1);
         Sheet best = default;
         best.ArrivalS = double.PositiveInfinity;
-        for (int s = 0; s < 2; s++)
+        if (!double.IsNaN(drift0) && Blend(azimuthRad - drift0, x, y, 0, out Sheet direct) && InGuidanceRange(direct))
         {
-            // The bins hold fly-outs by launch azimuth; Coriolis carries them off it by the drift δ. A first look at the
-            // point's bearing gives δ there; the second looks at the launch azimuth bearing − δ.
-            if (!Blend(azimuthRad, x, y, s, out Sheet first)
-                || !Blend(azimuthRad - first.DriftRad, x, y, s, out Sheet v))
-            {
-                continue;
-            }
+            best = direct;
+        }
 
-            if (v.ThetaQ >= _thetaMinQ && v.ThetaQ <= _thetaMaxQ && v.ArrivalS < best.ArrivalS)
-            {
-                best = v;
-            }
+        if (!double.IsNaN(drift1) && Blend(azimuthRad - drift1, x, y, 1, out Sheet lob) && InGuidanceRange(lob) && lob.ArrivalS < best.ArrivalS)
+        {
+            best = lob;
         }
 
         return double.IsFinite(best.ArrivalS)
@@ -190,6 +186,70 @@ public sealed partial class ReachTable
     /// <summary>The elevation (rad) of the fly-out that a node's sheet value comes from, for tests.</summary>
     internal double DecodeTheta(double quanta) => _thetaLo + quanta * _thetaQuantum;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InGuidanceRange(in Sheet v) => v.ThetaQ >= _thetaMinQ && v.ThetaQ <= _thetaMaxQ;
+
+    /// <summary>
+    /// Each sheet's drift at azimuth a and grid position (x, y), bilinear in both neighbouring bins and linear between
+    /// them; NaN for a sheet that some node of either cell lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Drifts(double azimuthRad, double x, double y, out double drift0, out double drift1)
+    {
+        drift0 = drift1 = double.NaN;
+        int bins = _binColumns.Length;
+        double a = azimuthRad * _binsPerRad;
+        a -= Math.Floor(a / bins) * bins;
+        int k0 = (int)a;
+        if (k0 >= bins)
+        {
+            k0 = 0;
+            a = 0;
+        }
+
+        double w = a - k0;
+        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0))
+        {
+            return;
+        }
+
+        CellDrifts(_bins[k0], i0, _binColumns[k0], fx0, fy0, out double a0, out double a1);
+        if (w != 0)
+        {
+            int k1 = k0 + 1 == bins ? 0 : k0 + 1;
+            if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1))
+            {
+                return;
+            }
+
+            CellDrifts(_bins[k1], i1, _binColumns[k1], fx1, fy1, out double b0, out double b1);
+            a0 += w * Angles.Wrap(b0 - a0);
+            a1 += w * Angles.Wrap(b1 - a1);
+        }
+
+        drift0 = a0;
+        drift1 = a1;
+    }
+
+    /// <summary>Both sheets' drifts interpolated over one cell; NaN for a sheet that a node lacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CellDrifts(Node[] grid, int index, int columns, double fx, double fy, out double drift0, out double drift1)
+    {
+        ref Node n00 = ref grid[index];
+        ref Node n10 = ref Unsafe.Add(ref n00, 1);
+        ref Node n01 = ref Unsafe.Add(ref n00, columns);
+        ref Node n11 = ref Unsafe.Add(ref n01, 1);
+        double w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+        drift0 = n00.ArrivalS0 < float.PositiveInfinity && n10.ArrivalS0 < float.PositiveInfinity
+            && n01.ArrivalS0 < float.PositiveInfinity && n11.ArrivalS0 < float.PositiveInfinity
+            ? Drift(n00.Drift0, n10.Drift0, n01.Drift0, n11.Drift0, w10, w01, w11)
+            : double.NaN;
+        drift1 = n00.ArrivalS1 < float.PositiveInfinity && n10.ArrivalS1 < float.PositiveInfinity
+            && n01.ArrivalS1 < float.PositiveInfinity && n11.ArrivalS1 < float.PositiveInfinity
+            ? Drift(n00.Drift1, n10.Drift1, n01.Drift1, n11.Drift1, w10, w01, w11)
+            : double.NaN;
+    }
+
     /// <summary>Sheet s at launch azimuth a (rad) and grid position (x, y): bilinear in both neighbouring bins, linear between them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Blend(double azimuthRad, double x, double y, int s, out Sheet value)
@@ -205,7 +265,7 @@ public sealed partial class ReachTable
         }
 
         double w = a - k0;
-        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0) || !Interpolate(i0, _binColumns[k0], fx0, fy0, s, out value))
+        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0) || !Interpolate(_bins[k0], i0, _binColumns[k0], fx0, fy0, s, out value))
         {
             value = default;
             return false;
@@ -217,7 +277,7 @@ public sealed partial class ReachTable
         }
 
         int k1 = k0 + 1 == bins ? 0 : k0 + 1;
-        if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1) || !Interpolate(i1, _binColumns[k1], fx1, fy1, s, out Sheet v1))
+        if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1) || !Interpolate(_bins[k1], i1, _binColumns[k1], fx1, fy1, s, out Sheet v1))
         {
             return false;
         }
@@ -226,11 +286,10 @@ public sealed partial class ReachTable
         value.ThetaQ += w * (v1.ThetaQ - value.ThetaQ);
         value.SpeedQ += w * (v1.SpeedQ - value.SpeedQ);
         value.GammaQ += w * (v1.GammaQ - value.GammaQ);
-        value.DriftRad += w * Math.IEEERemainder(v1.DriftRad - value.DriftRad, 2 * Math.PI);
         return true;
     }
 
-    /// <summary>The index of the lower-left node of the cell holding (x, y) in bin k, and the fractions within it.</summary>
+    /// <summary>The index (within its bin) of the lower-left node of the cell holding (x, y) in bin k, and the fractions within it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Corner(int bin, double x, double y, out int index, out double fx, out double fy)
     {
@@ -256,15 +315,15 @@ public sealed partial class ReachTable
 
         fx = x - c;
         fy = y - r;
-        index = _binStart[bin] + r * columns + c;
+        index = r * columns + c;
         return true;
     }
 
     /// <summary>Bilinear interpolation of sheet s over the cell at <paramref name="index"/>; false unless all four nodes hold it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Interpolate(int index, int columns, double fx, double fy, int s, out Sheet value)
+    private static bool Interpolate(Node[] grid, int index, int columns, double fx, double fy, int s, out Sheet value)
     {
-        ref Node n00 = ref _nodes[index];
+        ref Node n00 = ref grid[index];
         ref Node n10 = ref Unsafe.Add(ref n00, 1);
         ref Node n01 = ref Unsafe.Add(ref n00, columns);
         ref Node n11 = ref Unsafe.Add(ref n01, 1);
@@ -282,7 +341,6 @@ public sealed partial class ReachTable
             value.ThetaQ = w00 * n00.Theta0 + w10 * n10.Theta0 + w01 * n01.Theta0 + w11 * n11.Theta0;
             value.SpeedQ = w00 * n00.Speed0 + w10 * n10.Speed0 + w01 * n01.Speed0 + w11 * n11.Speed0;
             value.GammaQ = w00 * n00.Gamma0 + w10 * n10.Gamma0 + w01 * n01.Gamma0 + w11 * n11.Gamma0;
-            value.DriftRad = Drift(n00.Drift0, n10.Drift0, n01.Drift0, n11.Drift0, w10, w01, w11);
             return true;
         }
 
@@ -297,7 +355,6 @@ public sealed partial class ReachTable
         value.ThetaQ = w00 * n00.Theta1 + w10 * n10.Theta1 + w01 * n01.Theta1 + w11 * n11.Theta1;
         value.SpeedQ = w00 * n00.Speed1 + w10 * n10.Speed1 + w01 * n01.Speed1 + w11 * n11.Speed1;
         value.GammaQ = w00 * n00.Gamma1 + w10 * n10.Gamma1 + w01 * n01.Gamma1 + w11 * n11.Gamma1;
-        value.DriftRad = Drift(n00.Drift1, n10.Drift1, n01.Drift1, n11.Drift1, w10, w01, w11);
         return true;
     }
 
@@ -317,7 +374,6 @@ public sealed partial class ReachTable
         public double ThetaQ;
         public double SpeedQ;
         public double GammaQ;
-        public double DriftRad;
     }
 
     /// <summary>

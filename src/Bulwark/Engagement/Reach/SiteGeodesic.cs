@@ -46,7 +46,7 @@ public readonly struct SiteGeodesic
         double u2 = Math.Atan((1 - f) * Math.Tan(latitudeRad));
         (double sinU2, double cosU2) = Math.SinCos(u2);
         double sinU1 = _sinU1, cosU1 = _cosU1;
-        double l = Math.IEEERemainder(longitudeRad - _lon1, 2 * Math.PI);
+        double l = Angles.Wrap(longitudeRad - _lon1);
         double lambda = l;
         double sinLambda = 0, cosLambda = 0, sinSigma = 0, cosSigma = 0, sigma = 0, cos2Alpha = 0, cos2SigmaM = 0;
         for (int i = 0; i <= Iterations; i++)

@@ -1,0 +1,48 @@
+using Bulwark.Catalog;
+using Bulwark.Earth;
+using Bulwark.Engagement;
+using Bulwark.Engagement.Reach;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Vehicles;
+
+namespace Bulwark.Tests.Engagement.Reach;
+
+/// <summary>
+/// The reference itself: a point taken from a known fly-out's climb is found again, with that fly-out's time, azimuth
+/// and elevation (on the direct sheet a point has one fly-out through it); out of the altitude band nothing is reachable.
+/// </summary>
+public class DirectFlyoutTests
+{
+    private static readonly Geodetic Deveselu = BulwarkCatalog.BuiltIn.Place("deveselu").Position;
+
+    [Theory]
+    [InlineData("sm-3-iia", 60, 30, 200)]
+    [InlineData("sm-3-iia", 250, 45, 300)]
+    [InlineData("gbi-2-stage-mda", 330, 35, 400)]
+    public void FindsAKnownFlyoutAgain(string id, double azimuthDeg, double elevationDeg, double timeS)
+    {
+        Interceptor interceptor = BulwarkCatalog.BuiltIn.Interceptor(id);
+        FlightEnvironment env = FlightEnvironment.Default;
+        FlightPlan plan = interceptor.Rocket.Plan(env, Deveselu, 0, azimuthDeg * Math.PI / 180, new ShapeControls(1, elevationDeg * Math.PI / 180));
+        Trajectory t = new Propagator(env, new PropagationOptions(timeS, null, 0, false, PropagationOptions.DefaultIntegrator)).Run(plan);
+        Geodetic point = env.GeodeticPosition(t.Final);
+        Assert.True(env.NedVelocity(t.Final).Z < 0, "the point is on the climb");
+
+        DirectFlyoutSolution s = new DirectFlyout(interceptor, Deveselu).Solve(point);
+        Assert.Equal(timeS, s.Reach.ArrivalS, 0.01);
+        Assert.Equal(azimuthDeg, (s.AzimuthRad * 180 / Math.PI + 360) % 360, 0.001);
+        Assert.Equal(elevationDeg, s.ElevationRad * 180 / Math.PI, 0.001);
+        Assert.Equal(TrajectoryPoint.From(env, t.Final).SpeedMPerS, s.Reach.SpeedMPerS, 0.1);
+    }
+
+    [Fact]
+    public void NothingOutsideTheAltitudeBandIsReachable()
+    {
+        Interceptor sm3 = BulwarkCatalog.BuiltIn.Interceptor("sm-3-iia");
+        var direct = new DirectFlyout(sm3, Deveselu);
+        Geodetic p = Geodesic.Direct(Ellipsoid.Wgs84, Deveselu.LatitudeRad, Deveselu.LongitudeRad, 1, 300_000);
+        Assert.False(direct.Earliest(p with { HeightM = sm3.MinInterceptAltitudeM - 1 }).IsReachable);
+        Assert.False(direct.Earliest(p with { HeightM = sm3.MaxInterceptAltitudeM + 1 }).IsReachable);
+    }
+}
