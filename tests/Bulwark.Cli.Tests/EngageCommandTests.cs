@@ -10,7 +10,7 @@ public class EngageCommandTests
         name: one threat for engage
         architecture: epaa-phase-3-2018
         threats:
-          - { missile: sejjil-2, from: tabriz, to: bucharest }
+          - { missile: sejjil-2, from: tabriz, to: athens }
         """);
 
     [Fact]
