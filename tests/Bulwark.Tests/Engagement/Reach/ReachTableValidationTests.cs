@@ -27,9 +27,9 @@ namespace Bulwark.Tests.Engagement.Reach;
 /// The 1,000-point run (per interceptor, 250 at each of the four sites) is explicit, behind the trait
 /// Category=Validation; run it with
 /// <c>dotnet build -c Release &amp;&amp; tests/Bulwark.Tests/bin/Release/net10.0/Bulwark.Tests -class "*ReachTableValidationTests" -explicit only -showLiveOutput</c>
-/// (about 10 minutes on a 2-core machine). Its last run, 2026-11-26 (docs/reach-tables.md):
+/// (about 10 minutes on a 2-core machine, more when shared). Its results are not yet recorded: the run started on
 /// </para>
-/// <para>RESULTS</para>
+/// <para>2026-11-26 did not finish within that session (docs/reach-tables.md).</para>
 /// </remarks>
 public class ReachTableValidationTests(ITestOutputHelper output)
 {
