@@ -184,14 +184,6 @@ public sealed class DirectFlyout
             : new DirectFlyoutSolution(ReachPoint.Unreachable, double.NaN, double.NaN, 0, _flights);
     }
 
-    /// <summary>For tests: g (m), the arrival time (s), the launch azimuth and the bearing reached (rad) at one elevation, azimuth solved; G is −1e9 when the fly-out does not reach the point's range.</summary>
-    internal (double G, double TimeS, double AzimuthRad, double BearingRad) Probe(Geodetic point, double thetaRad, double? azimuthGuessRad = null)
-    {
-        Target target = TargetOf(point);
-        (double g, Shot s) = Exact(thetaRad, target, azimuthGuessRad ?? target.BearingRad);
-        return (g, s.TimeS, s.AzimuthRad, s.BearingRad);
-    }
-
     private Target TargetOf(Geodetic point)
     {
         GeodesicLine line = Geodesic.Inverse(_options.Environment.Planet.Shape, _site.LatitudeRad, _site.LongitudeRad, point.LatitudeRad, point.LongitudeRad);

@@ -47,12 +47,18 @@ public sealed partial class ReachTable
         var grids = new Node[bins][];
         var columns = new int[bins];
         var samples = new long[bins];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, bins, parallel, () => new FanBuilder(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta), (k, _, builder) =>
+        // One worker (and one set of buffers) per thread, taking bins in turn; each bin is built by one worker alone, so
+        // the table does not depend on which worker built it.
+        int workers = Math.Min(bins, options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount);
+        int next = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            (grids[k], columns[k], samples[k]) = builder.Build(k * 2 * Math.PI / bins);
-            return builder;
-        }, _ => { });
+            var builder = new FanBuilder(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta);
+            for (int k = Interlocked.Increment(ref next); k < bins; k = Interlocked.Increment(ref next))
+            {
+                (grids[k], columns[k], samples[k]) = builder.Build(k * 2 * Math.PI / bins);
+            }
+        });
 
         return new ReachTable(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, Math.Min(maxAlt, topAlt), rows,
             columns, grids, samples.Sum(), theta);
