@@ -131,8 +131,7 @@ internal static class CatalogCommand
 
     private static string Json(BulwarkCatalog catalog, IReadOnlyList<CatalogEntry> entries)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("entries");
@@ -177,8 +176,6 @@ internal static class CatalogCommand
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: true);
     }
 }

@@ -90,8 +90,7 @@ internal static class EngageCommand
 
     private static string Json(Scenario s, IReadOnlyList<ThreatEngagement> engagements)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", s.Name);
@@ -153,9 +152,7 @@ internal static class EngageCommand
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: true);
     }
 
 }

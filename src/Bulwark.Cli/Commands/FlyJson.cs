@@ -102,16 +102,10 @@ internal static class FlyJson
         w.WriteString("atmosphere", FlyCommand.AtmosphereName(environment.Atmosphere));
     }
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    private static string Write(Action<Utf8JsonWriter> body) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        w.WriteStartObject();
+        body(w);
+        w.WriteEndObject();
+    });
 }

@@ -108,8 +108,7 @@ internal static class SeeCommand
 
     private static string Json(Scenario s, IReadOnlyList<ThreatPicture> pictures)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             void Time(string key, double? t) => ScenarioInput.Time(w, key, t);
 
@@ -160,8 +159,6 @@ internal static class SeeCommand
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: true);
     }
 }

@@ -8,8 +8,7 @@ public static class CoverageGeoJson
 {
     public static string Write(IEnumerable<(string Id, string Name, double AltitudeKm, IReadOnlyList<(double LonDeg, double LatDeg)> Ring)> areas)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
@@ -43,8 +42,6 @@ public static class CoverageGeoJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: false);
     }
 }

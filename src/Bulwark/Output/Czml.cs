@@ -118,8 +118,7 @@ public sealed class Czml
     public override string ToString()
     {
         double start = double.IsFinite(_start) ? _start : 0, end = double.IsFinite(_end) ? _end : 0;
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartArray();
             w.WriteStartObject();
@@ -142,9 +141,7 @@ public sealed class Czml
             }
 
             w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: true);
     }
 
     private void Extend(double start, double end)

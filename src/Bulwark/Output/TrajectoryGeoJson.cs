@@ -9,8 +9,7 @@ public static class TrajectoryGeoJson
 {
     public static string Write(IReadOnlyList<TrajectoryPoint> points, string name, IReadOnlyDictionary<string, string>? properties = null)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
@@ -48,9 +47,7 @@ public static class TrajectoryGeoJson
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }, indented: false);
     }
 
     /// <summary>Longitude in [−180, 180).</summary>
