@@ -1,6 +1,7 @@
 using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Flight;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Analysis;
 
@@ -20,6 +21,10 @@ public class EngagementScenarioTests
     }
 
     [Fact]
+    [ValidationCase(ValidationArea.Engagement, "EPAA phase 3 has at least as many shot opportunities as phase 1 against Iranian MRBMs/IRBMs",
+        Source = "issue \"Engagement\" acceptance; the EPAA's stated purpose (REFERENCES.md §1: phases add interceptors and sites)",
+        Tolerance = "phase 3 ≥ phase 1 for every MRBM/IRBM threat of iran-to-europe, and more in total",
+        Why = "a qualitative property: pass or fail")]
     public void PhaseThreeHasAtLeastAsManyShotsAsPhaseOneAgainstIranianMissilesAtEurope()
     {
         var phase1 = Engage("epaa-phase-1-2011");
@@ -31,5 +36,6 @@ public class EngagementScenarioTests
         Assert.NotEmpty(mrbmIrbm);
         Assert.True(mrbmIrbm.All(p => p.Second.ShotsPossible >= p.First.ShotsPossible), table);
         Assert.True(mrbmIrbm.Sum(p => p.Second.ShotsPossible) > mrbmIrbm.Sum(p => p.First.ShotsPossible), table);
+        ValidationLog.Measured($"shots against the {mrbmIrbm.Count} MRBM/IRBM threats: phase 1 {mrbmIrbm.Sum(p => p.First.ShotsPossible)}, phase 3 {mrbmIrbm.Sum(p => p.Second.ShotsPossible)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulwark.Atmosphere;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Atmosphere;
 
@@ -89,6 +90,10 @@ public class UsStandardAtmosphere1976Tests
 
     [Theory]
     [MemberData(nameof(TableIBelow86Km))]
+    [ValidationCase(ValidationArea.Atmosphere, "US Standard Atmosphere 1976, Table I below 86 km",
+        Source = "U.S. Standard Atmosphere 1976 (NOAA/NASA/USAF), Table I, pp. 50–67",
+        Tolerance = "temperature rounds to the printed digits; pressure within 1 unit and density within 0.5 unit of the last printed digit (1 at 85 km)",
+        Why = "the printed precision; the half-unit widening at 85 km is explained in the test class")]
     public void MatchesTableIBelow86Km(double altitudeM, string temperatureK, string pressureMb, string density, int page)
     {
         var s = Atmosphere.At(altitudeM);
@@ -96,6 +101,7 @@ public class UsStandardAtmosphere1976Tests
         AssertRounds(s.TemperatureK, temperatureK, "T at " + where);
         AssertWithinUnits(s.PressurePa / 100, pressureMb, 1.0, "P at " + where);
         AssertWithinUnits(s.DensityKgPerM3, density, altitudeM == 85000 ? 1.0 : 0.5, "ρ at " + where); // see the class summary
+        ValidationLog.Measured(FormattableString.Invariant($"{altitudeM / 1000:0.#} km: ρ {(s.DensityKgPerM3 / Printed.Parse(density).Value - 1) * 100:+0.000;-0.000;0.000}%"));
     }
 
     // ---- Table I, 86–1000 km -------------------------------------------------------------------------------------------
@@ -122,6 +128,10 @@ public class UsStandardAtmosphere1976Tests
 
     [Theory]
     [MemberData(nameof(TableIAbove86Km))]
+    [ValidationCase(ValidationArea.Atmosphere, "US Standard Atmosphere 1976, Table I from 86 to 1,000 km",
+        Source = "U.S. Standard Atmosphere 1976, Table I, pp. 68–73",
+        Tolerance = "temperature and density round to the printed digits; pressure within 1e-4 relative",
+        Why = "the printed precision (pressure: see the test class for the 1e-4)")]
     public void MatchesTableIAbove86Km(double altitudeM, string temperatureK, string pressureMb, string density, int page)
     {
         var s = Atmosphere.At(altitudeM);
@@ -130,6 +140,7 @@ public class UsStandardAtmosphere1976Tests
         double printedPa = Printed.Parse(pressureMb).Value * 100;
         Assert.True(Math.Abs(s.PressurePa / printedPa - 1) <= 1e-4, $"P at {where}: {s.PressurePa} Pa vs printed {printedPa} Pa");
         AssertRounds(s.DensityKgPerM3, density, "ρ at " + where);
+        ValidationLog.Measured(FormattableString.Invariant($"{altitudeM / 1000:0} km: ρ {(s.DensityKgPerM3 / Printed.Parse(density).Value - 1) * 100:+0.000;-0.000;0.000}%"));
     }
 
     // ---- Table III: speed of sound (m/s), geometric altitude ------------------------------------------------------------

@@ -3,7 +3,7 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
+using Bulwark.Scenarios;using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Catalog;
 
@@ -38,6 +38,10 @@ public class MissileCalibrationTests
 
     [Theory]
     [MemberData(nameof(Calibrations))]
+    [ValidationCase(ValidationArea.Catalog, "Each missile's maximum range within 5% of the figure it is calibrated to",
+        Source = "the published or reported range each catalog missile cites (catalog/missiles.yaml `calibration`), flown due north with the calibration payload",
+        Tolerance = "±5% of the range",
+        Why = "the sources give ranges to one or two significant figures, and the stages are notional")]
     public void MaximumRangeDueNorthIsWithinFivePercentOfTheCalibrationRange(string id, double latDeg, double lonDeg, string figure)
     {
         YamlNode entry = Entry(id);
@@ -51,6 +55,7 @@ public class MissileCalibrationTests
 
         Assert.True(Math.Abs(maxM / rangeM - 1) <= 0.05,
             $"{id}: maximum range due north {maxM / 1000:F0} km, calibration {rangeM / 1000:F0} km ({figure})");
+        ValidationLog.Measured(FormattableString.Invariant($"{id}: {maxM / 1000:0} km against {rangeM / 1000:0} km ({(maxM / rangeM - 1) * 100:+0.0;-0.0;0.0}%)"));
     }
 
     [Fact]
@@ -80,6 +85,10 @@ public class MissileCalibrationTests
     /// </summary>
     [Theory]
     [MemberData(nameof(EuropeanCapitals))]
+    [ValidationCase(ValidationArea.PublishedFindings, "The Sejjil-2 from Semnan cannot reach the eight European capitals (V9f)",
+        Source = "Garwin and Postol 2009 (REFERENCES.md V9f): the Sejjil is of too short a range to reach most European capitals",
+        Tolerance = "every one of the eight capitals out of range (the targeter's out-of-range failure)",
+        Why = "a qualitative statement: pass or fail")]
     public void SejjilTwoFromSemnanCannotReachTheEuropeanCapital(string capital, double latDeg, double lonDeg)
     {
         IGuidedMissile missile = MissileFile.Read(Entry("sejjil-2"));
@@ -88,6 +97,7 @@ public class MissileCalibrationTests
         var e = Assert.Throws<TargetingException>(() => targeter.Solve(missile, new TargetingRequest(Semnan, Geodetic.FromDegrees(latDeg, lonDeg))));
 
         Assert.True(e.Failure == TargetingFailure.OutOfRange, $"{capital}: expected out of range, got {e.Failure}: {e.Message}");
+        ValidationLog.Measured($"{capital}: out of range");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Bulwark.Earth;
 using Bulwark.Numerics;
 using CsCheck;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Earth;
 
@@ -54,6 +55,10 @@ public class GeodesicTests
     // ================================================================== Karney (2013) worked examples
 
     [Fact]
+    [ValidationCase(ValidationArea.Geodesy, "Karney (2013) Table 2: the direct geodesic problem",
+        Source = "C. F. F. Karney, Algorithms for geodesics, J. Geodesy 87 (2013), Table 2 (WGS-84, 10,000 km from 40° at 30°)",
+        Tolerance = "0.5e-11° in latitude, longitude and azimuth",
+        Why = "the table prints 11 decimals of a degree")]
     public void Karney2013Table2Direct()
     {
         // [K13] Table 2: φ1 = 40°, α1 = 30°, s12 = 10 000 km on WGS 84 →
@@ -63,6 +68,7 @@ public class GeodesicTests
         AngleNear(137.84490004377, p.LongitudeRad, 0.5e-11, "λ12");
         AngleNear(149.09016931807, azi2, 0.5e-11, "α2");
         Assert.Equal(0, p.HeightM);
+        ValidationLog.Measured(FormattableString.Invariant($"φ2 off by {Math.Abs(Deg(p.LatitudeRad) - 41.79331020506):0.0e0}°, α2 by {Math.Abs(Deg(azi2) - 149.09016931807):0.0e0}°"));
     }
 
     [Fact]
@@ -121,6 +127,10 @@ public class GeodesicTests
 
     [Theory]
     [MemberData(nameof(GeodTestLines))]
+    [ValidationCase(ValidationArea.Geodesy, "Inverse geodesics against the GeodTest data set",
+        Source = "Karney, GeodTest.dat (doi:10.5281/zenodo.32156), a sample of lines including nearly antipodal ones",
+        Tolerance = "distance within 10 nm; azimuths within what moves the far end by 10 nm",
+        Why = "Karney's series are good to about 15 nm and the data to 0.1 nm ([K13] §6)")]
     public void InverseMatchesGeodTest(double lat1, double lon1, double azi1, double lat2, double lon2, double azi2, double s12, double m12)
     {
         GeodesicLine g = InverseDeg(Wgs84, lat1, lon1, lat2, lon2);
@@ -130,6 +140,7 @@ public class GeodesicTests
         double tolDeg = Deg(1e-8 / Math.Max(Math.Abs(m12), 1e-3));
         AngleNear(azi1, g.InitialAzimuthRad, Math.Max(tolDeg, 1e-12), "azi1");
         AngleNear(azi2, g.FinalAzimuthRad, Math.Max(tolDeg, 1e-12), "azi2");
+        ValidationLog.Measured(FormattableString.Invariant($"{s12 / 1000:0} km: distance off by {Math.Abs(g.DistanceM - s12) * 1e9:0.00} nm"));
     }
 
     [Theory]

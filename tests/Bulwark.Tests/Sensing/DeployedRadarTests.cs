@@ -2,6 +2,7 @@ using Bulwark.Earth;
 using Bulwark.Numerics;
 using Bulwark.Sensing;
 using static Bulwark.Tests.Sensing.SensingFixtures;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Sensing;
 
@@ -19,6 +20,10 @@ public class DeployedRadarTests
     [InlineData("semnan", 137.5)]
     [InlineData("kozelsk", 333.0)]
     [InlineData("tatishchevo", 352.6)]
+    [ValidationCase(ValidationArea.Geodesy, "Bearings from Gabala to Semnan, Kozelsk and Tatishchevo",
+        Source = "REFERENCES.md V5 (bearings printed to 0.1°)",
+        Tolerance = "±0.2°, both the radar's look azimuth and the geodesic azimuth",
+        Why = "V5 prints one decimal and its site coordinates are rounded to about 0.01°")]
     public void BearingsFromGabalaMatchV5(string placeId, double expectedDeg)
     {
         // Both the radar's look azimuth (line of sight in the site's east-north-up axes) and the geodesic's initial
@@ -26,7 +31,7 @@ public class DeployedRadarTests
         DeployedRadar gabala = Deploy("daryal-gabala", "gabala");
         double look = AzimuthDeg(gabala, placeId);
         double geodesic = Bearing("gabala", placeId).AzimuthDeg;
-        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant($"Gabala → {placeId}: look {look:0.000}°, geodesic {geodesic:0.000}°, V5 {expectedDeg}°"));
+        ValidationLog.Measured(FormattableString.Invariant($"Gabala → {placeId}: look {look:0.000}°, geodesic {geodesic:0.000}° (V5 {expectedDeg}°)"));
         Assert.True(Math.Abs(look - expectedDeg) <= 0.2, $"Gabala → {placeId}: look azimuth {look:0.000}°, V5 {expectedDeg}°");
         Assert.True(Math.Abs(geodesic - expectedDeg) <= 0.2, $"Gabala → {placeId}: geodesic azimuth {geodesic:0.000}°, V5 {expectedDeg}°");
     }
@@ -101,13 +106,17 @@ public class DeployedRadarTests
     [Theory]
     [InlineData(4.0 / 3.0, 98)]
     [InlineData(1.0, 138)]
+    [ValidationCase(ValidationArea.Sensing, "Kürecik's TPY-2 first sees over Semnan at V5's altitude (full 3-D look)",
+        Source = "REFERENCES.md V5: 98 km (k = 4/3) and 138 km (k = 1) from Kürecik at 2,085 m",
+        Tolerance = "±2 km",
+        Why = "V5's altitude tolerance; the table rounds to the km")]
     public void KurecikSeesOverSemnanNoLowerThanV5(double k, double expectedKm)
     {
         // V5: Kürecik (2,085 m) → Semnan, first visible altitude 98 km (k = 4/3) or 138 km (k = 1), ±2 km.
         DeployedRadar kurecik = Deploy("an-tpy-2", "kurecik", boresightDeg: 98.6, k: k);
         Assert.Equal(2085, kurecik.Site.HeightM);
         double km = FirstVisibleAltitudeKm(kurecik, "semnan");
-        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant($"Kürecik → Semnan, k = {k:0.###}: first visible {km:0.000} km"));
+        ValidationLog.Measured(FormattableString.Invariant($"k = {k:0.###}: first visible at {km:0.0} km (V5 {expectedKm} km)"));
 
         // For the failure message: the closed form over the same central angle (REFERENCES §2.3, the ray grazing the
         // Earth, which leaves the radar at the horizon dip below its horizontal), and what a ray leaving the radar level

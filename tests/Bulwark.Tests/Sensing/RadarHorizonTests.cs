@@ -1,5 +1,6 @@
 using Bulwark.Sensing;
 using CsCheck;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Sensing;
 
@@ -25,18 +26,26 @@ public class RadarHorizonTests
 
     [Theory]
     [MemberData(nameof(HorizonTable))]
+    [ValidationCase(ValidationArea.ClosedForm, "Radar-horizon distances against the reference table",
+        Source = "REFERENCES.md §2.3, first table (k = 1 and 4/3; radar at 0, 250 and 2,085 m; targets 1–1,000 km)",
+        Tolerance = "1% of each entry",
+        Why = "validation case V6's tolerance; the table is printed to the nearest km (rounding alone up to 0.44%)")]
     public void HorizonDistanceReproducesTheReferenceTable(double k, double radarHeightM, double d1, double d10, double d100, double d300, double d500, double d1000)
     {
         // Tolerance 1%: validation case V6's. The table is printed to the nearest km, so rounding alone is up to 0.5 km,
         // 0.44% of the smallest entry (113 km); anything beyond 1% would be a different model or constant.
         double[] targetKm = [1, 10, 100, 300, 500, 1000];
         double[] expectedKm = [d1, d10, d100, d300, d500, d1000];
+        double worst = 0;
         for (int i = 0; i < targetKm.Length; i++)
         {
             double km = RadarHorizon.HorizonDistanceM(radarHeightM, targetKm[i] * 1000, k) / 1000;
+            worst = Math.Max(worst, Math.Abs(km - expectedKm[i]) / expectedKm[i]);
             Assert.True(Math.Abs(km - expectedKm[i]) <= 0.01 * expectedKm[i],
                 $"k = {k:0.###}, radar {radarHeightM} m, target {targetKm[i]} km: {km:0.0} km, REFERENCES §2.3 {expectedKm[i]} km");
         }
+
+        ValidationLog.Measured(FormattableString.Invariant($"k = {k:0.###}, radar at {radarHeightM:0} m: largest difference {worst * 100:0.00}%"));
     }
 
     /// <summary>
@@ -58,6 +67,10 @@ public class RadarHorizonTests
 
     [Theory]
     [MemberData(nameof(MinimumAltitudeTable))]
+    [ValidationCase(ValidationArea.ClosedForm, "Lowest visible altitude over a target against the reference table",
+        Source = "REFERENCES.md §2.3, second table (Kürecik, Gabala, Deveselu, Redzikowo, Fylingdales to Semnan and Kozelsk)",
+        Tolerance = "±2 km",
+        Why = "V5's altitude tolerance; tighter than 1% above 200 km and loose enough for the table's rounding to the km")]
     public void MinimumVisibleHeightReproducesTheReferenceTable(string pair, double distanceKm, double radarHeightM, double expectedK1Km, double expectedK43Km)
     {
         // Tolerance ±2 km absolute: validation case V5's altitude tolerance. It is tighter than 1% for every row above
@@ -66,6 +79,7 @@ public class RadarHorizonTests
         double k43 = RadarHorizon.MinimumVisibleHeightM(radarHeightM, distanceKm * 1000, K43) / 1000;
         Assert.True(Math.Abs(k1 - expectedK1Km) <= 2, $"{pair}, k = 1: {k1:0.0} km, REFERENCES §2.3 {expectedK1Km} km");
         Assert.True(Math.Abs(k43 - expectedK43Km) <= 2, $"{pair}, k = 4/3: {k43:0.0} km, REFERENCES §2.3 {expectedK43Km} km");
+        ValidationLog.Measured(FormattableString.Invariant($"{pair}: {k1:0.0} / {k43:0.0} km (table {expectedK1Km} / {expectedK43Km})"));
     }
 
     [Fact]
@@ -86,12 +100,17 @@ public class RadarHorizonTests
     [InlineData(0.05, 0.473)]
     [InlineData(0.01, 0.316)]
     [InlineData(0.001, 0.178)]
+    [ValidationCase(ValidationArea.ClosedForm, "Detection range scales as the fourth root of the radar cross-section",
+        Source = "REFERENCES.md §2.4 (radar range equation: R ∝ σ^¼), factors printed to three decimals",
+        Tolerance = "equal to the printed factor at three decimals; 1e-15 against σ^¼",
+        Why = "the factors are printed to three decimals; the formula is exact")]
     public void RangeScalesAsTheFourthRootOfTheCrossSection(double rcsM2, double printedFactor)
     {
         // Exact to the printed precision: rounded to three decimals the factor must equal the printed one.
         double factor = RadarHorizon.ScaledRangeM(1, 1, rcsM2);
         Assert.Equal(printedFactor, Math.Round(factor, 3));
         Assert.Equal(Math.Pow(rcsM2, 0.25), factor, 1e-15);
+        ValidationLog.Measured(FormattableString.Invariant($"σ = {rcsM2} m²: {factor:0.00000}"));
     }
 
     [Fact]

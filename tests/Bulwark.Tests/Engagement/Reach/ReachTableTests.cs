@@ -311,7 +311,7 @@ public class ReachTableTests(ITestOutputHelper output)
             ReachPoint eastR = rotating.Earliest(90 * Deg, r, h), eastS = nonRotating.Earliest(90 * Deg, r, h);
             ReachPoint westR = rotating.Earliest(270 * Deg, r, h), westS = nonRotating.Earliest(270 * Deg, r, h);
             output.WriteLine(Invariant(
-                $"{rangeKm,5:F0} km, {altitudeKm,4:F0} km: east {eastR.ArrivalS,7:F1} s rotating, {eastS.ArrivalS,7:F1} s still ({eastR.ArrivalS - eastS.ArrivalS,6:+0.0;-0.0} s); west {westR.ArrivalS,7:F1} s rotating, {westS.ArrivalS,7:F1} s still ({westR.ArrivalS - westS.ArrivalS,6:+0.0;-0.0} s)"));
+                $"{rangeKm,5:F0} km, {altitudeKm,4:F0} km: east {eastR.ArrivalS,7:F1} s rotating, {eastS.ArrivalS,7:F1} s still ({eastR.ArrivalS - eastS.ArrivalS,6:+0.0;-0.0;0.0} s); west {westR.ArrivalS,7:F1} s rotating, {westS.ArrivalS,7:F1} s still ({westR.ArrivalS - westS.ArrivalS,6:+0.0;-0.0;0.0} s)"));
             Assert.True(eastR.IsReachable && eastS.IsReachable && westR.IsReachable && westS.IsReachable);
 
             // Without rotation east and west differ only by the ellipsoid's shape and the site's latitude: little.

@@ -3,7 +3,7 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
-using Bulwark.Integration;
+using Bulwark.Integration;using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Flight.Propagation;
 
@@ -15,6 +15,10 @@ namespace Bulwark.Tests.Flight.Propagation;
 public class DefaultToleranceTests
 {
     [Fact]
+    [ValidationCase(ValidationArea.ClosedForm, "The default integrator tolerance is sub-metre over an ICBM flight",
+        Source = "the same flight at a tolerance 1,000 times tighter (rtol 1e-13, atol 1e-9): the Topol-M from Kozelsk to Washington, 7,890 km, drag, J2, rotation, three stagings",
+        Tolerance = "impact points within 1 m",
+        Why = "the claim made for PropagationOptions.DefaultIntegrator; a metre is far below every figure the analyses report")]
     public void DefaultToleranceIsSubMetreOverAnIcbmFlight()
     {
         var env = FlightEnvironment.Default;
@@ -30,5 +34,6 @@ public class DefaultToleranceTests
         double d = Geodesic.Inverse(env.Planet.Shape, a.LatitudeRad, a.LongitudeRad, b.LatitudeRad, b.LongitudeRad).DistanceM;
         Assert.True(d < 1, $"impact points differ by {d:F3} m");
         Assert.True(reference.Evaluations > ours.Evaluations);
+        ValidationLog.Measured(FormattableString.Invariant($"impact points {d:0.00} m apart"));
     }
 }
