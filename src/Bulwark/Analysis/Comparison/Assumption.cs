@@ -1,0 +1,115 @@
+using Bulwark.Catalog;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>One input that drives a comparison result: what it is, its value, where it comes from and how sure it is.</summary>
+/// <param name="Subject">the catalog entry (or "model" for a modelling choice)</param>
+/// <param name="Quantity">what the value is</param>
+/// <param name="Value">the value with its unit</param>
+/// <param name="Confidence">published, reported, derived, notional — or "assumption" for a modelling choice</param>
+/// <param name="Source">the citation (and what a notional value is calibrated to)</param>
+public sealed record Assumption(string Subject, string Quantity, string Value, string Confidence, string Source);
+
+/// <summary>The catalog figures that drive an engagement comparison, each with its provenance.</summary>
+public static class Assumptions
+{
+    /// <summary>(key path, label, unit) of the interceptor figures that set reach, timing and kill probability.</summary>
+    private static readonly (string Path, string Label, string Unit)[] InterceptorFigures =
+    [
+        ("burnout_speed_km_s", "burnout speed", "km/s"),
+        ("min_intercept_alt_km", "lowest intercept altitude", "km"),
+        ("max_intercept_alt_km", "highest intercept altitude", "km"),
+        ("reaction_time_s", "reaction time", "s"),
+        ("pk", "single-shot kill probability", ""),
+    ];
+
+    private static readonly (string Path, string Label, string Unit)[] SensorFigures =
+    [
+        ("detection_range_km", "detection range", "km"),
+        ("reference_rcs_m2", "at radar cross-section", "m²"),
+        ("firm_track_s", "detection to firm track", "s"),
+        ("fire_control_s", "firm track to fire-control track", "s"),
+        ("min_plume_alt_km", "sees a booster plume above", "km"),
+        ("latency_s", "report latency", "s"),
+    ];
+
+    private static readonly (string Path, string Label, string Unit)[] MissileFigures =
+    [
+        ("calibration.range_km", "calibrated maximum range", "km"),
+        ("calibration.payload_mass_kg", "with payload", "kg"),
+    ];
+
+    /// <summary>
+    /// The figures of every interceptor and sensor the architectures use and of the missiles, each with its provenance,
+    /// in a stable order (interceptors, sensors, missiles; each by id).
+    /// </summary>
+    public static IReadOnlyList<Assumption> For(BulwarkCatalog catalog, IEnumerable<Architecture> architectures, IEnumerable<string> missileIds)
+    {
+        var archs = architectures.ToList();
+        var rows = new List<Assumption>();
+        foreach (string id in archs.SelectMany(a => a.Batteries.Select(b => b.InterceptorId)).Distinct().Order(StringComparer.Ordinal))
+        {
+            rows.AddRange(Figures(catalog, catalog.Get("interceptors", id), InterceptorFigures));
+        }
+
+        foreach (string id in archs.SelectMany(a => a.Sensors.Select(s => s.SensorId)).Distinct().Order(StringComparer.Ordinal))
+        {
+            rows.AddRange(Figures(catalog, catalog.Get("sensors", id), SensorFigures));
+        }
+
+        foreach (string id in missileIds.Distinct().Order(StringComparer.Ordinal))
+        {
+            rows.AddRange(Figures(catalog, catalog.Get("missiles", id), MissileFigures));
+        }
+
+        foreach (Architecture a in archs)
+        {
+            CatalogEntry entry = catalog.Get("architectures", a.Id);
+            rows.Add(Row(catalog, entry, "batteries", "batteries",
+                string.Join("; ", a.Batteries.Select(b => $"{b.InterceptorId} at {b.PlaceId}"))));
+            rows.Add(Row(catalog, entry, "network", "remote engagement",
+                a.EngageOnRemote ? "engage-on-remote" : a.LaunchOnRemote ? "launch-on-remote" : "own radar only"));
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<Assumption> Figures(BulwarkCatalog catalog, CatalogEntry entry, (string Path, string Label, string Unit)[] figures)
+    {
+        foreach (var (path, label, unit) in figures)
+        {
+            if (Lookup(entry, path) is { } text)
+            {
+                yield return Row(catalog, entry, path, label, unit.Length == 0 ? text : $"{text} {unit}");
+            }
+        }
+    }
+
+    private static string? Lookup(CatalogEntry entry, string path)
+    {
+        Scenarios.YamlNode? node = entry.Node;
+        foreach (string key in path.Split('.'))
+        {
+            node = node?.TryGet(key);
+        }
+
+        return node?.ScalarText;
+    }
+
+    private static Assumption Row(BulwarkCatalog catalog, CatalogEntry entry, string path, string label, string value)
+    {
+        Provenance? p = entry.ProvenanceOf(path);
+        string source = p?.SourceId is { } id && catalog.Sources.TryGetValue(id, out Source? s) ? s.Citation : p?.SourceId ?? "none";
+        if (p?.CalibratedTo is { } calibrated)
+        {
+            source += $" (calibrated to: {calibrated})";
+        }
+
+        if (p?.Note is { } note)
+        {
+            source += $" — {note}";
+        }
+
+        return new Assumption(entry.Id, label, value, p is null ? "none" : Provenance.Name(p.Confidence), source);
+    }
+}
