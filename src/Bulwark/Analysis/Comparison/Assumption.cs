@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bulwark.Catalog;
 
 namespace Bulwark.Analysis.Comparison;
@@ -65,10 +66,16 @@ public static class Assumptions
         foreach (Architecture a in archs)
         {
             CatalogEntry entry = catalog.Get("architectures", a.Id);
-            rows.Add(Row(catalog, entry, "batteries", "batteries",
-                string.Join("; ", a.Batteries.Select(b => $"{b.InterceptorId} at {b.PlaceId}"))));
-            rows.Add(Row(catalog, entry, "network", "remote engagement",
-                a.EngageOnRemote ? "engage-on-remote" : a.LaunchOnRemote ? "launch-on-remote" : "own radar only"));
+            for (int i = 0; i < a.Batteries.Count; i++)
+            {
+                Battery b = a.Batteries[i];
+                rows.Add(Row(catalog, entry, $"batteries[{i}]", $"battery {b.Id}", $"{b.Inventory} × {b.InterceptorId} at {b.PlaceId}"));
+            }
+
+            rows.Add(Row(catalog, entry, "network.latency_s", "network latency", a.NetworkLatencyS.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
+            rows.Add(new Assumption(a.Id, "remote engagement",
+                a.EngageOnRemote ? "engage-on-remote" : a.LaunchOnRemote ? "launch-on-remote" : "own radar only", "assumption",
+                "catalog/architectures.yaml: the EPAA's planned phasing as commonly described in the open literature (phase 1 own radar, phase 2 launch-on-remote, phase 3 on engage-on-remote); no source in REFERENCES.md states it"));
         }
 
         return rows;
