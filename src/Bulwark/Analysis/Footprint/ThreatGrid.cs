@@ -44,10 +44,10 @@ public sealed class ThreatGrid
     private readonly CellThreat[][] _state;
 
     private ThreatGrid(BulwarkCatalog catalog, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
-        FlownThreat?[][] flown, CellThreat[][] state, int flights, int targeterCells)
+        FlownThreat?[][] flown, CellThreat[][] state, int flights, int fanFlights, int targeterCells)
     {
         (Catalog, MissileId, Launches, Grid, Method) = (catalog, missileId, launches, grid, method);
-        (_flown, _state, Flights, TargeterCells) = (flown, state, flights, targeterCells);
+        (_flown, _state, Flights, FanFlights, TargeterCells) = (flown, state, flights, fanFlights, targeterCells);
     }
 
     public BulwarkCatalog Catalog { get; }
@@ -63,6 +63,9 @@ public sealed class ThreatGrid
 
     /// <summary>Trajectories flown to build the grid (fans, corrections, targeter solves and the sampled tracks).</summary>
     public int Flights { get; }
+
+    /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells).</summary>
+    public int FanFlights { get; }
 
     /// <summary>Cells (per launch place) the fan left to the targeter.</summary>
     public int TargeterCells { get; }
@@ -90,14 +93,14 @@ public sealed class ThreatGrid
         ThreatSignature signature = Signatures.Read(catalog.Get("missiles", missileId).Node);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
-        int n = grid.Cells.Count, total = n * launches.Count, done = 0, flights = 0, targeterCells = 0;
+        int n = grid.Cells.Count, total = n * launches.Count, done = 0, flights = 0, fanFlights = 0, targeterCells = 0;
         var flown = new FlownThreat?[launches.Count][];
         var state = new CellThreat[launches.Count][];
         for (int p = 0; p < launches.Count; p++)
         {
             Geodetic launch = launches[p].Position with { HeightM = 0 };
             TrajectoryFan? fan = method == ThreatGridMethod.Fan ? BuildFan(env, missile, launch, grid) : null;
-            flights += fan?.Flights ?? 0;
+            fanFlights += fan?.Flights ?? 0;
             var f = new FlownThreat?[n];
             var s = new CellThreat[n];
             var cellFlights = new int[n];
@@ -147,7 +150,7 @@ public sealed class ThreatGrid
             state[p] = s;
         }
 
-        return new ThreatGrid(catalog, missileId, launches, grid, method, flown, state, flights, targeterCells);
+        return new ThreatGrid(catalog, missileId, launches, grid, method, flown, state, flights + fanFlights, fanFlights, targeterCells);
     }
 
     /// <summary>The fan over the launch azimuths toward the grid's cells, padded 15° each way for the Earth's rotation.</summary>
