@@ -55,6 +55,16 @@ public static class EngagementPicture
     public static IReadOnlyList<ThreatEngagement> Compute(Scenario scenario, IReadOnlyList<ThreatPicture> pictures,
         Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
     {
+        Engager engager = Prepare(scenario, reachFor);
+        return [.. pictures.Select(engager.Engage)];
+    }
+
+    /// <summary>
+    /// The scenario's batteries with their interceptors, sites and reaches, resolved once, to engage many threats (a
+    /// footprint engages thousands). Thread-safe: <see cref="Engager.Engage"/> only reads.
+    /// </summary>
+    public static Engager Prepare(Scenario scenario, Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
+    {
         Architecture architecture = scenario.Architecture ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: engagement needs an architecture");
         var batteries = architecture.Batteries.Select(b =>
         {
@@ -64,11 +74,18 @@ public static class EngagementPicture
         }).ToList();
         var reaches = new IInterceptorReach[batteries.Count];
         Parallel.For(0, batteries.Count, i => reaches[i] = reachFor(batteries[i].Interceptor, batteries[i].Site));
-        return [.. pictures.Select(p => new ThreatEngagement(p.Threat, p, [.. batteries.Select((b, i) =>
+        return new Engager(architecture, [.. batteries.Select((b, i) => (b.Battery, b.Interceptor, b.Site, reaches[i]))]);
+    }
+
+    /// <summary>An architecture's batteries ready to engage (see <see cref="Prepare"/>).</summary>
+    public sealed class Engager(Architecture architecture, IReadOnlyList<(Battery Battery, Interceptor Interceptor, Geodetic Site, IInterceptorReach Reach)> batteries)
+    {
+        /// <summary>Every battery's engagement of one threat.</summary>
+        public ThreatEngagement Engage(ThreatPicture p) => new(p.Threat, p, [.. batteries.Select(b =>
         {
             double? fc = p.Batteries.Single(x => x.BatteryId == b.Battery.Id).FireControlS;
-            return InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], p.Threat.Track, fc, architecture.Doctrine,
+            return InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, b.Reach, p.Threat.Track, fc, architecture.Doctrine,
                 GuidanceWindows(architecture, b.Battery, p));
-        })]))];
+        })]);
     }
 }

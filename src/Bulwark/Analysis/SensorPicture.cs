@@ -11,15 +11,25 @@ public static class SensorPicture
 {
     public static IReadOnlyList<ThreatPicture> Compute(Scenario scenario, IReadOnlyList<FlownThreat> flown, double refractionK = RadarHorizon.StandardRefraction)
     {
+        Func<FlownThreat, ThreatPicture> picture = Prepare(scenario, refractionK);
+        return [.. flown.Select(picture)];
+    }
+
+    /// <summary>
+    /// The scenario's sensors deployed once, as a function from a flown threat to its picture (a footprint pictures
+    /// thousands of threats); thread-safe.
+    /// </summary>
+    public static Func<FlownThreat, ThreatPicture> Prepare(Scenario scenario, double refractionK = RadarHorizon.StandardRefraction)
+    {
         Architecture architecture = scenario.Architecture ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: `see` needs an architecture");
         var sensors = Deploy(scenario.Catalog, architecture, refractionK);
         var rules = new NetworkRules(architecture.NetworkLatencyS, architecture.Shares, architecture.LaunchOnRemote);
         var batteries = architecture.Batteries.Select(b => new NetworkNode(b.Id, b.Coalition, b.PlaceId)).ToList();
-        return [.. flown.Select(f =>
+        return f =>
         {
             var timelines = sensors.Select(s => (s.Node, s.Timeline(f.Track))).ToList();
             return new ThreatPicture(f, [.. timelines.Select(t => t.Item2)], [.. batteries.Select(b => SensorNetwork.For(b, timelines, rules))]);
-        })];
+        };
     }
 
     /// <summary>A deployed sensor: its network node and how it builds a timeline.</summary>

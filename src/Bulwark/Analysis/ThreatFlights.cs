@@ -29,13 +29,18 @@ public static class ThreatFlights
         IGuidedMissile missile = catalog.Missile(threat.MissileId);
         var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
         TargetingSolution solution = new Targeter(environment).Solve(missile, request, stepS);
-        ThreatSignature signature = Signatures.Read(catalog.Get("missiles", threat.MissileId).Node);
+        return From(threat, missile, solution, Signatures.Read(catalog.Get("missiles", threat.MissileId).Node), environment);
+    }
+
+    /// <summary>The flown threat of a solution whose trajectory carries samples (the track is its samples).</summary>
+    public static FlownThreat From(Threat threat, IGuidedMissile missile, TargetingSolution solution, ThreatSignature signature, FlightEnvironment environment)
+    {
         var points = solution.Trajectory.Samples.Select(s =>
         {
             TrajectoryPoint p = TrajectoryPoint.From(environment, s);
             return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM, environment.EcefVelocity(s));
         }).ToList();
-        var track = new ThreatTrack(threat.Id, points, request.LaunchTimeS, solution.Burnout.TimeS, signature);
+        var track = new ThreatTrack(threat.Id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
         return new FlownThreat(threat, missile, solution, track);
     }
 }

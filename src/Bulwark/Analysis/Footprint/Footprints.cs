@@ -1,0 +1,79 @@
+using Bulwark.Catalog;
+using Bulwark.Geography;
+
+namespace Bulwark.Analysis.Footprint;
+
+/// <summary>
+/// An architecture's defended area against a <see cref="ThreatGrid"/>: each cell's threats (one per launch place that
+/// reaches it) go through the architecture's sensors and batteries (<see cref="SensorPicture"/>,
+/// <see cref="EngagementPicture"/>). A cell is defended when every launch place that reaches it leaves at least one shot
+/// opportunity (a shot the doctrine fires); its kill probability is kept too. Then the coverage of each country.
+/// </summary>
+public static class Footprints
+{
+    /// <summary>The footprint of the catalog architecture <paramref name="architectureId"/> (see the other overload).</summary>
+    public static FootprintResult Evaluate(string architectureId, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null) =>
+        Evaluate(Architecture.Read(threat.Catalog.Get("architectures", architectureId).Node, threat.Catalog), threat, countries, membersYear, progress);
+
+    /// <summary>
+    /// Evaluates every cell of <paramref name="threat"/> against <paramref name="architecture"/> (in parallel; the result
+    /// does not depend on the thread count) and the coverage of <paramref name="countries"/> (alpha-3; by default the
+    /// NATO members of <paramref name="membersYear"/> and Russia).
+    /// </summary>
+    public static FootprintResult Evaluate(Architecture architecture, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null)
+    {
+        var scenario = new Scenario($"footprint of {architecture.Id}", architecture.Id, threat.Catalog, architecture, []);
+        var picture = SensorPicture.Prepare(scenario);
+        var engager = EngagementPicture.Prepare(scenario, ReachTables.For);
+        var grid = threat.Grid;
+        var cells = new FootprintCell[grid.Cells.Count];
+        int done = 0;
+        Parallel.For(0, cells.Length, i =>
+        {
+            cells[i] = Cell(grid.Cells[i], threat, i, picture, engager);
+            progress?.Report((double)Interlocked.Increment(ref done) / cells.Length);
+        });
+        var members = NatoMembers.In(threat.Catalog, membersYear);
+        var wanted = countries ?? [.. members, "RUS"];
+        var coverage = wanted.Select(iso3 => Coverage.Of(grid, k => cells[k].State, iso3, members.Contains(iso3))).ToList();
+        return new FootprintResult(architecture, threat, cells, coverage);
+    }
+
+    private static FootprintCell Cell(GridCell cell, ThreatGrid threat, int i, Func<FlownThreat, ThreatPicture> picture, EngagementPicture.Engager engager)
+    {
+        bool threatened = false, defended = true;
+        int shots = int.MaxValue;
+        double pKill = 1;
+        HashSet<string>? batteries = null;
+        for (int p = 0; p < threat.Launches.Count; p++)
+        {
+            if (threat.Threat(p, i) is not { } flown)
+            {
+                continue;
+            }
+
+            threatened = true;
+            ThreatEngagement e = engager.Engage(picture(flown));
+            shots = Math.Min(shots, e.ShotsPossible);
+            pKill = Math.Min(pKill, e.PKill);
+            defended &= e.ShotsPossible >= 1;
+            var engaging = e.Batteries.Where(b => b.Shots.Count > 0).Select(b => b.BatteryId);
+            if (batteries is null)
+            {
+                batteries = [.. engaging];
+            }
+            else
+            {
+                batteries.IntersectWith(engaging);
+            }
+        }
+
+        if (!threatened)
+        {
+            return new FootprintCell(cell, CellDefence.NotThreatened, 0, 0, []);
+        }
+
+        var names = batteries!.Order(StringComparer.Ordinal).ToList();
+        return new FootprintCell(cell, defended ? CellDefence.Defended : CellDefence.Undefended, shots, pKill, names);
+    }
+}

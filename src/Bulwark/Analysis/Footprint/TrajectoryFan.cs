@@ -1,0 +1,275 @@
+using Bulwark.Earth;
+using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
+using Bulwark.Flight.Targeting;
+using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
+
+namespace Bulwark.Analysis.Footprint;
+
+/// <summary>
+/// Minimum-energy trajectories from one launch place, flown once on a grid of launch azimuths and energy fractions, so
+/// that a trajectory to any aim point in the fan takes a few flights instead of the targeter's few hundred: the shortcut
+/// of <see cref="ThreatGridMethod.Fan"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each node (azimuth a_i, energy fraction e_j) holds the elevation that maximises the range at that energy — the
+/// minimum-energy trajectory to that range, as the targeter defines it — with the range and the impact's bearing. To aim
+/// at a point at geodesic range ρ and azimuth α, the fan is inverted (launch azimuth a = α − deflection(a, e),
+/// energy e with range(a, e) = ρ, bilinear in the nodes), a trajectory is flown with the interpolated elevation, and
+/// then corrected by real flights: the azimuth by the impact's bearing error (as the targeter does), the energy by
+/// Newton then secant steps on the range, until the miss is under 100 m (the targeter's own stopping point).
+/// </para>
+/// <para>
+/// What is approximated is only the elevation: interpolated, not re-maximised, so the trajectory is a hair above
+/// minimum energy (the range is stationary in elevation at the optimum, so the energy it costs is second order). Aim
+/// points beyond 103% of the fan's maximum range at that azimuth are out of range; those the fan cannot answer well go
+/// to the <see cref="Targeter"/>: between 97% and 103% (so the edge of the threatened area is the targeter's), nearer than the fan's lowest energy reaches, or no
+/// convergence in 8 flights. The agreement with the targeter cell by cell is measured (docs/footprint.md).
+/// </para>
+/// </remarks>
+internal sealed class TrajectoryFan
+{
+    private const double MissStopM = 100;
+    private const int MaxFlights = 8;
+    private const double EdgeFraction = 0.97;
+    private const double ElevationToleranceRad = 2e-4;
+    private static readonly double[] Energies = [.. Enumerable.Range(0, 9).Select(j => 0.2 + 0.1 * j)];
+
+    private readonly FlightEnvironment _env;
+    private readonly IGuidedMissile _missile;
+    private readonly Geodetic _launch;
+    private readonly double _az0Rad, _dAzRad;
+    private readonly double[,] _elevation, _range, _deflection;
+
+    private TrajectoryFan(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double az0Rad, double dAzRad, double[,] elevation, double[,] range, double[,] deflection)
+    {
+        (_env, _missile, _launch, _az0Rad, _dAzRad) = (env, missile, launch, az0Rad, dAzRad);
+        (_elevation, _range, _deflection) = (elevation, range, deflection);
+    }
+
+    /// <summary>Trajectories flown for the fan.</summary>
+    public int Flights { get; private init; }
+
+    /// <summary>
+    /// Flies the fan over launch azimuths [<paramref name="fromAzRad"/>, <paramref name="toAzRad"/>] (unwrapped, from ≤ to)
+    /// every <paramref name="stepAzRad"/>; azimuths in parallel, deterministic.
+    /// </summary>
+    public static TrajectoryFan Build(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double fromAzRad, double toAzRad, double stepAzRad)
+    {
+        int na = Math.Max(2, (int)Math.Ceiling((toAzRad - fromAzRad) / stepAzRad) + 1);
+        int ne = Energies.Length;
+        var elevation = new double[na, ne];
+        var range = new double[na, ne];
+        var deflection = new double[na, ne];
+        var flights = new int[na];
+        Parallel.For(0, na, i =>
+        {
+            var flyer = new Flyer(env, missile, launch);
+            double az = fromAzRad + i * stepAzRad;
+            double? hint = null;
+            for (int j = ne - 1; j >= 0; j--)
+            {
+                double e = Energies[j];
+                double El(double x) => flyer.Fly(az, new ShapeControls(e, x)).RangeM;
+                (double lo, double hi) = missile.ElevationRange;
+                (double best, double r) = (double.NaN, double.NaN);
+                if (hint is { } h)
+                {
+                    double l = Math.Max(lo, h - 0.05), u = Math.Min(hi, h + 0.05);
+                    (best, r) = Solvers.Maximise(El, l, u, ElevationToleranceRad);
+                    bool interior = (best - l > 2 * ElevationToleranceRad || l == lo) && (u - best > 2 * ElevationToleranceRad || u == hi);
+                    if (!interior)
+                    {
+                        best = double.NaN;
+                    }
+                }
+
+                if (double.IsNaN(best))
+                {
+                    (best, r) = Solvers.Maximise(El, lo, hi, ElevationToleranceRad);
+                }
+
+                Shot shot = flyer.Fly(az, new ShapeControls(e, best));
+                elevation[i, j] = best;
+                range[i, j] = shot.RangeM;
+                deflection[i, j] = Math.IEEERemainder(shot.BearingRad - az, 2 * Math.PI);
+                hint = best;
+            }
+
+            flights[i] = flyer.Flights;
+        });
+        return new TrajectoryFan(env, missile, launch, fromAzRad, (na > 1 ? stepAzRad : 1), elevation, range, deflection) { Flights = flights.Sum() };
+    }
+
+    /// <summary>What became of an aim point.</summary>
+    public enum Outcome
+    {
+        /// <summary>Solved from the fan.</summary>
+        Solved,
+
+        /// <summary>Beyond the fan's maximum range by more than 3%: out of range without asking the targeter.</summary>
+        OutOfRange,
+
+        /// <summary>Left to the targeter (the edge of the range, too close, or no convergence).</summary>
+        UseTargeter,
+    }
+
+    /// <summary>
+    /// Aims at the request's aim point; on <see cref="Outcome.Solved"/>, <paramref name="solution"/> holds the flight
+    /// (sampled every <paramref name="outputStepS"/>).
+    /// </summary>
+    public Outcome TrySolve(TargetingRequest request, double outputStepS, out TargetingSolution? solution)
+    {
+        solution = null;
+        Ellipsoid shape = _env.Planet.Shape;
+        Geodetic aim = request.Aim;
+        GeodesicLine line = Geodesic.Inverse(shape, _launch.LatitudeRad, _launch.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad);
+        double rho = line.DistanceM, alpha = Unwrap(line.InitialAzimuthRad);
+
+        // Invert the fan: a few fixed-point passes on the table.
+        double az = alpha, e = 1;
+        for (int k = 0; k < 4; k++)
+        {
+            if (!Inside(az))
+            {
+                return Outcome.UseTargeter;
+            }
+
+            double maxRange = Bilinear(_range, az, Energies.Length - 1, 0);
+            if (rho > (2 - EdgeFraction) * maxRange)
+            {
+                return Outcome.OutOfRange;
+            }
+
+            if (rho > EdgeFraction * maxRange || rho < Bilinear(_range, az, 0, 0))
+            {
+                return Outcome.UseTargeter;
+            }
+
+            e = EnergyFor(az, rho);
+            az = alpha - Interpolate(_deflection, az, e);
+        }
+
+        var flyer = new Flyer(_env, _missile, _launch);
+        (double E, double R)? previous = null;
+        Shot best = default;
+        (double Az, ShapeControls C) bestControls = default;
+        double bestMiss = double.PositiveInfinity;
+        for (int k = 0; k < MaxFlights && Inside(az); k++)
+        {
+            var controls = new ShapeControls(e, Interpolate(_elevation, az, e));
+            Shot shot = flyer.Fly(az, controls);
+            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
+            if (miss < bestMiss)
+            {
+                (best, bestControls, bestMiss) = (shot, (az, controls), miss);
+            }
+
+            if (miss <= MissStopM)
+            {
+                break;
+            }
+
+            double slope = previous is { } p && Math.Abs(e - p.E) > 1e-12 ? (shot.RangeM - p.R) / (e - p.E) : Slope(az, e);
+            previous = (e, shot.RangeM);
+            e = Math.Clamp(e + (rho - shot.RangeM) / slope, Energies[0], 1);
+            az -= Math.IEEERemainder(shot.BearingRad - line.InitialAzimuthRad, 2 * Math.PI);
+        }
+
+        if (bestMiss > MissStopM)
+        {
+            return Outcome.UseTargeter;
+        }
+
+        var sampled = new Propagator(_env, PropagationOptions.ToImpact(outputStepS));
+        Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, bestControls.Az, bestControls.C), request.LaunchTimeS + Targeter.MaxFlightTimeS);
+        solution = new TargetingSolution(_missile, request, bestControls.Az, bestControls.C, trajectory, best.Impact, bestMiss, best.RangeM, flyer.Flights);
+        return Outcome.Solved;
+    }
+
+    private bool Inside(double az) => az >= _az0Rad && az <= _az0Rad + (_range.GetLength(0) - 1) * _dAzRad;
+
+    // Fan azimuths are unwrapped from _az0Rad; bring a geodesic azimuth into the same turn.
+    private double Unwrap(double az) => az - 2 * Math.PI * Math.Floor((az - _az0Rad) / (2 * Math.PI));
+
+    private (int I, double U) AzCell(double az)
+    {
+        double x = (az - _az0Rad) / _dAzRad;
+        int i = Math.Clamp((int)Math.Floor(x), 0, _range.GetLength(0) - 2);
+        return (i, x - i);
+    }
+
+    private static (int J, double V) ECell(double e)
+    {
+        double y = (e - Energies[0]) / (Energies[1] - Energies[0]);
+        int j = Math.Clamp((int)Math.Floor(y), 0, Energies.Length - 2);
+        return (j, y - j);
+    }
+
+    /// <summary>A node column j (with offset v towards j + 1) interpolated linearly in azimuth.</summary>
+    private double Bilinear(double[,] table, double az, int j, double v)
+    {
+        var (i, u) = AzCell(az);
+        double a = table[i, j] + u * (table[i + 1, j] - table[i, j]);
+        if (v == 0)
+        {
+            return a;
+        }
+
+        double b = table[i, j + 1] + u * (table[i + 1, j + 1] - table[i, j + 1]);
+        return a + v * (b - a);
+    }
+
+    private double Interpolate(double[,] table, double az, double e)
+    {
+        var (j, v) = ECell(e);
+        return Bilinear(table, az, j, v);
+    }
+
+    private double Slope(double az, double e)
+    {
+        var (j, _) = ECell(e);
+        return (Bilinear(_range, az, j + 1, 0) - Bilinear(_range, az, j, 0)) / (Energies[j + 1] - Energies[j]);
+    }
+
+    /// <summary>The energy whose interpolated range at <paramref name="az"/> is <paramref name="rangeM"/> (ranges rise with energy).</summary>
+    private double EnergyFor(double az, double rangeM)
+    {
+        for (int j = 0; j < Energies.Length - 1; j++)
+        {
+            double r0 = Bilinear(_range, az, j, 0), r1 = Bilinear(_range, az, j + 1, 0);
+            if (rangeM <= r1 || j == Energies.Length - 2)
+            {
+                return Energies[j] + (Energies[j + 1] - Energies[j]) * Math.Clamp((rangeM - r0) / (r1 - r0), 0, 1);
+            }
+        }
+
+        return 1;
+    }
+
+    private readonly record struct Shot(Geodetic Impact, double RangeM, double BearingRad);
+
+    /// <summary>Flies one trajectory to impact and measures it; one per thread.</summary>
+    private sealed class Flyer(FlightEnvironment env, IGuidedMissile missile, Geodetic launch)
+    {
+        private readonly Propagator _propagator = new(env, PropagationOptions.ToImpact());
+
+        public int Flights { get; private set; }
+
+        public Shot Fly(double azimuthRad, ShapeControls controls)
+        {
+            Flights++;
+            Trajectory t = _propagator.Run(missile.Plan(env, launch, 0, azimuthRad, controls), Targeter.MaxFlightTimeS);
+            if (t.End != FlightEnd.Altitude)
+            {
+                return new Shot(launch, 0, azimuthRad);       // orbital: never the answer (ranges rise with energy)
+            }
+
+            Geodetic impact = env.GeodeticPosition(t.Final);
+            GeodesicLine line = Geodesic.Inverse(env.Planet.Shape, launch.LatitudeRad, launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
+            return new Shot(impact, line.DistanceM, line.InitialAzimuthRad);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Bulwark.Analysis.Footprint;
+using Bulwark.Catalog;
+using Bulwark.Geography;
+
+namespace Bulwark.Tests.Analysis.Footprint;
+
+/// <summary>
+/// Issue 6's acceptance for the footprint shortcut: a footprint computed with the trajectory fans agrees with the
+/// cell-by-cell targeter at the same resolution within 1% of defended area, on three architecture–threat pairs. The
+/// targeter flies ~400 trajectories a cell, so this runs only on demand (<c>-explicit only</c>); the results are in
+/// docs/footprint.md. The CI check is ThreatGridTests.TheFanAgreesWithTheTargeterCellByCell (32 cells).
+/// </summary>
+public class FootprintShortcutValidationTests(ITestOutputHelper output)
+{
+    // South-eastern and central Europe, 2° cells (11 × 18 = 198): where the Iranian threats and the EPAA batteries meet.
+    private static readonly GeoBox Box = new(34, 10, 56, 46);
+
+    [Theory(Explicit = true)]
+    [Trait("Category", "Validation")]
+    [InlineData("epaa-phase-3-2018", "sejjil-2", "tabriz")]         // MRBM class
+    [InlineData("epaa-phase-2-2015", "shahab-3", "tabriz,semnan")]  // MRBM, two launch places
+    [InlineData("epaa-phase-4-2020", "sejjil-3", "semnan")]         // IRBM class
+    public void TheFanFootprintAgreesWithTheDirectOneWithinOnePercent(string architecture, string missile, string from)
+    {
+        var launches = from.Split(',');
+        var clock = Stopwatch.StartNew();
+        ThreatGrid fan = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, missile, launches, Box, 2);
+        double fanS = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        ThreatGrid direct = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, missile, launches, Box, 2, ThreatGridMethod.Direct);
+        double directS = clock.Elapsed.TotalSeconds;
+        FootprintResult a = Footprints.Evaluate(architecture, fan), b = Footprints.Evaluate(architecture, direct);
+        int differ = Enumerable.Range(0, a.Cells.Count).Count(i => a.Cells[i].State != b.Cells[i].State);
+        int threatDiffer = Enumerable.Range(0, a.Cells.Count).Count(i => (a.Cells[i].State == CellDefence.NotThreatened) != (b.Cells[i].State == CellDefence.NotThreatened));
+        output.WriteLine($"{architecture} vs {missile} from {from}: {a.Cells.Count} cells; defended fan {a.DefendedCells} cells {a.DefendedAreaKm2:F0} km², " +
+            $"direct {b.DefendedCells} cells {b.DefendedAreaKm2:F0} km²; threatened fan {a.ThreatenedAreaKm2:F0}, direct {b.ThreatenedAreaKm2:F0} km²; " +
+            $"cells in a different state {differ} (threatened or not: {threatDiffer}); flights fan {fan.Flights} ({fanS:F0} s), direct {direct.Flights} ({directS:F0} s)");
+        Assert.True(Math.Abs(a.DefendedAreaKm2 - b.DefendedAreaKm2) <= 0.01 * Math.Max(b.DefendedAreaKm2, 1),
+            $"fan {a.DefendedAreaKm2:F0} km², direct {b.DefendedAreaKm2:F0} km²");
+        Assert.True(Math.Abs(a.ThreatenedAreaKm2 - b.ThreatenedAreaKm2) <= 0.01 * b.ThreatenedAreaKm2);
+    }
+}

@@ -1,0 +1,68 @@
+using Bulwark.Geography;
+
+namespace Bulwark.Tests.Geography;
+
+public class CountryCellsTests
+{
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.7)]       // cells not aligned with whole degrees
+    public void ACountryWhollyInsideTheRegionIsApportionedToItsWholeArea(double stepDeg)
+    {
+        // Clipping is exact for edges straight in longitude and latitude, so the cells must add up to the polygon area
+        // to rounding (1e-9): Luxembourg (inside one or two cells), Germany, Iceland (islands), Italy (holes: San Marino
+        // and the Vatican), Norway (fjords, Svalbard).
+        var grid = new LatLonGrid(GeoBox.NatoEurope, stepDeg);
+        foreach (string iso3 in new[] { "LUX", "DEU", "ISL", "ITA", "NOR" })
+        {
+            Country country = Countries.ByIso3(iso3)!;
+            double sum = CountryCells.Of(grid, country).Sum(x => x.AreaM2), area = Countries.AreaM2(country);
+            Assert.True(Math.Abs(sum / area - 1) < 1e-9, $"{iso3} at {stepDeg}°: cells {sum / 1e6:F3} km², polygons {area / 1e6:F3} km²");
+        }
+    }
+
+    [Fact]
+    public void APartlyInsideCountryGetsOnlyItsPartInTheRegion()
+    {
+        // Italy cut at 42°N: the cells hold the part south of it; an independent estimate counts 0.01° sub-cells.
+        var grid = new LatLonGrid(new GeoBox(36, 6, 42, 19), 1);
+        Country ita = Countries.ByIso3("ITA")!;
+        double clipped = CountryCells.Of(grid, ita).Sum(x => x.AreaM2);
+        double sampled = 0;
+        const double d = 0.01;
+        for (double lat = 36 + d / 2; lat < 42; lat += d)
+        {
+            double cellM2 = new LatLonGrid(new GeoBox(lat - d / 2, 0, lat + d / 2, d), d).Cells[0].AreaM2;
+            for (double lon = 6 + d / 2; lon < 19; lon += d)
+            {
+                if (Countries.Contains(ita, lat, lon))
+                {
+                    sampled += cellM2;
+                }
+            }
+        }
+
+        // Sampling error: about the coastline length times half a sub-cell; 1% is ample at 0.01° (~1 km).
+        Assert.True(Math.Abs(clipped / sampled - 1) < 0.01, $"clipped {clipped / 1e6:F0} km², sampled {sampled / 1e6:F0} km²");
+        Assert.True(clipped < 0.7 * Countries.AreaM2(ita));
+        Assert.Empty(CountryCells.Of(grid, Countries.ByIso3("POL")!));
+    }
+
+    [Theory]
+    // Published total areas (land and inland water) as CountriesTests.CountryAreasAreNearTheirPublishedAreas uses them
+    // (national statistics offices, tabulated in Wikipedia's "List of countries and dependencies by area"), six
+    // countries. Tolerance 2% (the coverage acceptance of issue 6): the 1:50m generalisation of coasts and borders moves
+    // a total by about a per cent.
+    [InlineData("ROU", 238_397)]
+    [InlineData("POL", 312_696)]
+    [InlineData("DEU", 357_588)]
+    [InlineData("HUN", 93_030)]
+    [InlineData("CZE", 78_871)]
+    [InlineData("TUR", 783_562)]
+    public void TheApportionedAreasAgreeWithPublishedAreas(string iso3, double publishedKm2)
+    {
+        var grid = new LatLonGrid(GeoBox.NatoEurope, 1);
+        double km2 = CountryCells.Of(grid, Countries.ByIso3(iso3)!).Sum(x => x.AreaM2) / 1e6;
+        Assert.True(Math.Abs(km2 / publishedKm2 - 1) < 0.02, $"{iso3}: {km2:F0} km² on the grid against {publishedKm2:F0} km² published");
+    }
+}
