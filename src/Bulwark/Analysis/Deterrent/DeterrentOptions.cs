@@ -31,6 +31,12 @@ public sealed record DeterrentOptions
     public double SpeedQuantumMPerS { get; init; } = 100;
 
     /// <summary>
+    /// The coarse grid of the search, m/s: brackets are found on it and interpolated (docs/deterrent.md measures the error
+    /// against bisection on the fine grid); set it to <see cref="SpeedQuantumMPerS"/> for bisection throughout.
+    /// </summary>
+    public double CoarseStepMPerS { get; init; } = 500;
+
+    /// <summary>
     /// The reach tables of the speed-scaled interceptors: 12 azimuth bins (every 30°) and a 2° elevation fan, a quarter of
     /// the default's fly-outs. docs/reach-tables.md measured 12 bins at 1.1 s largest error (against 0.75 s for 24) and the
     /// 2° fan changing arrivals by under 0.1 s; a 0.1 km/s step in burnout speed moves a 1,000 s arrival by about 15 s.

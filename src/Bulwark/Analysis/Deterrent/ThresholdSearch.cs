@@ -88,10 +88,18 @@ public sealed class ThresholdSearch
     }
 
     /// <summary>The threshold speed for track <paramref name="track"/> (index into the tracks) and launch delay <paramref name="delayS"/>.</summary>
+    /// <remarks>
+    /// A binary search over the coarse grid (every <see cref="DeterrentOptions.CoarseStepMPerS"/>) brackets the threshold.
+    /// Where the intercept exists at both ends of the bracket, L is interpolated linearly in v and the threshold rounded up to
+    /// the fine grid; where it does not exist at the slower end (the speed at which the reach first touches the track lies
+    /// inside), the bracket is bisected on the fine grid. docs/deterrent.md gives the measured error of the interpolation.
+    /// </remarks>
     public ThresholdSpeed Threshold(int track, double delayS)
     {
         bool Feasible(int level) => LatestLaunchS(track, level) >= delayS;
-        if (!Feasible(_levels - 1))
+        int step = Math.Max(1, (int)Math.Round(_options.CoarseStepMPerS / _options.SpeedQuantumMPerS));
+        int last = _levels - 1;
+        if (!Feasible(last))
         {
             return new ThresholdSpeed(delayS, null, false);
         }
@@ -101,7 +109,32 @@ public sealed class ThresholdSearch
             return new ThresholdSpeed(delayS, SpeedMPerS(0), true);
         }
 
-        int lo = 0, hi = _levels - 1; // infeasible at lo, feasible at hi
+        // Coarse levels 0, step, 2·step, …, last; infeasible at lo, feasible at hi.
+        int coarse = (last + step - 1) / step;
+        int Coarse(int i) => Math.Min(i * step, last);
+        int cLo = 0, cHi = coarse;
+        while (cHi - cLo > 1)
+        {
+            int mid = (cLo + cHi) / 2;
+            if (Feasible(Coarse(mid)))
+            {
+                cHi = mid;
+            }
+            else
+            {
+                cLo = mid;
+            }
+        }
+
+        int lo = Coarse(cLo), hi = Coarse(cHi);
+        double lLo = LatestLaunchS(track, lo), lHi = LatestLaunchS(track, hi);
+        if (double.IsFinite(lLo) && hi - lo > 1)
+        {
+            double fraction = (delayS - lLo) / (lHi - lLo);
+            int level = lo + (int)Math.Ceiling(fraction * (hi - lo) - 1e-9);
+            return new ThresholdSpeed(delayS, SpeedMPerS(Math.Clamp(level, lo + 1, hi)), false);
+        }
+
         while (hi - lo > 1)
         {
             int mid = (lo + hi) / 2;

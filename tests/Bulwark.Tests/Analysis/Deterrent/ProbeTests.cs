@@ -22,7 +22,7 @@ public class ProbeTests(ITestOutputHelper output)
                 output.WriteLine($"{t.Flight.Threat.Id} {b.BatteryId} real={b.CanIntercept} ideal={b.CanInterceptIdeal} first={b.IdealSensors.First?.InterceptS} thr={b.Threshold?.SpeedMPerS} curve={string.Join(",", b.Curve.Select(c => c.SpeedMPerS))}");
             }
         }
-        output.WriteLine($"total {sw.Elapsed.TotalSeconds:F1}s");
+        output.WriteLine($"tables? total {sw.Elapsed.TotalSeconds:F1}s");
     }
 
     private sealed class SyncProgress(Action<string> a) : IProgress<string>
