@@ -8,7 +8,8 @@ namespace Bulwark.Engagement;
 /// <summary>
 /// The standard fly-out that interceptors' catalog burnout speeds are calibrated on (docs/interceptors.md): launched from
 /// 45° N, 0° E at sea level toward azimuth 0° on rotating WGS-84 with J2 and the 1976 atmosphere, at full energy and a
-/// 45° pitch-over elevation; the burnout speed is the Earth-relative speed at the "burnout" event.
+/// 45° pitch-over elevation; the burnout speed is the Earth-relative speed at the "burnout" event. The flight stops a
+/// second after burnout (flying on to impact changes nothing before it, and a fly-out near escape speed never lands).
 /// </summary>
 public static class StandardFlyout
 {
@@ -21,7 +22,8 @@ public static class StandardFlyout
     {
         FlightEnvironment env = FlightEnvironment.Default;
         FlightPlan plan = interceptor.Rocket.Plan(env, LaunchPoint, 0, 0, Controls);
-        Trajectory t = new Propagator(env, PropagationOptions.ToImpact()).Run(plan);
+        double poweredS = interceptor.Rocket.TotalBurnTimeS + interceptor.Rocket.Stages.Sum(s => s.CoastAfterS);
+        Trajectory t = new Propagator(env, PropagationOptions.ToImpact()).Run(plan, poweredS + 1);
         FlightEvent burnout = t.Find("burnout") ?? throw new InvalidOperationException($"{interceptor.Id}: no burnout event");
         return TrajectoryPoint.From(env, burnout.State).SpeedMPerS;
     }

@@ -1,0 +1,104 @@
+using Bulwark.Catalog;
+using Bulwark.Earth;
+using Bulwark.Engagement;
+using Bulwark.Flight;
+using Bulwark.Flight.Targeting;
+
+namespace Bulwark.Analysis.Deterrent;
+
+/// <summary>
+/// The deterrent question (DESIGN §5, docs/deterrent.md): for Russian ICBM tracks toward US targets, what the
+/// architecture's sensors see, whether each battery can intercept with its real sensors and with ideal ones, its earliest
+/// intercept, and the threshold burnout speed an interceptor at its site would need, against the launch delay.
+/// </summary>
+public static class DeterrentAnalysis
+{
+    /// <summary>Runs the analysis for <paramref name="architecture"/> over the tracks of <paramref name="options"/>.</summary>
+    /// <param name="catalog">the catalog the architecture's entries and the tracks' places and missiles come from</param>
+    /// <param name="architecture">the architecture</param>
+    /// <param name="options">tracks, delays, search (null: <see cref="DeterrentOptions.Default"/>)</param>
+    /// <param name="progress">receives a line per stage (may be null)</param>
+    public static DeterrentResult Run(BulwarkCatalog catalog, Architecture architecture, DeterrentOptions? options = null, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(architecture);
+        options ??= DeterrentOptions.Default;
+        IReadOnlyList<Threat> threats = options.Threats ?? Tracks(catalog);
+        var scenario = new Scenario("deterrent", $"{architecture.Name}: Russian ICBMs toward the US", catalog, architecture, threats);
+
+        progress?.Report($"flying {threats.Count} ICBM tracks");
+        var flown = ThreatFlights.Fly(scenario, FlightEnvironment.Default);
+        var pictures = SensorPicture.Compute(scenario, flown);
+
+        progress?.Report($"building the reach tables of {architecture.Batteries.Count} batteries");
+        var batteries = architecture.Batteries.Select(b => (Battery: b, Interceptor: catalog.Interceptor(b.InterceptorId), Site: catalog.Place(b.PlaceId).Position)).ToList();
+        var reaches = batteries.Select(b => ReachTables.For(b.Interceptor, b.Site)).ToList();
+        IInterceptorReach ReachFor(Interceptor i, Geodetic site) => reaches[batteries.FindIndex(b => b.Interceptor.Id == i.Id && b.Site == site)];
+        var real = EngagementPicture.Compute(scenario, pictures, ReachFor);
+
+        var thresholds = new (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[batteries.Count, flown.Count];
+        for (int i = 0; i < batteries.Count; i++)
+        {
+            var (battery, interceptor, site) = batteries[i];
+            if (!options.Thresholds)
+            {
+                for (int k = 0; k < flown.Count; k++)
+                {
+                    thresholds[i, k] = (null, []);
+                }
+
+                continue;
+            }
+
+            progress?.Report($"threshold speeds of {battery.Id} ({interceptor.Id} at {battery.PlaceId})");
+            var search = new ThresholdSearch(interceptor, site, [.. flown.Select(f => f.Track)], options);
+            for (int k = 0; k < flown.Count; k++)
+            {
+                ThresholdSpeed atReaction = search.Threshold(k, flown[k].Track.LaunchTimeS + interceptor.ReactionTimeS);
+                thresholds[i, k] = (atReaction, [.. options.DelaysS.Select(d => search.Threshold(k, flown[k].Track.LaunchTimeS + d))]);
+            }
+        }
+
+        var tracks = flown.Select((f, k) => new DeterrentTrack(f, pictures[k], [.. batteries.Select((b, i) =>
+        {
+            // Ideal sensors: a fire-control track at the ICBM's launch and guidance wherever the interceptor can fly.
+            BatteryEngagement ideal = InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], f.Track, f.Track.LaunchTimeS, architecture.Doctrine);
+            return new DeterrentBattery(b.Battery.Id, b.Interceptor.Id, b.Battery.PlaceId, b.Interceptor.BurnoutSpeedMPerS, real[k].Batteries[i], ideal,
+                thresholds[i, k].AtReaction, thresholds[i, k].Curve);
+        })])).ToList();
+        return new DeterrentResult(architecture, tracks, options);
+    }
+
+    /// <summary>The default tracks: the catalog's <c>russia-to-us</c> threat set.</summary>
+    public static IReadOnlyList<Threat> Tracks(BulwarkCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return ThreatSet.Read(catalog.Get("threat-sets", DeterrentOptions.DefaultThreatSet).Node, catalog).Threats;
+    }
+
+    /// <summary>
+    /// Every base × every target, minimum-energy, each base flying the missile the <c>russia-to-us</c> set flies from it
+    /// (Topol-M for a base the set does not name). Null bases or targets: the set's own.
+    /// </summary>
+    public static IReadOnlyList<Threat> Tracks(BulwarkCatalog catalog, IReadOnlyList<string>? bases, IReadOnlyList<string>? targets)
+    {
+        IReadOnlyList<Threat> set = Tracks(catalog);
+        if (bases is null && targets is null)
+        {
+            return set;
+        }
+
+        var baseIds = bases ?? [.. set.Select(t => t.FromId).Distinct()];
+        var targetIds = targets ?? [.. set.Select(t => t.ToId).Distinct()];
+        foreach (string id in baseIds.Concat(targetIds))
+        {
+            catalog.Get("places", id);
+        }
+
+        return [.. baseIds.SelectMany(b => targetIds.Select(t =>
+        {
+            string missile = set.FirstOrDefault(x => x.FromId == b)?.MissileId ?? "topol-m";
+            return new Threat($"{missile}-{b}-{t}", missile, b, t, TrajectoryShape.MinimumEnergy);
+        }))];
+    }
+}
