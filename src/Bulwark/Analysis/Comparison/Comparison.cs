@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Bulwark.Analysis.Deterrent;
+using Bulwark.Analysis.Footprint;
+using Bulwark.Catalog;
+using Bulwark.Flight;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>A stage of a running comparison and the fraction of the whole done.</summary>
+public readonly record struct ComparisonProgress(string Stage, double Fraction);
+
+/// <summary>
+/// Runs the comparison (DESIGN §5): each threat class's threat grid is flown once and every architecture is evaluated
+/// against it; the deterrent analysis runs per architecture; shot opportunities are counted on one threat set flown once.
+/// Deterministic: the parts it runs in parallel write into indexed slots.
+/// </summary>
+public static class Comparison
+{
+    public static ComparisonResult Run(BulwarkCatalog catalog, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var architectures = options.ArchitectureIds.Select(id => Architecture.Read(catalog.Get("architectures", id).Node, catalog)).ToList();
+        int classes = options.ThreatClasses.Count;
+
+        // Weights of the stages in the progress fraction: flying a grid ≈ 3 footprints; a deterrent run ≈ 2.
+        double total = classes * 3 + architectures.Count * classes + (options.Deterrent ? architectures.Count * 2 : 0) + 1;
+        double done = 0;
+        void Report(string stage, double units)
+        {
+            done += units;
+            progress?.Report(new ComparisonProgress(stage, Math.Min(1, done / total)));
+        }
+
+        var grids = new List<ThreatGrid>();
+        foreach (ThreatClass c in options.ThreatClasses)
+        {
+            progress?.Report(new ComparisonProgress($"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
+            grids.Add(ThreatGrid.Fly(catalog, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
+            Report($"flew {c.Label}", 3);
+        }
+
+        var footprints = new FootprintResult[architectures.Count][];
+        for (int a = 0; a < architectures.Count; a++)
+        {
+            footprints[a] = new FootprintResult[classes];
+            for (int k = 0; k < classes; k++)
+            {
+                footprints[a][k] = Footprints.Evaluate(architectures[a], grids[k], membersYear: options.MembersYear);
+                Report($"{architectures[a].Id} against {options.ThreatClasses[k].Id}", 1);
+            }
+        }
+
+        var deterrents = new DeterrentResult?[architectures.Count];
+        if (options.Deterrent)
+        {
+            for (int a = 0; a < architectures.Count; a++)
+            {
+                progress?.Report(new ComparisonProgress($"Russian ICBM tracks against {architectures[a].Id}", done / total));
+                deterrents[a] = DeterrentAnalysis.Run(catalog, architectures[a], options.DeterrentOptions);
+                Report($"deterrent: {architectures[a].Id}", 2);
+            }
+        }
+
+        var engagements = Shots(catalog, architectures, options.ShotsThreatSet);
+        Report("shot opportunities", 1);
+
+        var rows = architectures.Select((a, i) => new ArchitectureComparison(a, footprints[i], deterrents[i], engagements[i])).ToList();
+        var missiles = options.ThreatClasses.Select(c => c.MissileId)
+            .Concat(deterrents.Where(d => d is not null).SelectMany(d => d!.Tracks.Select(t => t.MissileId)));
+        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles), clock.Elapsed);
+    }
+
+    /// <summary>Each architecture's engagement of the threat set's threats, flown once for all.</summary>
+    private static IReadOnlyList<ThreatEngagement>[] Shots(BulwarkCatalog catalog, IReadOnlyList<Architecture> architectures, string threatSet)
+    {
+        var result = new IReadOnlyList<ThreatEngagement>[architectures.Count];
+        IReadOnlyList<FlownThreat>? flown = null;
+        for (int i = 0; i < architectures.Count; i++)
+        {
+            string text = $"name: {architectures[i].Id} against {threatSet}\narchitecture: {architectures[i].Id}\nthreats: {threatSet}\n";
+            Scenario scenario = ScenarioLoader.Load($"{architectures[i].Id}.yaml", text, catalog);
+            flown ??= ThreatFlights.Fly(scenario, FlightEnvironment.Default);
+            result[i] = EngagementPicture.Compute(scenario, SensorPicture.Compute(scenario, flown), ReachTables.For);
+        }
+
+        return result;
+    }
+}

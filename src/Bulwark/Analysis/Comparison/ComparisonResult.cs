@@ -1,0 +1,60 @@
+using Bulwark.Analysis.Deterrent;
+using Bulwark.Analysis.Footprint;
+using Bulwark.Catalog;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>How much of a member's territory a footprint defends.</summary>
+public enum MemberCover
+{
+    /// <summary>The member lies outside the threat class's region.</summary>
+    OutsideRegion,
+
+    /// <summary>No launch place's missile reaches it.</summary>
+    NotThreatened,
+
+    /// <summary>At least 99.5% of its area defended.</summary>
+    Full,
+
+    /// <summary>Some, but less than 99.5%, defended.</summary>
+    Partial,
+
+    /// <summary>Threatened, and under 0.5% of its area defended.</summary>
+    None,
+}
+
+/// <summary>One architecture in the comparison.</summary>
+/// <param name="Architecture">the architecture</param>
+/// <param name="Footprints">its footprint against each threat class, in the options' order</param>
+/// <param name="Deterrent">the Russian ICBM tracks against it (null when not run)</param>
+/// <param name="Engagements">its engagement of the shot-counting threat set's threats</param>
+public sealed record ArchitectureComparison(Architecture Architecture, IReadOnlyList<FootprintResult> Footprints, DeterrentResult? Deterrent,
+    IReadOnlyList<ThreatEngagement> Engagements)
+{
+    /// <summary>Shots the doctrine fires across the threat set (each threat engaged alone).</summary>
+    public int ShotOpportunities => Engagements.Sum(e => e.ShotsPossible);
+}
+
+/// <summary>The comparison: every architecture against every threat class, the deterrent question and the inputs.</summary>
+public sealed record ComparisonResult(
+    ComparisonOptions Options,
+    IReadOnlyList<ThreatGrid> Grids,
+    IReadOnlyList<ArchitectureComparison> Architectures,
+    IReadOnlyList<Assumption> Assumptions,
+    TimeSpan Elapsed)
+{
+    /// <summary>The threshold below which a member counts as fully covered, and above which as not covered, %.</summary>
+    public const double CoverMarginPct = 0.5;
+
+    public static MemberCover Classify(CountryCoverage c) =>
+        c.AreaInRegionPct <= 0 ? MemberCover.OutsideRegion
+        : c.AreaThreatenedPct <= 0 ? MemberCover.NotThreatened
+        : c.AreaDefendedPct >= 100 - CoverMarginPct ? MemberCover.Full
+        : c.AreaDefendedPct > CoverMarginPct ? MemberCover.Partial
+        : MemberCover.None;
+
+    /// <summary>The NATO members (ISO 3) of the options' year, in the order the footprints list them.</summary>
+    public IReadOnlyList<CountryCoverage> Members(FootprintResult footprint) => [.. footprint.Countries.Where(c => c.Member)];
+
+    public ArchitectureComparison? Find(string architectureId) => Architectures.FirstOrDefault(a => a.Architecture.Id == architectureId);
+}

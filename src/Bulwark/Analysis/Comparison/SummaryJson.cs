@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Bulwark.Analysis.Footprint;
+using Bulwark.Output;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>summary.json of <c>bulwark compare</c> (DESIGN §7): per architecture and threat class the defended area, the population defended, the NATO members fully covered, and the Russian tracks engageable.</summary>
+public static class SummaryJson
+{
+    public static string Write(ComparisonResult r) => JsonText.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("step_deg", r.Options.StepDeg);
+        w.WriteNumber("members_year", r.Options.MembersYear);
+        w.WriteString("shots_threat_set", r.Options.ShotsThreatSet);
+        w.WriteStartArray("threat_classes");
+        for (int k = 0; k < r.Options.ThreatClasses.Count; k++)
+        {
+            ThreatClass c = r.Options.ThreatClasses[k];
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("label", c.Label);
+            w.WriteString("missile", c.MissileId);
+            w.WriteStartArray("launch");
+            foreach (string p in c.LaunchPlaceIds)
+            {
+                w.WriteStringValue(p);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("region", c.RegionName);
+            w.WriteNumber("cells", r.Grids[k].Grid.Cells.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("architectures");
+        foreach (ArchitectureComparison a in r.Architectures)
+        {
+            Architecture(w, r, a);
+        }
+
+        w.WriteEndArray();
+        RussianParticipation(w, r);
+        w.WriteStartArray("assumptions");
+        foreach (Assumption x in r.Assumptions)
+        {
+            w.WriteStartObject();
+            w.WriteString("entry", x.Subject);
+            w.WriteString("quantity", x.Quantity);
+            w.WriteString("value", x.Value);
+            w.WriteString("confidence", x.Confidence);
+            w.WriteString("source", x.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static void Architecture(Utf8JsonWriter w, ComparisonResult r, ArchitectureComparison a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Architecture.Id);
+        w.WriteString("name", a.Architecture.Name);
+        w.WriteNumber("year", a.Architecture.Year);
+        w.WriteString("status", a.Architecture.Status);
+        w.WriteStartArray("threat_classes");
+        for (int k = 0; k < a.Footprints.Count; k++)
+        {
+            FootprintResult f = a.Footprints[k];
+            var (full, partial, none) = ComparisonFigures.MemberCounts(f);
+            w.WriteStartObject();
+            w.WriteString("id", r.Options.ThreatClasses[k].Id);
+            w.WriteNumber("defended_cells", f.DefendedCells);
+            w.WriteNumber("threatened_cells", f.ThreatenedCells);
+            w.WriteNumber("defended_area_km2", Math.Round(f.DefendedAreaKm2, 0));
+            w.WriteNumber("threatened_area_km2", Math.Round(f.ThreatenedAreaKm2, 0));
+            w.WriteNumber("population_defended", Math.Round(ComparisonFigures.MemberPopulationDefended(f), 0));
+            w.WriteNumber("population_threatened", Math.Round(ComparisonFigures.MemberPopulationThreatened(f), 0));
+            w.WriteNumber("members_fully_covered", full);
+            w.WriteNumber("members_partly_covered", partial);
+            w.WriteNumber("members_not_covered", none);
+            w.WriteStartArray("members");
+            foreach (CountryCoverage c in f.Countries.Where(c => c.Member))
+            {
+                w.WriteStartObject();
+                w.WriteString("iso3", c.Iso3);
+                w.WriteString("name", c.Name);
+                w.WriteString("cover", ComparisonResult.Classify(c) switch
+                {
+                    MemberCover.OutsideRegion => "outside_region",
+                    MemberCover.NotThreatened => "not_threatened",
+                    MemberCover.Full => "full",
+                    MemberCover.Partial => "partial",
+                    _ => "none",
+                });
+                w.WriteNumber("area_defended_pct", Math.Round(c.AreaDefendedPct, 2));
+                w.WriteNumber("population_defended_pct", Math.Round(c.PopulationDefendedPct, 2));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("shot_opportunities", a.ShotOpportunities);
+        if (a.Deterrent is { } d)
+        {
+            w.WriteNumber("russian_tracks", d.Tracks.Count);
+            w.WriteNumber("russian_tracks_engageable", d.EngageableTracks);
+            w.WriteNumber("russian_tracks_engageable_ideal_sensors", d.EngageableTracksIdeal);
+            w.WriteStartArray("batteries_against_russian_icbms");
+            foreach (var b in ComparisonFigures.BatteryThresholds(d))
+            {
+                w.WriteStartObject();
+                w.WriteString("battery", b.BatteryId);
+                w.WriteString("interceptor", b.InterceptorId);
+                w.WriteString("place", b.PlaceId);
+                w.WriteNumber("catalog_speed_km_s", Math.Round(b.CatalogSpeedMPerS / 1000, 3));
+                Nullable(w, "threshold_speed_one_track_km_s", b.LowestThresholdMPerS);
+                Nullable(w, "threshold_speed_every_track_km_s", b.HighestThresholdMPerS);
+                w.WriteNumber("tracks_caught", b.TracksCaught);
+                w.WriteNumber("tracks_caught_ideal_sensors", b.TracksCaughtIdeal);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNull("russian_tracks_engageable");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void RussianParticipation(Utf8JsonWriter w, ComparisonResult r)
+    {
+        w.WriteStartArray("russian_participation");
+        ArchitectureComparison? baseline = r.Find(ComparisonOptions.Baseline);
+        foreach (ArchitectureComparison a in ComparisonOptions.RussianParticipation.Select(r.Find).Where(a => a is not null && baseline is not null).Select(a => a!))
+        {
+            w.WriteStartObject();
+            w.WriteString("architecture", a.Architecture.Id);
+            w.WriteString("over", baseline!.Architecture.Id);
+            w.WriteNumber("shot_opportunities_added", a.ShotOpportunities - baseline.ShotOpportunities);
+            w.WriteStartArray("threat_classes");
+            for (int k = 0; k < a.Footprints.Count; k++)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.Options.ThreatClasses[k].Id);
+                w.WriteNumber("defended_area_km2_added", Math.Round(a.Footprints[k].DefendedAreaKm2 - baseline.Footprints[k].DefendedAreaKm2, 0));
+                w.WriteNumber("population_defended_added", Math.Round(ComparisonFigures.MemberPopulationDefended(a.Footprints[k]) - ComparisonFigures.MemberPopulationDefended(baseline.Footprints[k]), 0));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, double? mPerS)
+    {
+        if (mPerS is { } v)
+        {
+            w.WriteNumber(name, Math.Round(v / 1000, 3));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
