@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(EngageCommand.Create(stdout, stderr));
         root.Subcommands.Add(FootprintCommand.Create(stdout, stderr));
         root.Subcommands.Add(DeterrentCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
