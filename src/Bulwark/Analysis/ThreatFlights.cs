@@ -30,12 +30,17 @@ public static class ThreatFlights
         var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
         TargetingSolution solution = new Targeter(environment).Solve(missile, request, stepS);
         ThreatSignature signature = Signatures.Read(catalog.Get("missiles", threat.MissileId).Node);
+        return new FlownThreat(threat, missile, solution, TrackOf(threat.Id, solution, environment, signature));
+    }
+
+    /// <summary>The track of a targeted flight: its samples (Earth-fixed position, height, Earth-relative velocity), launch and burnout times.</summary>
+    public static ThreatTrack TrackOf(string id, TargetingSolution solution, FlightEnvironment environment, ThreatSignature signature)
+    {
         var points = solution.Trajectory.Samples.Select(s =>
         {
             TrajectoryPoint p = TrajectoryPoint.From(environment, s);
             return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM, environment.EcefVelocity(s));
         }).ToList();
-        var track = new ThreatTrack(threat.Id, points, request.LaunchTimeS, solution.Burnout.TimeS, signature);
-        return new FlownThreat(threat, missile, solution, track);
+        return new ThreatTrack(id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
     }
 }
