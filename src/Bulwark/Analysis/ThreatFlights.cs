@@ -33,14 +33,17 @@ public static class ThreatFlights
     }
 
     /// <summary>The flown threat of a solution whose trajectory carries samples (the track is its samples).</summary>
-    public static FlownThreat From(Threat threat, IGuidedMissile missile, TargetingSolution solution, ThreatSignature signature, FlightEnvironment environment)
+    public static FlownThreat From(Threat threat, IGuidedMissile missile, TargetingSolution solution, ThreatSignature signature, FlightEnvironment environment) =>
+        new(threat, missile, solution, TrackOf(threat.Id, solution, environment, signature));
+
+    /// <summary>The track of a targeted flight: its samples (Earth-fixed position, height, Earth-relative velocity), launch and burnout times.</summary>
+    public static ThreatTrack TrackOf(string id, TargetingSolution solution, FlightEnvironment environment, ThreatSignature signature)
     {
         var points = solution.Trajectory.Samples.Select(s =>
         {
             TrajectoryPoint p = TrajectoryPoint.From(environment, s);
             return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM, environment.EcefVelocity(s));
         }).ToList();
-        var track = new ThreatTrack(threat.Id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
-        return new FlownThreat(threat, missile, solution, track);
+        return new ThreatTrack(id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
     }
 }
