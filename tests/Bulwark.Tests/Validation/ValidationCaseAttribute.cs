@@ -38,4 +38,7 @@ public sealed class ValidationCaseAttribute(ValidationArea area, string title) :
 
     /// <summary>Why that tolerance (the source's precision, a model limit, a resolution).</summary>
     public required string Why { get; init; }
+
+    /// <summary>Where the model and the source disagree, or what the case does not assert, with the numbers (optional).</summary>
+    public string? Note { get; init; }
 }

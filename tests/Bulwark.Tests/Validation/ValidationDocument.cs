@@ -78,6 +78,11 @@ public static partial class ValidationDocument
                 sb.Append($"- Source: {c.Info.Source}\n");
                 sb.Append($"- Tolerance: {c.Info.Tolerance}\n");
                 sb.Append($"- Why this tolerance: {c.Info.Why}\n");
+                if (c.Info.Note is { } note)
+                {
+                    sb.Append($"- Note: {note}\n");
+                }
+
                 sb.Append(ResultPrefix).Append(results.TryGetValue(c.TestId, out string? r) ? r : NotMeasured).Append('\n');
             }
         }

@@ -51,12 +51,13 @@ public static class Comparison
         }
 
         var deterrents = new DeterrentResult?[architectures.Count];
+        var cache = new DeterrentCache();
         if (options.Deterrent)
         {
             for (int a = 0; a < architectures.Count; a++)
             {
                 progress?.Report(new ComparisonProgress($"Russian ICBM tracks against {architectures[a].Id}", done / total));
-                deterrents[a] = DeterrentAnalysis.Run(catalog, architectures[a], options.DeterrentOptions);
+                deterrents[a] = DeterrentAnalysis.Run(catalog, architectures[a], options.DeterrentOptions, cache: cache);
                 Report($"deterrent: {architectures[a].Id}", 2);
             }
         }

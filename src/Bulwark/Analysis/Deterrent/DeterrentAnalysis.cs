@@ -18,7 +18,9 @@ public static class DeterrentAnalysis
     /// <param name="architecture">the architecture</param>
     /// <param name="options">tracks, delays, search (null: <see cref="DeterrentOptions.Default"/>)</param>
     /// <param name="progress">receives a line per stage (may be null)</param>
-    public static DeterrentResult Run(BulwarkCatalog catalog, Architecture architecture, DeterrentOptions? options = null, IProgress<string>? progress = null)
+    /// <param name="cache">shared by runs over the same tracks (the comparison's seven architectures); null: none</param>
+    public static DeterrentResult Run(BulwarkCatalog catalog, Architecture architecture, DeterrentOptions? options = null, IProgress<string>? progress = null,
+        DeterrentCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(architecture);
@@ -27,7 +29,9 @@ public static class DeterrentAnalysis
         var scenario = new Scenario("deterrent", $"{architecture.Name}: Russian ICBMs toward the US", catalog, architecture, threats);
 
         progress?.Report($"flying {threats.Count} ICBM tracks");
-        var flown = ThreatFlights.Fly(scenario, FlightEnvironment.Default);
+        string tracksKey = DeterrentCache.TracksKey(threats);
+        var flown = cache is null ? ThreatFlights.Fly(scenario, FlightEnvironment.Default)
+            : cache.Flights.GetOrAdd(tracksKey, _ => ThreatFlights.Fly(scenario, FlightEnvironment.Default));
         var pictures = SensorPicture.Compute(scenario, flown);
 
         progress?.Report($"building the reach tables of {architecture.Batteries.Count} batteries");
@@ -51,11 +55,11 @@ public static class DeterrentAnalysis
             }
 
             progress?.Report($"threshold speeds of {battery.Id} ({interceptor.Id} at {battery.PlaceId})");
-            var search = new ThresholdSearch(interceptor, site, [.. flown.Select(f => f.Track)], options);
+            var perTrack = cache is null ? Thresholds(interceptor, site, flown, options)
+                : cache.Thresholds.GetOrAdd((ReachTables.Fingerprint(interceptor), site, tracksKey), _ => Thresholds(interceptor, site, flown, options));
             for (int k = 0; k < flown.Count; k++)
             {
-                ThresholdSpeed atReaction = search.Threshold(k, flown[k].Track.LaunchTimeS + interceptor.ReactionTimeS);
-                thresholds[i, k] = (atReaction, [.. options.DelaysS.Select(d => search.Threshold(k, flown[k].Track.LaunchTimeS + d))]);
+                thresholds[i, k] = perTrack[k];
             }
         }
 
@@ -67,6 +71,15 @@ public static class DeterrentAnalysis
                 thresholds[i, k].AtReaction, thresholds[i, k].Curve);
         })])).ToList();
         return new DeterrentResult(architecture, tracks, options);
+    }
+
+    /// <summary>The threshold speed of an interceptor at a site against each track: at its reaction time and at every delay.</summary>
+    private static (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[] Thresholds(Interceptor interceptor, Geodetic site,
+        IReadOnlyList<FlownThreat> flown, DeterrentOptions options)
+    {
+        var search = new ThresholdSearch(interceptor, site, [.. flown.Select(f => f.Track)], options);
+        return [.. flown.Select((f, k) => ((ThresholdSpeed?)search.Threshold(k, f.Track.LaunchTimeS + interceptor.ReactionTimeS),
+            (IReadOnlyList<ThresholdSpeed>)[.. options.DelaysS.Select(d => search.Threshold(k, f.Track.LaunchTimeS + d))]))];
     }
 
     /// <summary>The default tracks: the catalog's <c>russia-to-us</c> threat set.</summary>
