@@ -31,7 +31,7 @@ public sealed class Czml
     }
 
     /// <summary>A moving point with its path, from Earth-fixed samples (time s, position m).</summary>
-    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2)
+    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2, string? description = null)
     {
         if (samples.Count == 0)
         {
@@ -45,6 +45,7 @@ public sealed class Czml
         {
             w.WriteString("id", id);
             w.WriteString("name", name);
+            Description(w, description);
             w.WriteString("availability", Interval(start, end));
             w.WriteStartObject("point");
             w.WriteNumber("pixelSize", 7);
@@ -79,12 +80,13 @@ public sealed class Czml
     }
 
     /// <summary>A fixed point (a site; an intercept shown from <paramref name="fromS"/> on), Earth-fixed position in m.</summary>
-    public Czml Point(string id, string name, Vec3 ecefM, int[] rgba, double? fromS = null)
+    public Czml Point(string id, string name, Vec3 ecefM, int[] rgba, double? fromS = null, string? description = null, bool label = true)
     {
         _packets.Add(w =>
         {
             w.WriteString("id", id);
             w.WriteString("name", name);
+            Description(w, description);
             if (fromS is { } t)
             {
                 w.WriteString("availability", Interval(t, Math.Max(t, _end)));
@@ -94,22 +96,65 @@ public sealed class Czml
             w.WriteNumber("pixelSize", 10);
             Colour(w, rgba);
             w.WriteEndObject();
-            w.WriteStartObject("label");
-            w.WriteString("text", name);
-            w.WriteString("font", "12px sans-serif");
-            w.WriteStartObject("pixelOffset");
-            w.WriteStartArray("cartesian2");
-            w.WriteNumberValue(12);
-            w.WriteNumberValue(0);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
+            if (label)
+            {
+                w.WriteStartObject("label");
+                w.WriteString("text", name);
+                w.WriteString("font", "12px sans-serif");
+                w.WriteStartObject("pixelOffset");
+                w.WriteStartArray("cartesian2");
+                w.WriteNumberValue(12);
+                w.WriteNumberValue(0);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
             w.WriteStartObject("position");
             w.WriteStartArray("cartesian");
             w.WriteRawValue(Text.Fixed(ecefM.X, 2));
             w.WriteRawValue(Text.Fixed(ecefM.Y, 2));
             w.WriteRawValue(Text.Fixed(ecefM.Z, 2));
             w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return this;
+    }
+
+    /// <summary>A filled area on the ellipsoid through (longitude, latitude) points in degrees, with its outline.</summary>
+    public Czml Polygon(string id, string name, IReadOnlyList<(double LonDeg, double LatDeg)> ring, int[] rgba, string? description = null)
+    {
+        _packets.Add(w =>
+        {
+            w.WriteString("id", id);
+            w.WriteString("name", name);
+            Description(w, description);
+            w.WriteStartObject("polygon");
+            w.WriteStartObject("positions");
+            w.WriteStartArray("cartographicDegrees");
+            foreach (var (lon, lat) in ring)
+            {
+                w.WriteRawValue(Text.Fixed(lon, 6));
+                w.WriteRawValue(Text.Fixed(lat, 6));
+                w.WriteNumberValue(0);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteNumber("height", 0);
+            w.WriteStartObject("material");
+            w.WriteStartObject("solidColor");
+            Colour(w, rgba);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteBoolean("outline", true);
+            w.WriteStartObject("outlineColor");
+            w.WriteStartArray("rgba");
+            w.WriteNumberValue(rgba[0]);
+            w.WriteNumberValue(rgba[1]);
+            w.WriteNumberValue(rgba[2]);
+            w.WriteNumberValue(255);
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteEndObject();
         });
         return this;
@@ -148,6 +193,14 @@ public sealed class Czml
     {
         _start = Math.Min(_start, start);
         _end = Math.Max(_end, end);
+    }
+
+    private static void Description(Utf8JsonWriter w, string? description)
+    {
+        if (description is not null)
+        {
+            w.WriteString("description", description);
+        }
     }
 
     private static void Colour(Utf8JsonWriter w, int[] rgba)
