@@ -1,5 +1,6 @@
 using Bulwark.Analysis;
 using Bulwark.Catalog;
+using Bulwark.Flight.Targeting;
 using Bulwark.Sensing;
 
 namespace Bulwark.Output.Scenes;
@@ -33,7 +34,7 @@ public static class SensorScene
     /// <summary>A flown threat's track.</summary>
     public static GeoScene AddThreat(GeoScene scene, BulwarkCatalog catalog, FlownThreat f) =>
         scene.Track("threats", $"threat/{f.Threat.Id}", f.Threat.Id, SceneStyle.Threat, f.Track.Points.Select(p => (p.TimeS, p.EcefM)),
-            $"{f.Threat.FromId} → {f.Threat.ToId}, {f.Threat.Shape}; " + EntryNotes.Describe(catalog, "missiles", f.Threat.MissileId));
+            $"{f.Threat.FromId} → {f.Threat.ToId}, {f.Threat.Shape.Name()}; " + EntryNotes.Describe(catalog, "missiles", f.Threat.MissileId));
 
     /// <summary>Each sensor's detection, firm-track and fire-control moments, at the threat's position then, shown from that moment on.</summary>
     public static GeoScene AddMoments(GeoScene scene, ThreatPicture picture)
