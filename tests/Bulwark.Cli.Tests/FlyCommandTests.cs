@@ -107,6 +107,9 @@ public class FlyCommandTests
         Assert.Equal(lat, end[1].GetDouble(), 6);
         double x = double.Parse(last[10], CultureInfo.InvariantCulture);
         Assert.Equal(x, cartesian[cartesian.GetArrayLength() - 3].GetDouble(), 1);
+        // trajectory.kml: one placemark, the same line as the GeoJSON and CZML.
+        var exports = Bulwark.Tests.Output.ExportAgreement.CheckFiles(dir, "trajectory");
+        Assert.Equal(1, exports.FeaturesByLayer["trajectory"]);
     }
 
     [Fact]

@@ -41,9 +41,15 @@ public sealed class GeoScene(string name)
 
     public IReadOnlyList<SceneItem> Items => _items;
 
+    /// <summary>A track; none is added for no samples, and one sample is refused (a line needs two: RFC 7946 §3.1.4, KML LineString).</summary>
     public GeoScene Track(string layer, string id, string name, SceneStyle style, IReadOnlyList<SceneSample> samples, string? description = null)
     {
-        if (samples.Count > 0)
+        if (samples.Count == 1)
+        {
+            throw new ArgumentException($"track '{id}' has one sample; a track needs two or more", nameof(samples));
+        }
+
+        if (samples.Count > 1)
         {
             _items.Add(new SceneTrack(layer, id, name, style, description, samples));
         }
@@ -63,9 +69,11 @@ public sealed class GeoScene(string name)
 
     public GeoScene Area(string layer, string id, string name, SceneStyle style, IReadOnlyList<(double LonDeg, double LatDeg)> ring, string? description = null)
     {
-        if (ring.Count >= 3)
+        // Kept open (no repeated closing point): GeoJSON and KML close it, CZML polygons are open.
+        var open = ring.Count > 1 && ring[0] == ring[^1] ? ring.Take(ring.Count - 1).ToList() : ring;
+        if (open.Count >= 3)
         {
-            _items.Add(new SceneArea(layer, id, name, style, description, ring));
+            _items.Add(new SceneArea(layer, id, name, style, description, open));
         }
 
         return this;
