@@ -22,13 +22,13 @@ public class BrowserTests
         string chromium = Environment.GetEnvironmentVariable("BULWARK_CHROMIUM") ?? Chromium;
         if (!File.Exists(chromium))
         {
-            Assert.Skip($"{chromium} is absent: install Debian's chromium (apt-get install -y chromium; .ci/run does)");
+            SkipOrFail($"{chromium} is absent: install Debian's chromium (apt-get install -y chromium; .ci/run does)");
         }
 
         if (!File.Exists(Path.Combine(repo!, "viewer", "node_modules", "playwright-core", "package.json")) ||
             !File.Exists(Path.Combine(repo!, "viewer", "node_modules", "cesium", "Build", "Cesium", "Cesium.js")))
         {
-            Assert.Skip("viewer/node_modules is absent: run `npm ci` in viewer/ (.ci/run does)");
+            SkipOrFail("viewer/node_modules is absent: run `npm ci` in viewer/ (.ci/run does)");
         }
 
         var app = ViewerServer.Build(new ViewerOptions { Port = 0, ViewerDir = Path.Combine(repo!, "viewer") });
@@ -73,6 +73,17 @@ public class BrowserTests
             await app.StopAsync(TestContext.Current.CancellationToken);
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>Skips, saying why; under BULWARK_REQUIRE_BROWSER=1 (CI, which installs both) fails instead.</summary>
+    private static void SkipOrFail(string why)
+    {
+        if (Environment.GetEnvironmentVariable("BULWARK_REQUIRE_BROWSER") == "1")
+        {
+            Assert.Fail(why + " (BULWARK_REQUIRE_BROWSER=1)");
+        }
+
+        Assert.Skip(why);
     }
 
     private static string? RepoRoot()

@@ -107,7 +107,9 @@ async function showScene(i, czml, summary, title) {
   viewer.clockTrackedDataSource = ds;
   viewer.clock.shouldAnimate = i === 0;
   viewer.timeline.zoomTo(viewer.clock.startTime, viewer.clock.stopTime);
-  await viewer.zoomTo(ds);
+  // Frame the threat and the batteries (the far early-warning radars would make the globe small).
+  const framed = ds.entities.values.filter((e) => /^(threat|site)\//.test(e.id));
+  await viewer.zoomTo(framed.length > 0 ? framed : ds, new Cesium.HeadingPitchRange(0, -1.2, 0));
   $(`title-${i === 0 ? 'a' : 'b'}`).textContent = title;
   renderSummary(i, summary);
 }

@@ -30,8 +30,12 @@ public sealed class Czml
         _epoch = epoch ?? DefaultEpoch;
     }
 
-    /// <summary>A moving point with its path, from Earth-fixed samples (time s, position m).</summary>
-    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2, string? description = null)
+    /// <summary>
+    /// A moving point with its path, from Earth-fixed samples (time s, position m). With <paramref name="hold"/> the
+    /// point stays at its last sample until the document's end (forward extrapolation HOLD), so that a finished
+    /// trajectory or fly-out stays drawn beside the intercept or impact it led to.
+    /// </summary>
+    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2, string? description = null, bool hold = false)
     {
         if (samples.Count == 0)
         {
@@ -46,7 +50,7 @@ public sealed class Czml
             w.WriteString("id", id);
             w.WriteString("name", name);
             Description(w, description);
-            w.WriteString("availability", Interval(start, end));
+            w.WriteString("availability", Interval(start, hold ? Math.Max(end, _end) : end));
             w.WriteStartObject("point");
             w.WriteNumber("pixelSize", 7);
             Colour(w, rgba);
@@ -63,6 +67,11 @@ public sealed class Czml
             w.WriteEndObject();
             w.WriteStartObject("position");
             w.WriteString("referenceFrame", "FIXED");
+            if (hold)
+            {
+                w.WriteString("forwardExtrapolationType", "HOLD");
+            }
+
             w.WriteString("epoch", Iso(0));
             w.WriteStartArray("cartesian");
             foreach (var (t, r) in samples)

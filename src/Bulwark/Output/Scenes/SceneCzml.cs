@@ -12,7 +12,7 @@ internal static class SceneCzml
             switch (item)
             {
                 case SceneTrack t:
-                    czml.Path(t.Id, t.Name, [.. t.Samples.Select(s => (s.TimeS, s.EcefM))], rgba, description: t.Description);
+                    czml.Path(t.Id, t.Name, [.. t.Samples.Select(s => (s.TimeS, s.EcefM))], rgba, description: t.Description, hold: true);
                     break;
                 case SceneMarker m:
                     czml.Point(m.Id, m.Name, m.EcefM, rgba, m.FromS, m.Description, label: m.Style != SceneStyle.Detection);
