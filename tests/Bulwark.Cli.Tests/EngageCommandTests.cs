@@ -56,5 +56,12 @@ public class EngageCommandTests
         JsonElement point = opportunities[0].GetProperty("intercept");
         Assert.Equal(point.GetProperty("lon_deg").GetDouble(), double.Parse(first[0], System.Globalization.CultureInfo.InvariantCulture), 4);
         Assert.Equal(point.GetProperty("lat_deg").GetDouble(), double.Parse(first[1], System.Globalization.CultureInfo.InvariantCulture), 4);
+
+        // engage.geojson joins the CZML and KML: all three agree, and carry every shot and every battery.
+        var exports = Bulwark.Tests.Output.ExportAgreement.CheckFiles(dir, "engage");
+        Assert.Equal(opportunities.Count, exports.FeaturesByLayer["intercepts"]);
+        Assert.Equal(opportunities.Count, exports.FeaturesByLayer.GetValueOrDefault("interceptors"));
+        Assert.Equal(3, exports.FeaturesByLayer["sites"]); // epaa-phase-3-2018: Deveselu, Redzikowo, the ship
+        Assert.Equal(1, exports.FeaturesByLayer["threats"]);
     }
 }

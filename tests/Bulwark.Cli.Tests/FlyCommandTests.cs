@@ -87,7 +87,7 @@ public class FlyCommandTests
         string dir = CliRunner.TempDir();
         var result = CliRunner.Run("fly", "--missile", Mrbm, "--from", "35.2347,53.9208", "--to", "38.0,35.0", "--out", dir, "--step-s", "5");
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(["summary.json", "trajectory.csv", "trajectory.czml", "trajectory.geojson", "trajectory.png"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["summary.json", "trajectory.csv", "trajectory.czml", "trajectory.geojson", "trajectory.kml", "trajectory.png"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
         string[] csv = File.ReadAllLines(Path.Combine(dir, "trajectory.csv"));
         using var geo = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "trajectory.geojson")));
         JsonElement coords = geo.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates");
@@ -107,6 +107,9 @@ public class FlyCommandTests
         Assert.Equal(lat, end[1].GetDouble(), 6);
         double x = double.Parse(last[10], CultureInfo.InvariantCulture);
         Assert.Equal(x, cartesian[cartesian.GetArrayLength() - 3].GetDouble(), 1);
+        // trajectory.kml: one placemark, the same line as the GeoJSON and CZML.
+        var exports = Bulwark.Tests.Output.ExportAgreement.CheckFiles(dir, "trajectory");
+        Assert.Equal(1, exports.FeaturesByLayer["trajectory"]);
     }
 
     [Fact]

@@ -45,8 +45,9 @@ public class SeeCommandTests
     public void OutWritesTheCoverageOfEveryRadar()
     {
         string dir = CliRunner.TempDir();
-        var result = CliRunner.Run("see", InlineScenario(), "--out", dir);
+        var result = CliRunner.Run("see", InlineScenario(), "--out", dir, "--format", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
+        using var doc = JsonDocument.Parse(result.Stdout);
         using var geo = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "coverage.geojson")));
         var features = geo.RootElement.GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(7, features.Count); // every radar of the architecture; SBIRS has no ground coverage
@@ -57,8 +58,16 @@ public class SeeCommandTests
             Assert.Equal(ring[0].ToString(), ring[ring.GetArrayLength() - 1].ToString());
         }
 
-        Assert.Contains("gabala-daryal", result.Stdout);
+        Assert.Contains("\"gabala-daryal\"", result.Stdout);
         Assert.True(File.Exists(Path.Combine(dir, "see.json")));
+
+        // see.czml, see.kml and see.geojson: the same radars, coverage, sites, tracks and detection moments, at the same coordinates.
+        var exports = Bulwark.Tests.Output.ExportAgreement.CheckFiles(dir, "see");
+        Assert.Equal(7, exports.FeaturesByLayer["radars"]);
+        Assert.Equal(7, exports.FeaturesByLayer["coverage"]);
+        Assert.Equal(doc.RootElement.GetProperty("threats").GetArrayLength(), exports.FeaturesByLayer["threats"]);
+        Assert.True(exports.FeaturesByLayer["sites"] >= 1);
+        Assert.True(exports.FeaturesByLayer["detections"] >= 1);
         byte[] png = File.ReadAllBytes(Path.Combine(dir, "coverage.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }

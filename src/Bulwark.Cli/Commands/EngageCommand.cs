@@ -38,11 +38,13 @@ internal static class EngageCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 var flyouts = Progress.Run(stderr, "flying the interceptors for the exports…", () => InterceptorPaths.All(s, engagements));
+                var scene = EngagementExport.Scene(s, engagements, flyouts);
                 OutputDirectory.WriteAll(dir, new Dictionary<string, string>
                 {
                     ["engage.json"] = json,
-                    ["engage.czml"] = EngagementExport.Czml(s, engagements, flyouts),
-                    ["engage.kml"] = EngagementExport.Kml(s, engagements, flyouts),
+                    ["engage.czml"] = scene.ToCzml(),
+                    ["engage.kml"] = scene.ToKml(),
+                    ["engage.geojson"] = scene.ToGeoJson(),
                 });
             }
 

@@ -182,11 +182,13 @@ internal static class FlyCommand
             return;
         }
 
+        var scene = TrajectoryScene.Of(points, "trajectory", name);
         var files = new Dictionary<string, string>
         {
             ["trajectory.csv"] = TrajectoryCsv.Write(points),
-            ["trajectory.geojson"] = TrajectoryGeoJson.Write(points, name),
-            ["trajectory.czml"] = TrajectoryCzml.Write(points, "trajectory", name),
+            ["trajectory.geojson"] = scene.ToGeoJson(),
+            ["trajectory.czml"] = scene.ToCzml(),
+            ["trajectory.kml"] = scene.ToKml(),
         };
         if (summaryJson is not null)
         {

@@ -6,6 +6,7 @@ using Bulwark.Catalog;
 using Bulwark.Flight;
 using Bulwark.Output;
 using Bulwark.Output.Maps;
+using Bulwark.Output.Scenes;
 using Bulwark.Scenarios;
 using Bulwark.Sensing;
 using Spectre.Console;
@@ -39,10 +40,14 @@ internal static class SeeCommand
                 double altKm = parse.GetValue(altitude);
                 var radars = SensorPicture.Deploy(s.Catalog, s.Architecture!, k).Where(d => d.Radar is not null).ToList();
                 var areas = radars.Select(d => (d.Node.Id, d.Spec.Name, altKm, Coverage.Ring(d.Radar!, altKm * 1000))).ToList();
+                var scene = SensorScene.Of(s, pictures, altKm * 1000, k);
                 var files = new Dictionary<string, string>
                 {
                     ["see.json"] = json,
                     ["coverage.geojson"] = CoverageGeoJson.Write(areas),
+                    ["see.czml"] = scene.ToCzml(),
+                    ["see.kml"] = scene.ToKml(),
+                    ["see.geojson"] = scene.ToGeoJson(),
                 };
                 byte[] png = ResultMaps.Render(
                     $"{s.Name}: radar coverage at {altKm:0} km",

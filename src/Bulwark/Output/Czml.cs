@@ -30,8 +30,12 @@ public sealed class Czml
         _epoch = epoch ?? DefaultEpoch;
     }
 
-    /// <summary>A moving point with its path, from Earth-fixed samples (time s, position m).</summary>
-    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2)
+    /// <summary>
+    /// A moving point with its path, from Earth-fixed samples (time s, position m). With <paramref name="hold"/> the
+    /// point stays at its last sample until the document's end (forward extrapolation HOLD), so that a finished
+    /// trajectory or fly-out stays drawn beside the intercept or impact it led to.
+    /// </summary>
+    public Czml Path(string id, string name, IReadOnlyList<(double TimeS, Vec3 EcefM)> samples, int[] rgba, double widthPx = 2, string? description = null, bool hold = false)
     {
         if (samples.Count == 0)
         {
@@ -45,7 +49,8 @@ public sealed class Czml
         {
             w.WriteString("id", id);
             w.WriteString("name", name);
-            w.WriteString("availability", Interval(start, end));
+            Description(w, description);
+            w.WriteString("availability", Interval(start, hold ? Math.Max(end, _end) : end));
             w.WriteStartObject("point");
             w.WriteNumber("pixelSize", 7);
             Colour(w, rgba);
@@ -62,6 +67,11 @@ public sealed class Czml
             w.WriteEndObject();
             w.WriteStartObject("position");
             w.WriteString("referenceFrame", "FIXED");
+            if (hold)
+            {
+                w.WriteString("forwardExtrapolationType", "HOLD");
+            }
+
             w.WriteString("epoch", Iso(0));
             w.WriteStartArray("cartesian");
             foreach (var (t, r) in samples)
@@ -79,12 +89,13 @@ public sealed class Czml
     }
 
     /// <summary>A fixed point (a site; an intercept shown from <paramref name="fromS"/> on), Earth-fixed position in m.</summary>
-    public Czml Point(string id, string name, Vec3 ecefM, int[] rgba, double? fromS = null)
+    public Czml Point(string id, string name, Vec3 ecefM, int[] rgba, double? fromS = null, string? description = null, bool label = true)
     {
         _packets.Add(w =>
         {
             w.WriteString("id", id);
             w.WriteString("name", name);
+            Description(w, description);
             if (fromS is { } t)
             {
                 w.WriteString("availability", Interval(t, Math.Max(t, _end)));
@@ -94,22 +105,65 @@ public sealed class Czml
             w.WriteNumber("pixelSize", 10);
             Colour(w, rgba);
             w.WriteEndObject();
-            w.WriteStartObject("label");
-            w.WriteString("text", name);
-            w.WriteString("font", "12px sans-serif");
-            w.WriteStartObject("pixelOffset");
-            w.WriteStartArray("cartesian2");
-            w.WriteNumberValue(12);
-            w.WriteNumberValue(0);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
+            if (label)
+            {
+                w.WriteStartObject("label");
+                w.WriteString("text", name);
+                w.WriteString("font", "12px sans-serif");
+                w.WriteStartObject("pixelOffset");
+                w.WriteStartArray("cartesian2");
+                w.WriteNumberValue(12);
+                w.WriteNumberValue(0);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
             w.WriteStartObject("position");
             w.WriteStartArray("cartesian");
             w.WriteRawValue(Text.Fixed(ecefM.X, 2));
             w.WriteRawValue(Text.Fixed(ecefM.Y, 2));
             w.WriteRawValue(Text.Fixed(ecefM.Z, 2));
             w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return this;
+    }
+
+    /// <summary>A filled area on the ellipsoid through (longitude, latitude) points in degrees, with its outline.</summary>
+    public Czml Polygon(string id, string name, IReadOnlyList<(double LonDeg, double LatDeg)> ring, int[] rgba, string? description = null)
+    {
+        _packets.Add(w =>
+        {
+            w.WriteString("id", id);
+            w.WriteString("name", name);
+            Description(w, description);
+            w.WriteStartObject("polygon");
+            w.WriteStartObject("positions");
+            w.WriteStartArray("cartographicDegrees");
+            foreach (var (lon, lat) in ring)
+            {
+                w.WriteRawValue(Text.Fixed(lon, 6));
+                w.WriteRawValue(Text.Fixed(lat, 6));
+                w.WriteNumberValue(0);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteNumber("height", 0);
+            w.WriteStartObject("material");
+            w.WriteStartObject("solidColor");
+            Colour(w, rgba);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteBoolean("outline", true);
+            w.WriteStartObject("outlineColor");
+            w.WriteStartArray("rgba");
+            w.WriteNumberValue(rgba[0]);
+            w.WriteNumberValue(rgba[1]);
+            w.WriteNumberValue(rgba[2]);
+            w.WriteNumberValue(255);
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteEndObject();
         });
         return this;
@@ -148,6 +202,14 @@ public sealed class Czml
     {
         _start = Math.Min(_start, start);
         _end = Math.Max(_end, end);
+    }
+
+    private static void Description(Utf8JsonWriter w, string? description)
+    {
+        if (description is not null)
+        {
+            w.WriteString("description", description);
+        }
     }
 
     private static void Colour(Utf8JsonWriter w, int[] rgba)

@@ -1,26 +1,29 @@
 using Bulwark.Analysis;
 using Bulwark.Catalog;
-using Bulwark.Earth;
 using Bulwark.Numerics;
+using Bulwark.Output.Scenes;
+using Bulwark.Sensing;
 
 namespace Bulwark.Output;
 
-/// <summary>An engagement scenario as CZML (threats, interceptor fly-outs and intercept points on one timeline) and KML.</summary>
+/// <summary>
+/// An engagement scenario as a scene (<see cref="GeoScene"/>): battery and radar sites, radar coverage, threat tracks,
+/// the sensors' detection and track moments, interceptor fly-outs and intercept points on one timeline; written as
+/// CZML, KML and GeoJSON that agree.
+/// </summary>
 public static class EngagementExport
 {
-    private static readonly int[] ThreatColour = [230, 40, 40, 255];
-    private static readonly int[] InterceptorColour = [40, 120, 255, 255];
-    private static readonly int[] InterceptColour = [255, 220, 0, 255];
-    private static readonly int[] SiteColour = [0, 170, 0, 255];
-
-    public static string Czml(Scenario scenario, IReadOnlyList<ThreatEngagement> engagements,
-        IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> flyouts)
+    public static GeoScene Scene(Scenario scenario, IReadOnlyList<ThreatEngagement> engagements,
+        IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> flyouts,
+        double coverageAltitudeM = SensorScene.DefaultCoverageAltitudeM, double refractionK = RadarHorizon.StandardRefraction)
     {
-        var czml = new Czml(scenario.Name);
+        var scene = SensorScene.AddSensors(new GeoScene(scenario.Name), scenario, coverageAltitudeM, refractionK);
+        AddBatteries(scene, scenario);
         foreach (ThreatEngagement e in engagements)
         {
             string id = e.Threat.Threat.Id;
-            czml.Path($"threat/{id}", id, [.. e.Threat.Track.Points.Select(p => (p.TimeS, p.EcefM))], ThreatColour);
+            SensorScene.AddThreat(scene, scenario.Catalog, e.Threat);
+            SensorScene.AddMoments(scene, e.Sensors);
             foreach (var b in e.Batteries)
             {
                 for (int i = 0; i < b.Shots.Count; i++)
@@ -28,52 +31,28 @@ public static class EngagementExport
                     var shot = b.Shots[i];
                     if (flyouts.TryGetValue((id, b.BatteryId, i), out var path) && path.Count > 0)
                     {
-                        czml.Path($"interceptor/{id}/{b.BatteryId}/{i + 1}", $"{b.InterceptorId} from {b.BatteryId} (shot {i + 1} at {id})", path, InterceptorColour);
+                        scene.Track("interceptors", $"interceptor/{id}/{b.BatteryId}/{i + 1}", $"{b.InterceptorId} from {b.BatteryId} (shot {i + 1} at {id})", SceneStyle.Interceptor, path,
+                            FormattableString.Invariant($"launched at {shot.LaunchS:0} s"));
                     }
 
-                    czml.Point($"intercept/{id}/{b.BatteryId}/{i + 1}", $"intercept {i + 1}: {b.BatteryId}", Ellipsoid.Wgs84.ToEcef(shot.Point), InterceptColour, shot.InterceptS);
+                    scene.Marker("intercepts", $"intercept/{id}/{b.BatteryId}/{i + 1}", $"{id}: {b.BatteryId} shot {i + 1}", SceneStyle.Intercept, shot.Point, shot.InterceptS,
+                        FormattableString.Invariant($"launch {shot.LaunchS:F0} s, intercept {shot.InterceptS:F0} s at {shot.Point.HeightM / 1000:F0} km, closing {shot.ClosingSpeedMPerS / 1000:F2} km/s, {shot.Interceptors} interceptor(s), single-shot Pk {b.SingleShotPk:0.00}"));
                 }
             }
         }
 
-        foreach (Battery b in scenario.Architecture!.Batteries)
-        {
-            czml.Point($"site/{b.Id}", b.Id, Ellipsoid.Wgs84.ToEcef(scenario.Catalog.Place(b.PlaceId).Position), SiteColour);
-        }
-
-        return czml.ToString();
+        return scene;
     }
 
-    public static string Kml(Scenario scenario, IReadOnlyList<ThreatEngagement> engagements,
-        IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> flyouts)
+    /// <summary>The architecture's batteries, described with their interceptor's headline figures and sources.</summary>
+    public static GeoScene AddBatteries(GeoScene scene, Scenario scenario)
     {
-        var kml = new Kml(scenario.Name);
         foreach (Battery b in scenario.Architecture!.Batteries)
         {
-            Geodetic g = scenario.Catalog.Place(b.PlaceId).Position;
-            kml.Point("sites", b.Id, g.LongitudeDeg, g.LatitudeDeg, 0, "site", $"{b.InterceptorId} × {b.Inventory}");
+            scene.Marker("sites", $"site/{b.Id}", b.Id, SceneStyle.Site, scenario.Catalog.Place(b.PlaceId).Position with { HeightM = 0 },
+                description: $"{b.Inventory} × " + EntryNotes.Describe(scenario.Catalog, "interceptors", b.InterceptorId));
         }
 
-        foreach (ThreatEngagement e in engagements)
-        {
-            string id = e.Threat.Threat.Id;
-            kml.Line("threats", id, e.Threat.Track.Points.Select(p => Ellipsoid.Wgs84.ToGeodetic(p.EcefM)).Select(g => (g.LongitudeDeg, g.LatitudeDeg, g.HeightM)), "threat");
-            foreach (var b in e.Batteries)
-            {
-                for (int i = 0; i < b.Shots.Count; i++)
-                {
-                    var shot = b.Shots[i];
-                    kml.Point("intercepts", $"{id}: {b.BatteryId} shot {i + 1}", shot.Point.LongitudeDeg, shot.Point.LatitudeDeg, shot.Point.HeightM, "intercept",
-                        FormattableString.Invariant($"launch {shot.LaunchS:F0} s, intercept {shot.InterceptS:F0} s, closing {shot.ClosingSpeedMPerS / 1000:F2} km/s"));
-                    if (flyouts.TryGetValue((id, b.BatteryId, i), out var path) && path.Count > 0)
-                    {
-                        kml.Line("interceptors", $"{b.InterceptorId} from {b.BatteryId} → {id}",
-                            path.Select(p => Ellipsoid.Wgs84.ToGeodetic(p.EcefM)).Select(g => (g.LongitudeDeg, g.LatitudeDeg, g.HeightM)), "interceptor");
-                    }
-                }
-            }
-        }
-
-        return kml.ToString();
+        return scene;
     }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Bulwark.Output.Scenes;
 
 namespace Bulwark.Output;
 
@@ -15,11 +16,10 @@ public sealed class Kml
     public Kml(string name)
     {
         _document = new XElement(Ns + "Document", new XElement(Ns + "name", name));
-        AddStyle("threat", "ff3030ff", 2);
-        AddStyle("interceptor", "ffff9900", 2);
-        AddStyle("intercept", "ff00ffff", 2);
-        AddStyle("site", "ff00aa00", 2);
-        AddStyle("coverage", "8000c0ff", 1);
+        foreach (SceneStyle style in Enum.GetValues<SceneStyle>())
+        {
+            AddStyle(ScenePalette.Name(style), ScenePalette.KmlColour(style), style is SceneStyle.Coverage or SceneStyle.Footprint ? 1 : 2);
+        }
     }
 
     /// <summary>A point placemark (longitude, latitude in degrees; height in metres above the ellipsoid).</summary>
@@ -36,10 +36,11 @@ public sealed class Kml
     }
 
     /// <summary>A 3-D line placemark through (longitude, latitude, height in metres) points.</summary>
-    public Kml Line(string folder, string name, IEnumerable<(double LonDeg, double LatDeg, double HeightM)> points, string style)
+    public Kml Line(string folder, string name, IEnumerable<(double LonDeg, double LatDeg, double HeightM)> points, string style, string? description = null)
     {
         Folder(folder).Add(new XElement(Ns + "Placemark",
             new XElement(Ns + "name", name),
+            description is null ? null : new XElement(Ns + "description", description),
             new XElement(Ns + "styleUrl", "#" + style),
             new XElement(Ns + "LineString",
                 new XElement(Ns + "altitudeMode", "absolute"),
@@ -48,16 +49,12 @@ public sealed class Kml
     }
 
     /// <summary>A polygon placemark on the ground through (longitude, latitude) points (the ring is closed if it is not).</summary>
-    public Kml Polygon(string folder, string name, IReadOnlyList<(double LonDeg, double LatDeg)> ring, string style)
+    public Kml Polygon(string folder, string name, IReadOnlyList<(double LonDeg, double LatDeg)> ring, string style, string? description = null)
     {
-        var points = ring.ToList();
-        if (points.Count > 0 && points[0] != points[^1])
-        {
-            points.Add(points[0]);
-        }
-
+        var points = SceneGeoJson.Closed(ring);
         Folder(folder).Add(new XElement(Ns + "Placemark",
             new XElement(Ns + "name", name),
+            description is null ? null : new XElement(Ns + "description", description),
             new XElement(Ns + "styleUrl", "#" + style),
             new XElement(Ns + "Polygon",
                 new XElement(Ns + "tessellate", 1),

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Bulwark.Analysis;
+using Bulwark.Catalog;
+using Bulwark.Flight;
+using Bulwark.Output;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Server;
+
+/// <summary>A request the API refuses with 400 and this message.</summary>
+public sealed class BadRequestException(string message) : Exception(message);
+
+/// <summary>A scene built by the library for one architecture and one threat: its CZML and a JSON summary with sources.</summary>
+public sealed record SceneResult(string Czml, string SummaryJson);
+
+/// <summary>A scenario file offered by the viewer (from the scenarios folder).</summary>
+public sealed record ScenarioFile(string Id, string Path, Scenario Scenario);
+
+/// <summary>
+/// What the API computes, all through the library: the choices (catalog architectures, threat sets, scenario files),
+/// and for a choice the engagement scene (<see cref="EngagementExport.Scene"/>). Scenes are cached: each costs a threat
+/// flight, the batteries' reach tables (shared across scenes, <see cref="ReachTables"/>) and the fly-outs.
+/// </summary>
+public sealed partial class SceneService
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<SceneResult>>> _cache = new();
+    private readonly int _cacheSize;
+
+    public SceneService(string? scenariosDir, int cacheSize = 32)
+    {
+        _cacheSize = cacheSize;
+        var files = new List<ScenarioFile>();
+        if (scenariosDir is not null && Directory.Exists(scenariosDir))
+        {
+            foreach (string path in Directory.EnumerateFiles(scenariosDir, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    Scenario s = ScenarioLoader.Load(path, File.ReadAllText(path));
+                    if (s.Architecture is not null && s.Threats.Count > 0)
+                    {
+                        files.Add(new ScenarioFile(System.IO.Path.GetFileNameWithoutExtension(path), path, s));
+                    }
+                }
+                catch (InputException e)
+                {
+                    Console.Error.WriteLine($"warning: scenario skipped: {e.Message}");
+                }
+            }
+        }
+
+        Scenarios = files;
+    }
+
+    public IReadOnlyList<ScenarioFile> Scenarios { get; }
+
+    public static BulwarkCatalog Catalog => BulwarkCatalog.BuiltIn;
+
+    /// <summary>The catalog's threat sets, read.</summary>
+    public static IReadOnlyList<ThreatSet> ThreatSets() =>
+        [.. Catalog.OfKind("threat-sets").Select(e => ThreatSet.Read(e.Node, Catalog))];
+
+    /// <summary>
+    /// The scenario a request names: a scenario file (<paramref name="scenarioId"/>) or the built-in catalog, with
+    /// <paramref name="architectureId"/> (the scenario's own when null) against the one threat <paramref name="threatId"/>.
+    /// </summary>
+    public Scenario Resolve(string? scenarioId, string? architectureId, string? threatId)
+    {
+        CheckId("threat", threatId, required: true);
+        CheckId("architecture", architectureId, required: scenarioId is null);
+        CheckId("scenario", scenarioId, required: false);
+        if (scenarioId is not null)
+        {
+            ScenarioFile file = Scenarios.FirstOrDefault(f => f.Id == scenarioId)
+                ?? throw new BadRequestException($"unknown scenario '{scenarioId}'; expected one of {string.Join(", ", Scenarios.Select(f => f.Id))}");
+            return OneThreat(file.Scenario, architectureId, threatId!);
+        }
+
+        Threat threat = ThreatSets().SelectMany(t => t.Threats).FirstOrDefault(t => t.Id == threatId)
+            ?? throw new BadRequestException($"unknown threat '{threatId}'; expected a threat id of a catalog threat set (see /api/threats)");
+        return OneThreat(new Scenario("catalog", "catalog", Catalog, null, [threat]), architectureId, threatId!);
+    }
+
+    /// <summary>A scenario posted as YAML (a user's own file), against one of its threats (the first when none is named).</summary>
+    public static Scenario ResolvePosted(string yaml, string? architectureId, string? threatId)
+    {
+        CheckId("threat", threatId, required: false);
+        CheckId("architecture", architectureId, required: false);
+        Scenario s = ScenarioLoader.Load("posted scenario", yaml);
+        string threat = threatId ?? (s.Threats.Count > 0 ? s.Threats[0].Id : throw new BadRequestException("the posted scenario has no threats"));
+        return OneThreat(s, architectureId, threat);
+    }
+
+    /// <summary>The scene for a resolved scenario (one threat), computed once and cached.</summary>
+    public Task<SceneResult> Scene(Scenario scenario, string key)
+    {
+        if (_cache.Count >= _cacheSize)
+        {
+            _cache.Clear();
+        }
+
+        return _cache.GetOrAdd(key, _ => new Lazy<Task<SceneResult>>(() => Task.Run(() => Compute(scenario)))).Value;
+    }
+
+    /// <summary>A cache key for a request: its parts, or a hash of a posted body.</summary>
+    public static string Key(params string?[] parts) => string.Join("|", parts.Select(p => p ?? ""));
+
+    public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static SceneResult Compute(Scenario s)
+    {
+        var env = FlightEnvironment.Default;
+        var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, env));
+        var engagements = EngagementPicture.Compute(s, pictures, ReachTables.For);
+        var flyouts = InterceptorPaths.All(s, engagements);
+        return new SceneResult(EngagementExport.Scene(s, engagements, flyouts).ToCzml(), SceneSummary.Write(s, engagements));
+    }
+
+    private static Scenario OneThreat(Scenario s, string? architectureId, string threatId)
+    {
+        Architecture architecture;
+        if (architectureId is not null)
+        {
+            CatalogEntry entry = s.Catalog.Find(architectureId) is { Kind: "architectures" } e ? e
+                : throw new BadRequestException($"unknown architecture '{architectureId}'; expected one of {string.Join(", ", s.Catalog.OfKind("architectures").Select(a => a.Id))}");
+            architecture = Architecture.Read(entry.Node, s.Catalog);
+        }
+        else
+        {
+            architecture = s.Architecture ?? throw new BadRequestException("missing architecture: the scenario names none, give ?architecture=ID");
+        }
+
+        Threat threat = s.Threats.FirstOrDefault(t => t.Id == threatId)
+            ?? throw new BadRequestException($"unknown threat '{threatId}'; expected one of {string.Join(", ", s.Threats.Select(t => t.Id))}");
+        return s with { Name = $"{architecture.Id} vs {threat.Id}", Architecture = architecture, Threats = [threat] };
+    }
+
+    private static void CheckId(string name, string? value, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                throw new BadRequestException($"missing query parameter '{name}'");
+            }
+
+            return;
+        }
+
+        if (!IdPattern().IsMatch(value))
+        {
+            throw new BadRequestException($"bad {name} '{Truncate(value)}': expected an id of letters, digits, '.', '_' or '-' (at most 100)");
+        }
+    }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,277 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Bulwark.Catalog;
+using Bulwark.Output;
+using Bulwark.Output.Scenes;
+using Bulwark.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bulwark.Server;
+
+/// <summary>
+/// The web viewer of <c>bulwark serve</c>: the static page (wwwroot/), CesiumJS at <c>/cesium</c>, world-atlas and
+/// topojson-client at <c>/vendor</c>, and the JSON API (docs/viewer.md). Hygiene: loopback by default; unknown paths and
+/// anything outside the served folders get 404; bodies and query strings are bounded; bad input gets 400 with a
+/// message and never a stack trace.
+/// </summary>
+public static class ViewerServer
+{
+    /// <summary>Builds the application (not started). <paramref name="log"/> receives warnings (stderr in the CLI).</summary>
+    public static WebApplication Build(ViewerOptions options, TextWriter? log = null)
+    {
+        log ??= TextWriter.Null;
+        string webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        string? viewerDir = options.ViewerDir ?? ViewerAssets.FindViewerDir();
+        string? scenariosDir = options.ScenariosDir ?? ViewerAssets.FindScenariosDir();
+        IPAddress address = options.Host == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(options.Host, out IPAddress? a) ? a
+            : throw new InputException(null, null, null, "--host", $"expected an IP address such as 127.0.0.1, not '{options.Host}'");
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new InputException(null, null, null, "--port", $"expected a port from 0 to 65535, not {options.Port}");
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Listen(address, options.Port);
+        });
+        var service = new SceneService(scenariosDir, options.SceneCacheSize);
+        var app = builder.Build();
+
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            if (ctx.Request.QueryString.Value is { } q && q.Length > options.MaxQueryLength)
+            {
+                await Error(ctx, StatusCodes.Status414UriTooLong, $"query string too long ({q.Length} characters; at most {options.MaxQueryLength})");
+                return;
+            }
+
+            try
+            {
+                await next(ctx);
+            }
+            catch (Exception e) when (!ctx.Response.HasStarted)
+            {
+                var (status, message) = e switch
+                {
+                    BadRequestException or InputException => (StatusCodes.Status400BadRequest, e.Message),
+                    BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? $"request body too large (at most {options.MaxRequestBodyBytes} bytes)" : "bad request"),
+                    _ => (StatusCodes.Status500InternalServerError, $"internal error: {e.GetType().Name}"),
+                };
+                if (status == StatusCodes.Status500InternalServerError)
+                {
+                    log.WriteLine($"error: {ctx.Request.Path}: {e.GetType().Name}: {e.Message}");
+                }
+
+                await Error(ctx, status, message);
+            }
+        });
+
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Files(webRoot) });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = Files(webRoot) });
+        if (viewerDir is not null && Directory.Exists(ViewerAssets.CesiumDir(viewerDir)))
+        {
+            Static(app, "/cesium", ViewerAssets.CesiumDir(viewerDir));
+            Static(app, "/vendor/world-atlas", Path.Combine(viewerDir, "node_modules", "world-atlas"));
+            Static(app, "/vendor/topojson-client", Path.Combine(viewerDir, "node_modules", "topojson-client", "dist"));
+        }
+        else
+        {
+            log.WriteLine("warning: CesiumJS not found (run `npm ci` in viewer/, or set BULWARK_VIEWER_DIR): the page cannot draw the globe");
+        }
+
+        app.UseRouting();
+        MapApi(app, service, options);
+        app.MapFallback("{**path}", (HttpContext ctx) => Error(ctx, StatusCodes.Status404NotFound, "not found"));
+        return app;
+    }
+
+    /// <summary>Starts the application and returns the address it listens on (http://host:port).</summary>
+    public static async Task<string> StartAsync(WebApplication app)
+    {
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>Runs the viewer until the process is asked to stop (Ctrl+C), calling <paramref name="started"/> with its address.</summary>
+    public static void Serve(ViewerOptions options, TextWriter log, Action<string> started)
+    {
+        var app = Build(options, log);
+        started(StartAsync(app).GetAwaiter().GetResult());
+        app.WaitForShutdownAsync().GetAwaiter().GetResult();
+    }
+
+    private static void MapApi(WebApplication app, SceneService service, ViewerOptions options)
+    {
+        app.MapGet("/api/architectures", () => Json(Architectures()));
+        app.MapGet("/api/threats", () => Json(Threats(service)));
+        app.MapGet("/api/styles", () => Json(Styles()));
+        app.MapGet("/api/scene", async (HttpContext ctx) =>
+        {
+            var (scenario, architecture, threat) = (One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
+            Scenario s = service.Resolve(scenario, architecture, threat);
+            SceneResult r = await service.Scene(s, SceneService.Key("file", scenario, architecture, threat));
+            return Results.Text(r.Czml, "application/json", Encoding.UTF8);
+        });
+        app.MapGet("/api/summary", async (HttpContext ctx) =>
+        {
+            var (scenario, architecture, threat) = (One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
+            Scenario s = service.Resolve(scenario, architecture, threat);
+            SceneResult r = await service.Scene(s, SceneService.Key("file", scenario, architecture, threat));
+            return Results.Text(r.SummaryJson, "application/json", Encoding.UTF8);
+        });
+        // A user's own scenario file (YAML, at most MaxRequestBodyBytes), against one of its threats: the scene as
+        // {"czml": [...], "summary": {...}}.
+        app.MapPost("/api/scene", async (HttpContext ctx) =>
+        {
+            using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+            string yaml = await reader.ReadToEndAsync(ctx.RequestAborted);
+            var (architecture, threat) = (One(ctx, "architecture"), One(ctx, "threat"));
+            Scenario s = SceneService.ResolvePosted(yaml, architecture, threat);
+            SceneResult r = await service.Scene(s, SceneService.Key("posted", SceneService.Hash(yaml), architecture, threat));
+            return Results.Text($"{{\"czml\":{r.Czml},\"summary\":{r.SummaryJson}}}\n", "application/json", Encoding.UTF8);
+        });
+        // The defended-footprint overlay: 404 until the footprint analysis is plugged in (ViewerOptions.Footprint).
+        app.MapGet("/api/footprint", (HttpContext ctx) =>
+        {
+            if (options.Footprint is not { } footprint)
+            {
+                return Results.Json(new Dictionary<string, string>
+                {
+                    ["error"] = "not available: the defended-footprint analysis is not in this build yet (docs/viewer.md, \"Footprint overlay\")",
+                }, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            Scenario s = service.Resolve(One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
+            return Results.Text(footprint(s).ToCzml(), "application/json", Encoding.UTF8);
+        });
+        app.Map("/api/{**rest}", (HttpContext ctx) => Error(ctx, StatusCodes.Status404NotFound, $"no API endpoint {ctx.Request.Method} {ctx.Request.Path}"));
+    }
+
+    /// <summary>A query parameter given at most once (null if absent).</summary>
+    private static string? One(HttpContext ctx, string name)
+    {
+        var values = ctx.Request.Query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw new BadRequestException($"query parameter '{name}' given {values.Count} times; give it once"),
+        };
+    }
+
+    private static string Architectures() => JsonText.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (CatalogEntry e in SceneService.Catalog.OfKind("architectures"))
+        {
+            Architecture a = Architecture.Read(e.Node, SceneService.Catalog);
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteNumber("year", a.Year);
+            w.WriteString("status", a.Status);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static string Threats(SceneService service) => JsonText.Write(w =>
+    {
+        void ThreatList(IEnumerable<Threat> threats)
+        {
+            w.WriteStartArray("threats");
+            foreach (Threat t in threats)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", t.Id);
+                w.WriteString("missile", t.MissileId);
+                w.WriteString("from", t.FromId);
+                w.WriteString("to", t.ToId);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartObject();
+        w.WriteStartArray("threat_sets");
+        foreach (ThreatSet set in SceneService.ThreatSets())
+        {
+            w.WriteStartObject();
+            w.WriteString("id", set.Id);
+            w.WriteString("name", set.Name);
+            ThreatList(set.Threats);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("scenarios");
+        foreach (ScenarioFile f in service.Scenarios)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteString("name", f.Scenario.Name);
+            w.WriteString("architecture", f.Scenario.Architecture!.Id);
+            ThreatList(f.Scenario.Threats);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The legend: each style's name and colour (the exports' palette).</summary>
+    private static string Styles() => JsonText.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (SceneStyle s in Enum.GetValues<SceneStyle>())
+        {
+            w.WriteStartObject();
+            w.WriteString("style", ScenePalette.Name(s));
+            w.WriteStartArray("rgba");
+            foreach (int c in ScenePalette.Rgba(s))
+            {
+                w.WriteNumberValue(c);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static IResult Json(string text) => Results.Text(text, "application/json", Encoding.UTF8);
+
+    private static Task Error(HttpContext ctx, int status, string message)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        return ctx.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }) + "\n");
+    }
+
+    private static PhysicalFileProvider Files(string root) => new(Path.GetFullPath(root));
+
+    private static void Static(WebApplication app, string prefix, string root) =>
+        app.UseStaticFiles(new StaticFileOptions { RequestPath = prefix, FileProvider = Files(root) });
+}

@@ -1,0 +1,111 @@
+// Browser test of `bulwark serve` (docs/viewer.md): Debian's Chromium driven by playwright-core, never a downloaded
+// browser. Usage: node viewer/test/browser.mjs BASE_URL SCREENSHOT.png [THREAT] [ARCHITECTURE]
+// Prints one JSON line with what it found; exits 0 when every check passes, 1 otherwise.
+import { chromium } from 'playwright-core';
+
+const [base, screenshotPath, threat = 'sejjil-3-tabriz-rome', architecture = 'epaa-phase-3-2018'] = process.argv.slice(2);
+const executablePath = process.env.BULWARK_CHROMIUM || '/usr/bin/chromium';
+const origin = new URL(base).origin;
+const failures = [];
+const external = [];
+const result = { base, threat, architecture, seconds: {} };
+const t0 = Date.now();
+const mark = (name) => { result.seconds[name] = (Date.now() - t0) / 1000; };
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // Every request of the page and its workers: any that is not to the server (or data:/blob:) is a leak; it is logged,
+  // then aborted so that nothing leaves the machine even when the check fails.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!(url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) && !external.includes(url)) external.push(url);
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(base, { waitUntil: 'load' });
+  await page.waitForFunction(() => ['idle', 'error'].includes(document.body.dataset.state), null, { timeout: 120_000 });
+  if (await page.evaluate(() => document.body.dataset.state) === 'error') {
+    throw new Error(`page error: ${await page.textContent('#status')}`);
+  }
+
+  mark('page');
+  await page.selectOption('#threat', `|${threat}`);
+  await page.selectOption('#arch-a', architecture);
+  await page.click('#show');
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
+  result.status = await page.textContent('#status');
+  if (await page.evaluate(() => document.body.dataset.state) !== 'ready') throw new Error(`scene failed: ${result.status}`);
+
+  mark('scene');
+  // What is on the globe: the scene's entities by kind, and the intercept time to show.
+  const found = await page.evaluate(() => {
+    const ds = window.bulwark.scenes[0];
+    const ids = ds.entities.values.map((e) => e.id);
+    const count = (prefix) => ids.filter((id) => id.startsWith(prefix)).length;
+    const intercepts = ds.entities.values.filter((e) => e.id.startsWith('intercept/'));
+    // Freeze the clock at the first intercept, so that the threat, the fly-out and the intercept point are drawn.
+    const viewer = window.bulwark.viewers[0];
+    viewer.clock.shouldAnimate = false;
+    if (intercepts.length > 0) {
+      viewer.clock.currentTime = intercepts[0].availability.start.clone();
+    }
+    return { threats: count('threat/'), sites: count('site/'), radars: count('radar/'), intercepts: count('intercept/'), interceptors: count('interceptor/'), entities: ids.length };
+  });
+  Object.assign(result, found);
+  if (found.threats < 1) failures.push('no threat trajectory');
+  if (found.sites < 1) failures.push('no sites');
+  if (found.intercepts < 1) failures.push('no intercept point');
+
+  // The globe has finished loading its tiles (several frames in a row).
+  await page.waitForFunction(() => {
+    const scene = window.bulwark.viewers[0].scene;
+    scene.requestRender();
+    window.__loadedFrames = scene.globe.tilesLoaded ? (window.__loadedFrames || 0) + 1 : 0;
+    return window.__loadedFrames >= 5;
+  }, null, { timeout: 120_000, polling: 200 });
+
+  mark('tiles');
+  const png = await page.screenshot({ path: screenshotPath });
+  // Not blank: the variance of the pixels' luminance, decoded by the browser itself.
+  result.variance = await page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let n = 0, sum = 0, sum2 = 0;
+    for (let i = 0; i < d.length; i += 16) {
+      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      n++; sum += y; sum2 += y * y;
+    }
+    const mean = sum / n;
+    return sum2 / n - mean * mean;
+  }, png.toString('base64'));
+  // A blank or single-colour page has variance ~0; the globe with imagery, borders and the side panel has hundreds.
+  if (!(result.variance > 100)) failures.push(`screenshot looks blank (luminance variance ${result.variance})`);
+  mark('screenshot');
+  result.pageErrors = consoleErrors;
+  if (consoleErrors.length > 0) failures.push(`page errors: ${consoleErrors.join('; ')}`);
+} catch (e) {
+  failures.push(String(e && e.message ? e.message : e));
+} finally {
+  await browser.close();
+}
+
+if (external.length > 0) failures.push(`requests left ${origin}: ${external.slice(0, 5).join(', ')}`);
+result.external = external;
+result.failures = failures;
+console.log(JSON.stringify(result));
+process.exit(failures.length === 0 ? 0 : 1);
