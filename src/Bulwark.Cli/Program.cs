@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(SeeCommand.Create(stdout, stderr));
         root.Subcommands.Add(EngageCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RaidCommand.Create(stdout, stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
