@@ -51,9 +51,9 @@ public static class Assignment
     /// Greedy by marginal gain, then local search. Greedy adds, one increment at a time, the (missile, battery) whose next
     /// increment raises the expected value most (vᵢ Sᵢ (1 − (1 − pᵦ)^step), Sᵢ the missile's survival so far; ties to
     /// the earlier missile, then the earlier battery) while inventory and caps allow. The local search then applies any
-    /// improving move of one increment of a battery from one missile to another, and any improving exchange (battery b
-    /// moves an increment from missile i to j while battery c moves one from j, or from its spare inventory, to i), until
-    /// none is left. docs/raids.md gives
+    /// improving move of one increment of a battery from one missile to another, and any improving chain (battery b moves
+    /// an increment from missile i to j while battery c moves one to i from a third missile k, from j, or from its spare
+    /// inventory), until none is left. docs/raids.md gives
     /// the gap to the optimum measured on random instances.
     /// </summary>
     public static int[,] Heuristic(AssignmentProblem p)
@@ -104,6 +104,9 @@ public static class Assignment
         return n;
     }
 
+    /// <summary>Above this many missiles the chain moves take their second increment from spare inventory only (they cost O(B² M³) a pass).</summary>
+    public const int ChainLimit = 40;
+
     private static void Improve(AssignmentProblem p, int[,] n, int[] left)
     {
         int m = p.Missiles, nb = p.Batteries, step = p.Step;
@@ -143,7 +146,10 @@ public static class Assignment
                 }
             }
 
-            // Exchange: battery b moves from missile i to j while battery c moves from j to i (or c takes i from spare inventory).
+            int kEnd = m <= ChainLimit ? m : 0;
+
+            // Chain: battery b moves an increment from missile i to j while battery c moves one to i from missile k (any
+            // other, j included) or from its spare inventory (k = −1).
             for (int b = 0; b < nb; b++)
             {
                 for (int c = 0; c < nb; c++)
@@ -162,49 +168,50 @@ public static class Assignment
 
                         for (int j = 0; j < m; j++)
                         {
-                            if (n[i, b] < step || n[i, c] + step > p.Cap[i, c])
-                            {
-                                break;
-                            }
-
                             if (j == i || n[j, b] + step > p.Cap[j, b])
                             {
                                 continue;
                             }
 
-                            bool fromJ = n[j, c] >= step;
-                            bool fromSpare = left[c] >= step;
-                            if (!fromJ && !fromSpare)
+                            for (int k = -1; k < kEnd; k++)
                             {
-                                continue;
-                            }
-
-                            double before = Pair(p, n, i, j);
-                            n[i, b] -= step;
-                            n[j, b] += step;
-                            n[i, c] += step;
-                            if (fromJ)
-                            {
-                                n[j, c] -= step;
-                            }
-
-                            if (Pair(p, n, i, j) > before + Eps)
-                            {
-                                if (!fromJ)
+                                if (n[i, b] < step || n[i, c] + step > p.Cap[i, c] || n[j, b] + step > p.Cap[j, b])
                                 {
-                                    left[c] -= step;
+                                    break;
                                 }
 
-                                improved = true;
-                                continue;
-                            }
+                                if (k == i || (k >= 0 ? n[k, c] < step : left[c] < step))
+                                {
+                                    continue;
+                                }
 
-                            n[i, b] += step;
-                            n[j, b] -= step;
-                            n[i, c] -= step;
-                            if (fromJ)
-                            {
-                                n[j, c] += step;
+                                double before = Triple(p, n, i, j, k);
+                                n[i, b] -= step;
+                                n[j, b] += step;
+                                n[i, c] += step;
+                                if (k >= 0)
+                                {
+                                    n[k, c] -= step;
+                                }
+
+                                if (Triple(p, n, i, j, k) > before + Eps)
+                                {
+                                    if (k < 0)
+                                    {
+                                        left[c] -= step;
+                                    }
+
+                                    improved = true;
+                                    continue;
+                                }
+
+                                n[i, b] += step;
+                                n[j, b] -= step;
+                                n[i, c] -= step;
+                                if (k >= 0)
+                                {
+                                    n[k, c] += step;
+                                }
                             }
                         }
                     }
@@ -217,6 +224,9 @@ public static class Assignment
             }
         }
     }
+
+    private static double Triple(AssignmentProblem p, int[,] n, int i, int j, int k) =>
+        Pair(p, n, i, j) + (k >= 0 && k != j ? p.Values[k] * (1 - p.Survival(n, k)) : 0);
 
     private static double Pair(AssignmentProblem p, int[,] n, int i, int j) =>
         p.Values[i] * (1 - p.Survival(n, i)) + p.Values[j] * (1 - p.Survival(n, j));
