@@ -58,7 +58,8 @@ internal static class RaidCommand
             var results = Progress.Run(stderr, $"flying the raid's missiles, engaging them and running {n:N0} trials per architecture…", () =>
             {
                 var flown = RaidSetup.Fly(s, FlightEnvironment.Default);
-                return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(s, a, flown, ReachTables.For), options))).ToList();
+                var reach = RaidSetup.SharedById(ReachTables.For);
+                return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(s, a, flown, reach), options))).ToList();
             });
             var differences = ArchitectureDifference.Against(results);
             string json = Json(s, options, archs, results, differences);

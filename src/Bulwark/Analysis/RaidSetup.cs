@@ -49,6 +49,16 @@ public static class RaidSetup
             raid.LaunchTimeUncertaintyS, raid.SensorDelayMaxS);
     }
 
+    /// <summary>
+    /// <paramref name="reachFor"/> memoised by interceptor id and site, so that architectures compared within one scenario
+    /// (where an id names one interceptor) share the reach tables of batteries they have in common.
+    /// </summary>
+    public static Func<Interceptor, Geodetic, IInterceptorReach> SharedById(Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
+    {
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(string, Geodetic), Lazy<IInterceptorReach>>();
+        return (interceptor, site) => cache.GetOrAdd((interceptor.Id, site), _ => new Lazy<IInterceptorReach>(() => reachFor(interceptor, site))).Value;
+    }
+
     private static Raid Raid(Scenario scenario) =>
         scenario.Raid ?? throw new Scenarios.InputException(scenario.File, null, null, "raid", "missing: `raid` needs a raid section");
 
