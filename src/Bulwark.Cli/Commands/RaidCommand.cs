@@ -113,7 +113,7 @@ internal static class RaidCommand
         Raid raid = s.Raid!;
         stdout.WriteLine($"{s.Name}: {raid.Launches.Count} missiles, firing {Firing(raid.Firing)}, {o.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials, seed {o.Seed}");
         var summary = new Table().Border(TableBorder.Simple);
-        foreach (string c in new[] { "architecture", "mean leakers", "P(zero leakers)", "95% CI", "interceptors used", "leakers after a battery ran out" })
+        foreach (string c in new[] { "architecture", "mean leakers", "P(zero leakers)", "95% CI", "interceptors used", "leakers launched after a battery ran out", "leakers never engaged" })
         {
             summary.AddColumn(c);
         }
@@ -121,7 +121,7 @@ internal static class RaidCommand
         foreach (var (id, r) in results)
         {
             summary.AddRow(Markup.Escape(id), F(r.MeanLeakers, 3), F(r.PZeroLeakers, 4), $"[[{F(r.PZeroLeakersCi95.Low, 4)}, {F(r.PZeroLeakersCi95.High, 4)}]]",
-                F(r.InterceptorsUsedMean, 2), F(r.LeakersAfterRunOutMean, 3));
+                F(r.InterceptorsUsedMean, 2), F(r.LeakersAfterRunOutMean, 3), F(r.LeakersUnengagedMean, 3));
         }
 
         Render.Table(stdout, summary);
@@ -201,6 +201,7 @@ internal static class RaidCommand
                 w.WriteEndArray();
                 w.WriteNumber("interceptors_used_mean", R(r.InterceptorsUsedMean));
                 w.WriteNumber("leakers_after_run_out_mean", R(r.LeakersAfterRunOutMean));
+                w.WriteNumber("leakers_unengaged_mean", R(r.LeakersUnengagedMean));
                 w.WriteStartObject("doctrine");
                 w.WriteNumber("kill_assessment_s", archs[a].Doctrine.KillAssessmentS);
                 w.WriteNumber("max_shots_per_threat", archs[a].Doctrine.MaxShotsPerThreat);

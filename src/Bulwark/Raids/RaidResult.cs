@@ -23,7 +23,8 @@ public sealed record TargetResult(string Id, double AimedMean, double LeakersMea
 public sealed record MissileResult(string Label, double LaunchS, double PLeak);
 
 /// <summary>
-/// A raid's Monte Carlo: leakers (mean, distribution, P(zero) with its Wilson 95% interval), interceptors, per battery,
+/// A raid's Monte Carlo: leakers (mean, distribution, P(zero) with its Wilson 95% interval; those launched at or after
+/// the first time a battery ran out; those no interceptor was fired at), interceptors, per battery,
 /// target and missile, and the mean inventory over the raid. <see cref="LeakersPerTrial"/> and <see cref="UsedPerTrial"/>
 /// keep every trial for paired comparisons.
 /// </summary>
@@ -35,6 +36,7 @@ public sealed record RaidResult(
     (double Low, double High) PZeroLeakersCi95,
     double InterceptorsUsedMean,
     double LeakersAfterRunOutMean,
+    double LeakersUnengagedMean,
     IReadOnlyList<long> LeakerHistogram,
     IReadOnlyList<BatteryResult> Batteries,
     IReadOnlyList<TargetResult> Targets,

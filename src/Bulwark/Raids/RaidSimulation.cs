@@ -73,7 +73,7 @@ public static class RaidSimulation
         private readonly long[] leakedAt = new long[targets];
         private readonly long[] leaked = new long[missiles];
         private readonly long[,] spent = new long[batteries, samples];
-        private long trials, leakersAfterRunOut;
+        private long trials, leakersAfterRunOut, leakersUnengaged;
 
         public void Add(RaidProblem p, TrialOutcome o, double[] times)
         {
@@ -92,8 +92,19 @@ public static class RaidSimulation
                 }
             }
 
+            var engaged = new bool[missiles];
+            foreach (Launch l in o.Launches)
+            {
+                engaged[l.Missile] = true;
+            }
+
             for (int i = 0; i < missiles; i++)
             {
+                if (o.Leaked[i] && !engaged[i])
+                {
+                    leakersUnengaged++;
+                }
+
                 int target = IndexOf(p.Targets, p.Kinds[o.Kind[i]].TargetId);
                 aimed[target]++;
                 if (o.Leaked[i])
@@ -121,6 +132,7 @@ public static class RaidSimulation
         {
             trials += s.trials;
             leakersAfterRunOut += s.leakersAfterRunOut;
+            leakersUnengaged += s.leakersUnengaged;
             for (int i = 0; i < histogram.Length; i++) histogram[i] += s.histogram[i];
             for (int b = 0; b < batteries; b++)
             {
@@ -156,6 +168,7 @@ public static class RaidSimulation
                 Proportion.Wilson(histogram[0], trials),
                 used.Sum() / n,
                 leakersAfterRunOut / n,
+                leakersUnengaged / n,
                 histogram,
                 batteryResults,
                 [.. p.Targets.Select((t, i) => new TargetResult(t, aimed[i] / n, leakedAt[i] / n))],

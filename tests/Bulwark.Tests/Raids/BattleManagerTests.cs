@@ -77,6 +77,7 @@ public class BattleManagerTests(ITestOutputHelper output)
         Assert.Equal(1, b.RanOutFraction);
         Assert.Equal(60 * 7 + 30, b.RanOutMeanS);
         Assert.Equal(12, r.LeakersAfterRunOutMean);
+        Assert.Equal(12, r.LeakersUnengagedMean);
         Assert.Equal(0, r.InventoryMean[0][0] - 8 + (r.InventoryTimesS[0] >= 30 ? 1 : 0));
         Assert.Equal(0, r.InventoryMean[0][^1]);
     }

@@ -36,7 +36,7 @@ public static class RaidPlots
 
         plot.Axes.SetLimitsY(0, 1.05);
         plot.Axes.SetLimitsX(-0.6, results.Max(r => r.Result.LeakerHistogram.Count) - 0.4);
-        return Finish(plot);
+        return Finish(plot, Alignment.UpperCenter);
     }
 
     /// <summary>Mean interceptors left per battery against time since the raid's epoch.</summary>
@@ -77,9 +77,9 @@ public static class RaidPlots
         return plot;
     }
 
-    private static byte[] Finish(Plot plot)
+    private static byte[] Finish(Plot plot, Alignment legend = Alignment.UpperRight)
     {
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend);
         plot.Legend.FontName = MapFont.Name;
         plot.Legend.FontSize = 12;
         return plot.GetImageBytes(1000, 600, ImageFormat.Png);
