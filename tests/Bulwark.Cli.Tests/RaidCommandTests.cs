@@ -9,41 +9,13 @@ public class RaidCommandTests
     /// Six Sejjil-2 at Athens over a minute against Deveselu's battery alone with EPAA phase 3's sensors (the engage verb
     /// finds its SM-3 IB can engage this track), and a second architecture that is the same battery with 4 interceptors instead of 24.
     /// </summary>
-    private static string Scenario() => CliRunner.TempFile("raid.yaml", """
+    private static string Scenario() => CliRunner.TempFile("raid.yaml", $$"""
         name: six at Athens
         architecture: deveselu-only
         define:
           architectures:
-            - id: deveselu-only
-              name: "Deveselu alone"
-              year: 2016
-              status: proposed
-              batteries: [ { id: deveselu-sm3, place: deveselu, interceptor: sm-3-ib, inventory_count: 24, coalition: nato, launcher_count: 3, min_launch_interval_s: 5 } ]
-              sensors:
-                - { id: kurecik-tpy2, sensor: an-tpy-2, place: kurecik, boresight_az_deg: 98.6, coalition: nato }
-                - { id: deveselu-spy1, sensor: an-spy-1, place: deveselu, coalition: nato }
-                - { id: redzikowo-spy1, sensor: an-spy-1, place: redzikowo, coalition: nato }
-                - { id: east-med-spy1, sensor: an-spy-1, place: east-mediterranean-station, coalition: nato }
-                - { id: fylingdales-uewr, sensor: uewr-fylingdales, place: fylingdales, coalition: nato }
-                - { id: sbirs, sensor: sbirs, coalition: nato }
-              network: { latency_s: 5 }
-              engage_on_remote: true
-              provenance: { "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: test } }
-            - id: deveselu-four
-              name: "Deveselu with four interceptors"
-              year: 2016
-              status: proposed
-              batteries: [ { id: deveselu-sm3, place: deveselu, interceptor: sm-3-ib, inventory_count: 4, coalition: nato, launcher_count: 3, min_launch_interval_s: 5 } ]
-              sensors:
-                - { id: kurecik-tpy2, sensor: an-tpy-2, place: kurecik, boresight_az_deg: 98.6, coalition: nato }
-                - { id: deveselu-spy1, sensor: an-spy-1, place: deveselu, coalition: nato }
-                - { id: redzikowo-spy1, sensor: an-spy-1, place: redzikowo, coalition: nato }
-                - { id: east-med-spy1, sensor: an-spy-1, place: east-mediterranean-station, coalition: nato }
-                - { id: fylingdales-uewr, sensor: uewr-fylingdales, place: fylingdales, coalition: nato }
-                - { id: sbirs, sensor: sbirs, coalition: nato }
-              network: { latency_s: 5 }
-              engage_on_remote: true
-              provenance: { "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: test } }
+        {{Deveselu("deveselu-only", "Deveselu alone", 24)}}
+        {{Deveselu("deveselu-four", "Deveselu with four interceptors", 4)}}
         raid:
           missiles:
             - { missile: sejjil-2, from: tabriz, to: athens, count: 6 }
@@ -51,6 +23,24 @@ public class RaidCommandTests
           launch_time_uncertainty_s: 10
           sensor_delay_max_s: 5
         """);
+
+    private static string Deveselu(string id, string name, int inventory) => $$"""
+            - id: {{id}}
+              name: "{{name}}"
+              year: 2016
+              status: proposed
+              batteries: [ { id: deveselu-sm3, place: deveselu, interceptor: sm-3-ib, inventory_count: {{inventory}}, coalition: nato, launcher_count: 3, min_launch_interval_s: 5 } ]
+              sensors:
+                - { id: kurecik-tpy2, sensor: an-tpy-2, place: kurecik, boresight_az_deg: 98.6, coalition: nato }
+                - { id: deveselu-spy1, sensor: an-spy-1, place: deveselu, coalition: nato }
+                - { id: redzikowo-spy1, sensor: an-spy-1, place: redzikowo, coalition: nato }
+                - { id: east-med-spy1, sensor: an-spy-1, place: east-mediterranean-station, coalition: nato }
+                - { id: fylingdales-uewr, sensor: uewr-fylingdales, place: fylingdales, coalition: nato }
+                - { id: sbirs, sensor: sbirs, coalition: nato }
+              network: { latency_s: 5 }
+              engage_on_remote: true
+              provenance: { "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: test } }
+        """;
 
     /// <summary>
     /// The same seed gives byte-identical JSON with 1 and 2 threads, with the DESIGN §7 keys; --out writes the JSON and
