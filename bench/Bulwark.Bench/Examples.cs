@@ -7,6 +7,8 @@ internal static class Examples
 {
     public const string Nesc09Flight = "examples/flights/nesc-09-eastward-cannonball.yaml";
 
+    public const string EuropeRaid = "scenarios/raid-iran-10-on-europe-epaa-phase-3-2018.yaml";
+
     /// <summary>The text of an embedded example, by its path relative to the repository root.</summary>
     public static string Read(string path)
     {

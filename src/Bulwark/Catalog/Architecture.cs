@@ -3,8 +3,20 @@ using Bulwark.Scenarios;
 
 namespace Bulwark.Catalog;
 
-/// <summary>A battery: interceptors of one type at one place, with an inventory, belonging to a coalition.</summary>
-public sealed record Battery(string Id, string PlaceId, string InterceptorId, int Inventory, string Coalition);
+/// <summary>
+/// A battery: interceptors of one type at one place, with an inventory, belonging to a coalition; its launchers (that
+/// can fire at once) and the least time one launcher needs between two launches, s. Without launcher figures in the
+/// file every interceptor has its own launcher and launches are not spaced (<c>launcher_count</c> = inventory,
+/// <c>min_launch_interval_s</c> = 0).
+/// </summary>
+public sealed record Battery(string Id, string PlaceId, string InterceptorId, int Inventory, string Coalition, int Launchers, double MinLaunchIntervalS)
+{
+    /// <summary>A battery whose every interceptor has its own launcher, with no spacing between launches.</summary>
+    public Battery(string id, string placeId, string interceptorId, int inventory, string coalition)
+        : this(id, placeId, interceptorId, inventory, coalition, Math.Max(1, inventory), 0)
+    {
+    }
+}
 
 /// <summary>A deployed sensor: a sensor type at a place (none for a space sensor), pointed at a boresight azimuth, belonging to a coalition.</summary>
 public sealed record DeployedSensor(string Id, string SensorId, string? PlaceId, double? BoresightAzimuthRad, string Coalition);
@@ -39,14 +51,16 @@ public sealed record Architecture(
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var batteries = node.Get("batteries").Items().Select(b =>
         {
-            b.OnlyKeys("id", "place", "interceptor", "inventory_count", "coalition");
+            b.OnlyKeys("id", "place", "interceptor", "inventory_count", "coalition", "launcher_count", "min_launch_interval_s");
             string id = Unique(b.Get("id"), ids);
             YamlNode place = b.Get("place");
             catalog.Get("places", place.String(), place);
             YamlNode interceptor = b.Get("interceptor");
             catalog.Get("interceptors", interceptor.String(), interceptor);
             int inventory = (int)b.Get("inventory_count").Number(0, 10000, "a count of interceptors from 0 to 10,000");
-            return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Coalitions, "coalition"));
+            int launchers = b.TryGet("launcher_count") is { } l ? (int)l.Number(1, 10000, "a count of launchers from 1 to 10,000") : Math.Max(1, inventory);
+            double interval = b.TryGet("min_launch_interval_s")?.NonNegative("a time between launches in seconds") ?? 0;
+            return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Coalitions, "coalition"), launchers, interval);
         }).ToList();
         var sensors = node.Get("sensors").Items().Select(s =>
         {

@@ -45,7 +45,7 @@ public static class ScenarioLoader
         }
 
         BulwarkCatalog catalog = builtIn.Copy();
-        Collect(() => root.OnlyKeys("$schema", "name", "description", "architecture", "threats", "overrides", "define"));
+        Collect(() => root.OnlyKeys("$schema", "name", "description", "architecture", "threats", "overrides", "define", "raid"));
         string name = Path.GetFileNameWithoutExtension(file);
         Collect(() => name = root.TryGet("name")?.String() ?? name);
 
@@ -115,6 +115,8 @@ public static class ScenarioLoader
                 ? [.. t.Items().Select(x => ThreatSet.ReadThreat(x, catalog))]
                 : ThreatSet.Read(catalog.Get("threat-sets", t.String(), t).Node, catalog).Threats;
         });
-        return (new Scenario(file, name, catalog, architecture, threats), problems);
+        Raid? raid = null;
+        Collect(() => raid = root.TryGet("raid") is { } r ? Raid.Read(r, catalog) : null);
+        return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid }, problems);
     }
 }

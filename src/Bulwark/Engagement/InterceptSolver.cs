@@ -13,6 +13,11 @@ namespace Bulwark.Engagement;
 /// <param name="Interceptors">interceptors launched (2 for a salvo)</param>
 public sealed record Shot(double LaunchS, double InterceptS, Geodetic Point, double ClosingSpeedMPerS, double CrossingAngleRad, int Interceptors);
 
+/// <summary>One feasible intercept: a launch no earlier than the battery's earliest launch that meets the threat at a track sample.</summary>
+/// <param name="LaunchS">the launch that meets the threat there: intercept time minus the earliest arrival, s since the scenario epoch</param>
+/// <param name="InterceptS">intercept time, s</param>
+public readonly record struct Opportunity(double LaunchS, double InterceptS);
+
 /// <summary>What one battery can do against one threat.</summary>
 /// <param name="BatteryId">the battery</param>
 /// <param name="InterceptorId">its interceptor</param>
@@ -24,6 +29,9 @@ public sealed record Shot(double LaunchS, double InterceptS, Geodetic Point, dou
 public sealed record BatteryEngagement(string BatteryId, string InterceptorId, double? EarliestLaunchS, Shot? First, Shot? Last, IReadOnlyList<Shot> Shots, double SingleShotPk)
 {
     public int InterceptorsFired => Shots.Sum(s => s.Interceptors);
+
+    /// <summary>Every feasible intercept, in time order (the raid's battle manager picks from these; docs/raids.md).</summary>
+    public IReadOnlyList<Opportunity> Opportunities { get; init; } = [];
 
     /// <summary>Probability this battery's shots kill the threat, assuming independent shots: 1 − (1 − Pk)^n.</summary>
     public double PKill => 1 - Math.Pow(1 - SingleShotPk, InterceptorsFired);
@@ -96,7 +104,10 @@ public static class InterceptSolver
             nextLaunch = shot.InterceptS + doctrine.KillAssessmentS;
         }
 
-        return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, Make(feasible[0], perShot), Make(feasible[^1], perShot), shots, interceptor.SingleShotPk);
+        return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, Make(feasible[0], perShot), Make(feasible[^1], perShot), shots, interceptor.SingleShotPk)
+        {
+            Opportunities = [.. feasible.Select(f => new Opportunity(f.LaunchS, track.Points[f.Index].TimeS))],
+        };
     }
 
     private static bool Guided(IReadOnlyList<(double FromS, double ToS)> windows, double t)

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Bulwark.Flight.Targeting;
+using Bulwark.Scenarios;
+
+namespace Bulwark.Catalog;
+
+/// <summary>How the batteries fire at one raid missile (docs/raids.md).</summary>
+public enum RaidFiring
+{
+    /// <summary>Shoot-look-shoot while the intercept window allows a look, salvos of two where it does not.</summary>
+    Adaptive,
+
+    /// <summary>One interceptor at a time, each after the previous one's kill assessment.</summary>
+    ShootLookShoot,
+
+    /// <summary>Two interceptors at once at each opportunity.</summary>
+    Salvo,
+}
+
+/// <summary>A raid target: a place and the weight with which a missile of its group is aimed there.</summary>
+public sealed record RaidTarget(string PlaceId, double Weight);
+
+/// <summary>A group of identical raid missiles from one launch place at one target or a weighted set of targets.</summary>
+public sealed record RaidGroup(string MissileId, string FromId, TrajectoryShape Shape, int Count, IReadOnlyList<RaidTarget> Targets);
+
+/// <summary>One raid missile: its group and its nominal launch time, s since the raid's epoch.</summary>
+public sealed record RaidLaunch(int Group, double LaunchS);
+
+/// <summary>
+/// A raid (the scenario's <c>raid:</c> section, docs/raids.md): groups of missiles, when each is launched, what each
+/// target is worth, how the batteries fire, and the uncertainty drawn per trial: a launch time uniform within
+/// ±<see cref="LaunchTimeUncertaintyS"/> of its nominal time, and a sensor delay uniform in [0, <see cref="SensorDelayMaxS"/>]
+/// added to every battery's fire-control time for that missile.
+/// </summary>
+public sealed record Raid(
+    IReadOnlyList<RaidGroup> Groups,
+    IReadOnlyList<RaidLaunch> Launches,
+    IReadOnlyDictionary<string, double> TargetValues,
+    RaidFiring Firing,
+    double LaunchTimeUncertaintyS,
+    double SensorDelayMaxS)
+{
+    /// <summary>The value of a target place (1 unless the raid says otherwise).</summary>
+    public double ValueOf(string placeId) => TargetValues.TryGetValue(placeId, out double v) ? v : 1;
+
+    /// <summary>The most missiles a raid may hold (the exhaustive checks and the per-trial work grow with it).</summary>
+    public const int MaxMissiles = 1000;
+
+    /// <summary>Reads a <c>raid:</c> section, checking its missiles and places against <paramref name="catalog"/>.</summary>
+    public static Raid Read(YamlNode node, BulwarkCatalog catalog)
+    {
+        node.OnlyKeys("missiles", "window", "target_values", "firing", "launch_time_uncertainty_s", "sensor_delay_max_s");
+        YamlNode list = node.Get("missiles");
+        var groups = list.Items().Select(g => ReadGroup(g, catalog)).ToList();
+        if (groups.Count == 0)
+        {
+            throw list.Error("expected at least one group of missiles");
+        }
+
+        int total = groups.Sum(g => g.Count);
+        if (total > MaxMissiles)
+        {
+            throw list.Error(string.Create(CultureInfo.InvariantCulture, $"{total} missiles; a raid holds at most {MaxMissiles}"));
+        }
+
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (node.TryGet("target_values") is { } tv)
+        {
+            foreach (var (place, value) in tv.Entries())
+            {
+                catalog.Get("places", place, value);
+                values[place] = value.Number(0, 1e9, "a target value from 0 to 1e9");
+            }
+        }
+
+        var firing = RaidFiring.Adaptive;
+        if (node.TryGet("firing") is { } f)
+        {
+            firing = f.String() switch
+            {
+                "adaptive" => RaidFiring.Adaptive,
+                "shoot-look-shoot" => RaidFiring.ShootLookShoot,
+                "salvo" => RaidFiring.Salvo,
+                string other => throw f.Error($"unknown firing '{other}'; expected adaptive, shoot-look-shoot or salvo"),
+            };
+        }
+
+        double jitter = node.TryGet("launch_time_uncertainty_s")?.NonNegative("a launch-time uncertainty in seconds") ?? 0;
+        double delay = node.TryGet("sensor_delay_max_s")?.NonNegative("a sensor delay in seconds") ?? 0;
+        return new Raid(groups, ReadWindow(node.TryGet("window"), groups), values, firing, jitter, delay);
+    }
+
+    private static RaidGroup ReadGroup(YamlNode g, BulwarkCatalog catalog)
+    {
+        g.OnlyKeys("missile", "from", "to", "targets", "count", "shape");
+        YamlNode missile = g.Get("missile");
+        catalog.Get("missiles", missile.String(), missile);
+        YamlNode from = g.Get("from");
+        catalog.Get("places", from.String(), from);
+        int count = g.TryGet("count") is { } c ? (int)c.Number(1, MaxMissiles, $"a number of missiles from 1 to {MaxMissiles}") : 1;
+        TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
+        if (g.TryGet("shape") is { } s)
+        {
+            shape = TrajectoryShapeNames.Parse(s.String()) ?? throw s.Error($"unknown shape '{s.String()}'; expected minimum-energy, lofted or depressed");
+        }
+
+        List<RaidTarget> targets;
+        switch (g.TryGet("to"), g.TryGet("targets"))
+        {
+            case ({ } to, null):
+                catalog.Get("places", to.String(), to);
+                targets = [new RaidTarget(to.String(), 1)];
+                break;
+            case (null, { } set):
+                targets = [.. set.Items().Select(t =>
+                {
+                    t.OnlyKeys("place", "weight");
+                    YamlNode place = t.Get("place");
+                    catalog.Get("places", place.String(), place);
+                    double w = t.TryGet("weight")?.Positive("a positive weight") ?? 1;
+                    return new RaidTarget(place.String(), w);
+                })];
+                if (targets.Count == 0)
+                {
+                    throw set.Error("expected at least one target");
+                }
+
+                break;
+            case (not null, not null):
+                throw g.Error("give either 'to' (one target) or 'targets' (a weighted set), not both");
+            default:
+                throw g.Error("missing key 'to' or 'targets': where the missiles are aimed");
+        }
+
+        return new RaidGroup(missile.String(), from.String(), shape, count, targets);
+    }
+
+    /// <summary>
+    /// <c>window: salvo</c> (the default: every missile at <c>start_s</c>, 0), <c>{ start_s, spread_s }</c> (evenly over
+    /// the window, in the order listed) or <c>{ times_s: [...] }</c> (one time per missile, in the order listed).
+    /// </summary>
+    private static List<RaidLaunch> ReadWindow(YamlNode? w, List<RaidGroup> groups)
+    {
+        var owners = groups.SelectMany((g, i) => Enumerable.Repeat(i, g.Count)).ToList();
+        if (w is null || (w.IsScalar && w.String() == "salvo"))
+        {
+            return [.. owners.Select(g => new RaidLaunch(g, 0))];
+        }
+
+        if (!w.IsMapping)
+        {
+            throw w.Error("expected salvo, { start_s, spread_s } or { times_s: [...] }");
+        }
+
+        w.OnlyKeys("start_s", "spread_s", "times_s");
+        if (w.TryGet("times_s") is { } times)
+        {
+            if (w.Has("spread_s") || w.Has("start_s"))
+            {
+                throw w.Error("give either times_s or start_s/spread_s, not both");
+            }
+
+            var t = times.Items().Select(x => x.NonNegative("a launch time in seconds")).ToList();
+            if (t.Count != owners.Count)
+            {
+                throw times.Error(string.Create(CultureInfo.InvariantCulture, $"{t.Count} launch times for {owners.Count} missiles; expected one per missile"));
+            }
+
+            return [.. owners.Select((g, i) => new RaidLaunch(g, t[i]))];
+        }
+
+        double start = w.TryGet("start_s")?.NonNegative("a start time in seconds") ?? 0;
+        double spread = w.TryGet("spread_s")?.NonNegative("a window length in seconds") ?? 0;
+        int n = owners.Count;
+        return [.. owners.Select((g, i) => new RaidLaunch(g, n == 1 ? start : start + spread * i / (n - 1)))];
+    }
+}
