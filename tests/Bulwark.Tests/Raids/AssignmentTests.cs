@@ -1,4 +1,5 @@
 using Bulwark.Raids;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Raids;
 
@@ -12,6 +13,10 @@ public class AssignmentTests(ITestOutputHelper output)
     /// the largest relative gap is printed and must stay under 5% (docs/raids.md records the figure).
     /// </summary>
     [Fact]
+    [ValidationCase(ValidationArea.Raids, "The weapon–target assignment heuristic against the exhaustive optimum",
+        Source = "exhaustive enumeration of every assignment on 300 random small instances (seeded)",
+        Tolerance = "at least 95% of instances at the optimum and no relative gap above 5%",
+        Why = "the issue allows a heuristic if the largest gap is reported; both thresholds were fixed before the run")]
     public void HeuristicMatchesTheExhaustiveOptimumOnRandomSmallInstances()
     {
         var random = new Random(20260511);
@@ -69,6 +74,7 @@ public class AssignmentTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{exact} of {instances} instances at the optimum; largest relative gap {worstGap:P3} ({(worst.Length > 0 ? worst : "none")})");
+        ValidationLog.Measured($"{exact} of {instances} instances at the optimum; largest relative gap {worstGap.ToString("P2", System.Globalization.CultureInfo.InvariantCulture)}");
         Assert.True(exact >= 0.95 * instances, $"{exact} of {instances} at the optimum");
         Assert.True(worstGap < 0.05, $"largest gap {worstGap:P3}: {worst}");
     }

@@ -1,6 +1,7 @@
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Geography;
+using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Analysis.Footprint;
 
@@ -24,6 +25,10 @@ public class CoverageTests
     [InlineData("HUN")]
     [InlineData("DEU")]
     [InlineData("ISL")]
+    [ValidationCase(ValidationArea.Analyses, "A country wholly inside a defended footprint reports 100%, one wholly outside 0%",
+        Source = "definition (issue \"Analyses\" acceptance): area by clipping the country's polygons to the cells, population by its cities",
+        Tolerance = "100% within 1e-6 (area) and 1e-9 (population); 0 exactly",
+        Why = "the clipping is exact for cell edges straight in latitude and longitude: only rounding remains")]
     public void ACountryWhollyInsideTheDefendedAreaIs100PercentCoveredAndOneFarOutside0(string iso3)
     {
         var state = DefendedAround(iso3);
@@ -37,6 +42,7 @@ public class CoverageTests
         CountryCoverage outside = Coverage.Of(Grid, state, "PRT", member: true);
         Assert.Equal(0, outside.AreaDefendedPct);
         Assert.Equal(0, outside.PopulationDefendedPct);
+        ValidationLog.Measured(FormattableString.Invariant($"{iso3}: area {inside.AreaDefendedPct:0.000000}%, population {inside.PopulationDefendedPct:0.000000}%; PRT {outside.AreaDefendedPct}%"));
     }
 
     [Fact]
