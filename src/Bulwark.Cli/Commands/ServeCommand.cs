@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
+using Bulwark.Catalog;
+using Bulwark.Output.Scenes;
 using Bulwark.Server;
 
 namespace Bulwark.Cli.Commands;
@@ -14,7 +17,16 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the offline 3-D viewer: sites, coverage, trajectories, fly-outs and intercepts on a CesiumJS globe.") { port, host, scenarios };
         command.SetAction(parse =>
         {
-            var options = new ViewerOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios) };
+            // The footprint overlay: the scenario's architecture against its first threat's missile and launch place, over
+            // NATO Europe on a coarse grid, computed once per (architecture, missile, launch place).
+            var footprints = new ConcurrentDictionary<string, Lazy<GeoScene>>(StringComparer.Ordinal);
+            GeoScene Footprint(Scenario s) => footprints.GetOrAdd(
+                $"{s.Architecture?.Id}|{(s.Threats.Count > 0 ? s.Threats[0].MissileId + "|" + s.Threats[0].FromId : "")}",
+                _ => new Lazy<GeoScene>(() => FootprintScene.Of(FootprintScene.For(s)))).Value;
+            var options = new ViewerOptions
+            {
+                Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios), Footprint = Footprint,
+            };
             ViewerServer.Serve(options, stderr, url =>
             {
                 stdout.WriteLine($"Bulwark viewer at {url}/ (Ctrl+C to stop)");
