@@ -22,11 +22,17 @@ namespace Bulwark.Analysis.Footprint;
 /// Newton then secant steps on the range, until the miss is under 100 m (the targeter's own stopping point).
 /// </para>
 /// <para>
-/// What is approximated is only the elevation: interpolated, not re-maximised, so the trajectory is a hair above
-/// minimum energy (the range is stationary in elevation at the optimum, so the energy it costs is second order). Aim
-/// points beyond 103% of the fan's maximum range at that azimuth are out of range; those the fan cannot answer well go
-/// to the <see cref="Targeter"/>: between 97% and 103% (so the edge of the threatened area is the targeter's), nearer than the fan's lowest energy reaches, or no
-/// convergence in 8 flights. The agreement with the targeter cell by cell is measured (docs/footprint.md).
+/// The elevation is then re-maximised at that energy (golden section to the targeter's 2e−4 rad, in ±0.02 rad around the
+/// interpolated one), the azimuth and energy corrected again at the new elevation, and the elevation re-maximised in
+/// ±0.002 rad, until the re-maximised trajectory itself lands within 100 m: the targeter's minimum-energy condition
+/// (range-maximising elevation at the energy that reaches the aim point), so the track is the targeter's to the
+/// precision of its own search (~20 flights a cell instead of ~370).
+/// </para>
+/// <para>
+/// Aim points beyond 103% of the fan's maximum range at that azimuth are out of range; those the fan cannot answer well
+/// go to the <see cref="Targeter"/>: between 97% and 103% (so the edge of the threatened area is the targeter's), nearer
+/// than the fan's lowest energy reaches, an optimum outside the narrow bracket, or no convergence (8 flights a
+/// correction, 3 rounds). The agreement with the targeter cell by cell is measured (docs/footprint.md).
 /// </para>
 /// </remarks>
 internal sealed class TrajectoryFan
@@ -35,6 +41,8 @@ internal sealed class TrajectoryFan
     private const int MaxFlights = 8;
     private const double EdgeFraction = 0.97;
     private const double ElevationToleranceRad = 2e-4;
+    private const int MaxRounds = 3;
+    private const double FanBracketRad = 0.05, FirstBracketRad = 0.02, NextBracketRad = 0.002;
     private static readonly double[] Energies = [.. Enumerable.Range(0, 9).Select(j => 0.2 + 0.1 * j)];
 
     private readonly FlightEnvironment _env;
@@ -72,26 +80,11 @@ internal sealed class TrajectoryFan
             for (int j = ne - 1; j >= 0; j--)
             {
                 double e = Energies[j];
-                double El(double x) => flyer.Fly(az, new ShapeControls(e, x)).RangeM;
                 (double lo, double hi) = missile.ElevationRange;
-                (double best, double r) = (double.NaN, double.NaN);
-                if (hint is { } h)
-                {
-                    double l = Math.Max(lo, h - 0.05), u = Math.Min(hi, h + 0.05);
-                    (best, r) = Solvers.Maximise(El, l, u, ElevationToleranceRad);
-                    bool interior = (best - l > 2 * ElevationToleranceRad || l == lo) && (u - best > 2 * ElevationToleranceRad || u == hi);
-                    if (!interior)
-                    {
-                        best = double.NaN;
-                    }
-                }
-
-                if (double.IsNaN(best))
-                {
-                    (best, r) = Solvers.Maximise(El, lo, hi, ElevationToleranceRad);
-                }
-
-                Shot shot = flyer.Fly(az, new ShapeControls(e, best));
+                // Near the previous energy's optimum first (as the targeter does), the whole elevation range if the
+                // maximum is not inside that bracket.
+                (double best, Shot shot) = (hint is { } h ? MaxRange(flyer, missile, az, e, h, FanBracketRad) : null)
+                    ?? MaxRange(flyer, missile, az, e, (lo + hi) / 2, hi - lo)!.Value;
                 elevation[i, j] = best;
                 range[i, j] = shot.RangeM;
                 deflection[i, j] = Math.IEEERemainder(shot.BearingRad - az, 2 * Math.PI);
@@ -152,41 +145,77 @@ internal sealed class TrajectoryFan
             az = alpha - Interpolate(_deflection, az, e);
         }
 
+        // Correct the azimuth and the energy at a fixed elevation until the impact is on the aim point, then re-maximise
+        // the range over the elevation at that energy (the targeter's minimum-energy condition) in a narrow bracket
+        // around the current elevation; repeat until the re-maximised trajectory itself lands within 100 m.
         var flyer = new Flyer(_env, _missile, _launch);
-        (double E, double R)? previous = null;
-        Shot best = default;
-        (double Az, ShapeControls C) bestControls = default;
-        double bestMiss = double.PositiveInfinity;
-        for (int k = 0; k < MaxFlights && Inside(az); k++)
+        double elevation = Interpolate(_elevation, az, e);
+        for (int round = 0; round < MaxRounds; round++)
         {
-            var controls = new ShapeControls(e, Interpolate(_elevation, az, e));
-            Shot shot = flyer.Fly(az, controls);
-            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
-            if (miss < bestMiss)
+            if (!Correct(flyer, line, aim, ref az, ref e, elevation))
             {
-                (best, bestControls, bestMiss) = (shot, (az, controls), miss);
+                return Outcome.UseTargeter;
             }
 
+            if (MaxRange(flyer, _missile, az, e, elevation, round == 0 ? FirstBracketRad : NextBracketRad) is not { } m)
+            {
+                return Outcome.UseTargeter;                 // the optimum is not where the fan says: let the targeter search
+            }
+
+            elevation = m.ElevationRad;
+            double miss = Geodesic.Inverse(shape, m.Shot.Impact.LatitudeRad, m.Shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
             if (miss <= MissStopM)
             {
-                break;
+                var controls = new ShapeControls(e, elevation);
+                var sampled = new Propagator(_env, PropagationOptions.ToImpact(outputStepS));
+                Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, az, controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
+                solution = new TargetingSolution(_missile, request, az, controls, trajectory, m.Shot.Impact, miss, m.Shot.RangeM, flyer.Flights);
+                return Outcome.Solved;
+            }
+        }
+
+        return Outcome.UseTargeter;
+    }
+
+    /// <summary>
+    /// Corrects <paramref name="az"/> by the impact's bearing error and <paramref name="e"/> by Newton then secant steps on
+    /// the range, at a fixed elevation, until the miss is under 100 m; false if not within <see cref="MaxFlights"/>.
+    /// </summary>
+    private bool Correct(Flyer flyer, GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
+    {
+        Ellipsoid shape = _env.Planet.Shape;
+        (double E, double R)? previous = null;
+        for (int k = 0; k < MaxFlights && Inside(az); k++)
+        {
+            Shot shot = flyer.Fly(az, new ShapeControls(e, elevation));
+            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
+            if (miss <= MissStopM)
+            {
+                return true;
             }
 
             double slope = previous is { } p && Math.Abs(e - p.E) > 1e-12 ? (shot.RangeM - p.R) / (e - p.E) : Slope(az, e);
             previous = (e, shot.RangeM);
-            e = Math.Clamp(e + (rho - shot.RangeM) / slope, Energies[0], 1);
+            e = Math.Clamp(e + (line.DistanceM - shot.RangeM) / slope, Energies[0], 1);
             az -= Math.IEEERemainder(shot.BearingRad - line.InitialAzimuthRad, 2 * Math.PI);
         }
 
-        if (bestMiss > MissStopM)
-        {
-            return Outcome.UseTargeter;
-        }
+        return false;
+    }
 
-        var sampled = new Propagator(_env, PropagationOptions.ToImpact(outputStepS));
-        Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, bestControls.Az, bestControls.C), request.LaunchTimeS + Targeter.MaxFlightTimeS);
-        solution = new TargetingSolution(_missile, request, bestControls.Az, bestControls.C, trajectory, best.Impact, bestMiss, best.RangeM, flyer.Flights);
-        return Outcome.Solved;
+    /// <summary>
+    /// The elevation that maximises the range at energy <paramref name="e"/> (golden section to the targeter's 2e−4 rad)
+    /// within <paramref name="halfWidthRad"/> of <paramref name="centreRad"/> (cut at the guidance's limits), with its
+    /// flight; null if the maximum is at a side of the bracket that is not a guidance limit (so not inside it).
+    /// </summary>
+    private static (double ElevationRad, Shot Shot)? MaxRange(Flyer flyer, IGuidedMissile missile, double az, double e, double centreRad, double halfWidthRad)
+    {
+        (double lo, double hi) = missile.ElevationRange;
+        double l = Math.Max(lo, centreRad - halfWidthRad), u = Math.Min(hi, centreRad + halfWidthRad);
+        var shots = new Dictionary<double, Shot>();
+        (double best, _) = Solvers.Maximise(x => (shots[x] = flyer.Fly(az, new ShapeControls(e, x))).RangeM, l, u, ElevationToleranceRad);
+        bool interior = (best - l > 2 * ElevationToleranceRad || l == lo) && (u - best > 2 * ElevationToleranceRad || u == hi);
+        return interior ? (best, shots[best]) : null;
     }
 
     private bool Inside(double az) => az >= _az0Rad && az <= _az0Rad + (_range.GetLength(0) - 1) * _dAzRad;
