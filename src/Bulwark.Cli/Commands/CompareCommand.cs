@@ -112,7 +112,7 @@ internal static class CompareCommand
     private static void Table(TextWriter stdout, ComparisonResult r)
     {
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("architecture");
+        table.AddColumn(new TableColumn("architecture").NoWrap());
         foreach (ThreatClass c in r.Options.ThreatClasses)
         {
             table.AddColumn(new TableColumn($"{c.Id} defended km²").RightAligned());

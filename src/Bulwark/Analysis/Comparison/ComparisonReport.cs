@@ -219,7 +219,8 @@ public static class ComparisonReport
                     a.Architecture.Id,
                     $"{b.InterceptorId} at {b.PlaceId}",
                     F(b.CatalogSpeedMPerS / 1000, "0.0#"),
-                    b.LowestThresholdMPerS is { } lo ? F(lo / 1000, "0.0") : "none ≤ search max",
+                    b.LowestThresholdMPerS is { } lo ? F(lo / 1000, "0.0")
+                        : b.TracksCaughtIdeal > 0 ? $"≤ {F(b.CatalogSpeedMPerS / 1000, "0.0#")} †" : "none up to 10 km/s",
                     b.HighestThresholdMPerS is { } hi ? F(hi / 1000, "0.0") : "not every track",
                     $"{b.TracksCaught}; {b.TracksCaughtIdeal} of {a.Deterrent!.Tracks.Count}",
                 ]);
@@ -229,6 +230,10 @@ public static class ComparisonReport
         blocks.Add(new Table(
             ["architecture", "battery", "catalog burnout speed, km/s", "threshold to catch one track, km/s", "threshold to catch every track, km/s", "tracks caught (own sensors; ideal)"],
             rows, [false, false, true, true, true, true]));
+        blocks.Add(new Paragraph(
+            "† The battery catches a track at its catalog speed with ideal sensors, yet the threshold search found no speed up to " +
+            "its maximum: the search assumes that a faster interceptor never reaches less, and these steep-climbing interceptors can " +
+            "break that (a faster one overflies the altitude band it may intercept in). The threshold is then at most the catalog speed."));
         blocks.Add(new CodeBlock(string.Join("\n", r.Architectures.Where(a => a.Deterrent is not null).Select(a => $"bulwark deterrent --architecture {a.Architecture.Id} --format json"))));
     }
 

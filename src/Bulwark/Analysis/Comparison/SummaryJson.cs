@@ -120,6 +120,7 @@ public static class SummaryJson
                 w.WriteString("place", b.PlaceId);
                 w.WriteNumber("catalog_speed_km_s", Math.Round(b.CatalogSpeedMPerS / 1000, 3));
                 Nullable(w, "threshold_speed_one_track_km_s", b.LowestThresholdMPerS);
+                w.WriteBoolean("threshold_search_missed_a_catch", b.LowestThresholdMPerS is null && b.TracksCaughtIdeal > 0);
                 Nullable(w, "threshold_speed_every_track_km_s", b.HighestThresholdMPerS);
                 w.WriteNumber("tracks_caught", b.TracksCaught);
                 w.WriteNumber("tracks_caught_ideal_sensors", b.TracksCaughtIdeal);
