@@ -22,9 +22,10 @@ public class FootprintShortcutValidationTests
     [ValidationCase(ValidationArea.Analyses, "Footprint shortcut (trajectory fans) against the cell-by-cell targeter: defended area (3 architecture–threat pairs, 198 cells at 2°)",
         Source = "the direct computation: Targeter.Solve from scratch for every cell and launch place (golden-section elevation inside the energy root inside the azimuth iteration), same grid, same sensors and engagement",
         Tolerance = "defended area and threatened area within 1% of the direct computation's, on each pair",
-        Why = "issue 6's acceptance (\"within 1% of defended area, on at least three architecture–threat pairs\"); at 2° one cell is 1–3% of these defended areas, so this also asks that no edge cell flips")]
+        Why = "issue 6's acceptance (\"within 1% of defended area, on at least three architecture–threat pairs\"); at 2° one cell is 1–3% of these defended areas, so this also asks that no edge cell flips",
+        Note = "fails on epaa-phase-4-2020 vs sejjil-3 by one cell (39° N 27° E): the fan's and the targeter's tracks to it differ by 5e-5 rad in elevation and 0.04 s in flight time, and the targeter itself flips that cell between defended and undefended when its aim moves by 0.002° (docs/footprint.md). Not resolved")]
     [InlineData("epaa-phase-3-2018", "sejjil-2", "tabriz")]         // MRBM class
-    [InlineData("epaa-phase-2-2015", "shahab-3", "tabriz,semnan")]  // MRBM, two launch places
+    [InlineData("nato-russia-sectoral", "sejjil-2", "tabriz,semnan")] // MRBM, two launch places (the Shahab-3 against phase 2 defended no cell: it tested nothing)
     [InlineData("epaa-phase-4-2020", "sejjil-3", "semnan")]         // IRBM class
     public void TheFanFootprintAgreesWithTheDirectOneWithinOnePercent(string architecture, string missile, string from)
     {
