@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Bulwark.Analysis.Deterrent;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
@@ -18,7 +17,6 @@ public static class Comparison
 {
     public static ComparisonResult Run(BulwarkCatalog catalog, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null)
     {
-        var clock = Stopwatch.StartNew();
         var architectures = options.ArchitectureIds.Select(id => Architecture.Read(catalog.Get("architectures", id).Node, catalog)).ToList();
         int classes = options.ThreatClasses.Count;
 
@@ -68,7 +66,7 @@ public static class Comparison
         var rows = architectures.Select((a, i) => new ArchitectureComparison(a, footprints[i], deterrents[i], engagements[i])).ToList();
         var missiles = options.ThreatClasses.Select(c => c.MissileId)
             .Concat(deterrents.Where(d => d is not null).SelectMany(d => d!.Tracks.Select(t => t.MissileId)));
-        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles), clock.Elapsed);
+        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles));
     }
 
     /// <summary>Each architecture's engagement of the threat set's threats, flown once for all.</summary>

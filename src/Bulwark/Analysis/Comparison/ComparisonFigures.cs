@@ -38,7 +38,7 @@ public static class ComparisonFigures
         {
             var first = g.First();
             var speeds = g.Select(b => b.Threshold?.SpeedMPerS).ToList();
-            double? lowest = speeds.Where(s => s is not null).Select(s => s!.Value).DefaultIfEmpty(double.NaN).Min() is var l && double.IsNaN(l) ? null : l;
+            double? lowest = speeds.Min(); // nulls (no threshold) ignored; null when every track has none
             double? highest = speeds.Any(s => s is null) ? null : speeds.Max();
             return (first.BatteryId, first.InterceptorId, first.PlaceId, first.CatalogSpeedMPerS, lowest, highest,
                 g.Count(b => b.CanIntercept), g.Count(b => b.CanInterceptIdeal));

@@ -40,8 +40,7 @@ public sealed record ComparisonResult(
     ComparisonOptions Options,
     IReadOnlyList<ThreatGrid> Grids,
     IReadOnlyList<ArchitectureComparison> Architectures,
-    IReadOnlyList<Assumption> Assumptions,
-    TimeSpan Elapsed)
+    IReadOnlyList<Assumption> Assumptions)
 {
     /// <summary>The threshold below which a member counts as fully covered, and above which as not covered, %.</summary>
     public const double CoverMarginPct = 0.5;
@@ -52,9 +51,6 @@ public sealed record ComparisonResult(
         : c.AreaDefendedPct >= 100 - CoverMarginPct ? MemberCover.Full
         : c.AreaDefendedPct > CoverMarginPct ? MemberCover.Partial
         : MemberCover.None;
-
-    /// <summary>The NATO members (ISO 3) of the options' year, in the order the footprints list them.</summary>
-    public IReadOnlyList<CountryCoverage> Members(FootprintResult footprint) => [.. footprint.Countries.Where(c => c.Member)];
 
     public ArchitectureComparison? Find(string architectureId) => Architectures.FirstOrDefault(a => a.Architecture.Id == architectureId);
 }
