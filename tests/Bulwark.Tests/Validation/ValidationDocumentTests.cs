@@ -69,7 +69,7 @@ public class ValidationDocumentTests
             .Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize<Dictionary<string, string>>(l)!)
             .GroupBy(d => d["test"], StringComparer.Ordinal)
-            .Select(g => (g.Key, string.Join("; ", g.Select(d => d["measured"]).Distinct()) + $" (measured {date})"));
+            .Select(g => (g.Key, string.Join("; ", g.Select(d => d["measured"]).Distinct().Order(StringComparer.Ordinal)) + $" (measured {date})")); // sorted: theory rows finish in any order
     }
 
     private static string RepositoryDocument([CallerFilePath] string source = "") =>

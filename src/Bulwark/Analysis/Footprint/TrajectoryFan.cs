@@ -22,17 +22,15 @@ namespace Bulwark.Analysis.Footprint;
 /// Newton then secant steps on the range, until the miss is under 100 m (the targeter's own stopping point).
 /// </para>
 /// <para>
-/// The elevation is then re-maximised at that energy (golden section to the targeter's 2e−4 rad, in ±0.02 rad around the
-/// interpolated one), the azimuth and energy corrected again at the new elevation, and the elevation re-maximised in
-/// ±0.002 rad, until the re-maximised trajectory itself lands within 100 m: the targeter's minimum-energy condition
-/// (range-maximising elevation at the energy that reaches the aim point), so the track is the targeter's to the
-/// precision of its own search (~20 flights a cell instead of ~370).
+/// The trajectory is then refined exactly as the targeter refines its own (<see cref="MinimumEnergyRefinement"/>: the
+/// range-maximising elevation at that energy to ~1e−6 rad, the impact to 0.5 m), so a cell's track is the targeter's
+/// to that precision, in a few flights plus the refinement's ~20 instead of the targeter's ~370 plus the same ~20.
 /// </para>
 /// <para>
 /// Aim points beyond 103% of the fan's maximum range at that azimuth are out of range; those the fan cannot answer well
 /// go to the <see cref="Targeter"/>: between 97% and 103% (so the edge of the threatened area is the targeter's), nearer
-/// than the fan's lowest energy reaches, an optimum outside the narrow bracket, or no convergence (8 flights a
-/// correction, 3 rounds). The agreement with the targeter cell by cell is measured (docs/footprint.md).
+/// than the fan's lowest energy reaches, or no convergence (8 flights a correction, or a refinement that does not
+/// settle). The agreement with the targeter cell by cell is measured (docs/footprint.md).
 /// </para>
 /// </remarks>
 internal sealed class TrajectoryFan
@@ -41,8 +39,7 @@ internal sealed class TrajectoryFan
     private const int MaxFlights = 8;
     private const double EdgeFraction = 0.97;
     private const double ElevationToleranceRad = 2e-4;
-    private const int MaxRounds = 3;
-    private const double FanBracketRad = 0.05, FirstBracketRad = 0.02, NextBracketRad = 0.002;
+    private const double FanBracketRad = 0.05;
     private static readonly double[] Energies = [.. Enumerable.Range(0, 9).Select(j => 0.2 + 0.1 * j)];
 
     private readonly FlightEnvironment _env;
@@ -145,36 +142,26 @@ internal sealed class TrajectoryFan
             az = alpha - Interpolate(_deflection, az, e);
         }
 
-        // Correct the azimuth and the energy at a fixed elevation until the impact is on the aim point, then re-maximise
-        // the range over the elevation at that energy (the targeter's minimum-energy condition) in a narrow bracket
-        // around the current elevation; repeat until the re-maximised trajectory itself lands within 100 m.
+        // Correct the azimuth and the energy at the interpolated elevation until the impact is within 100 m, then refine
+        // to the minimum-energy trajectory as the targeter does (the same code: the range-maximising elevation to ~1e−6
+        // rad, the impact to 0.5 m).
         var flyer = new Flyer(_env, _missile, _launch);
         double elevation = Interpolate(_elevation, az, e);
-        for (int round = 0; round < MaxRounds; round++)
+        if (!Correct(flyer, line, aim, ref az, ref e, elevation))
         {
-            if (!Correct(flyer, line, aim, ref az, ref e, elevation))
-            {
-                return Outcome.UseTargeter;
-            }
-
-            if (MaxRange(flyer, _missile, az, e, elevation, round == 0 ? FirstBracketRad : NextBracketRad) is not { } m)
-            {
-                return Outcome.UseTargeter;                 // the optimum is not where the fan says: let the targeter search
-            }
-
-            elevation = m.ElevationRad;
-            double miss = Geodesic.Inverse(shape, m.Shot.Impact.LatitudeRad, m.Shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
-            if (miss <= MissStopM)
-            {
-                var controls = new ShapeControls(e, elevation);
-                var sampled = new Propagator(_env, PropagationOptions.ToImpact(outputStepS));
-                Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, az, controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
-                solution = new TargetingSolution(_missile, request, az, controls, trajectory, m.Shot.Impact, miss, m.Shot.RangeM, flyer.Flights);
-                return Outcome.Solved;
-            }
+            return Outcome.UseTargeter;
         }
 
-        return Outcome.UseTargeter;
+        var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS);
+        if (refinement.Refine(aim, az, new ShapeControls(e, elevation)) is not { } r)
+        {
+            return Outcome.UseTargeter;
+        }
+
+        var sampled = new Propagator(_env, MinimumEnergyRefinement.Options(outputStepS));
+        Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, r.AzimuthRad, r.Controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
+        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights);
+        return Outcome.Solved;
     }
 
     /// <summary>

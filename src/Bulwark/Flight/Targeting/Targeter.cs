@@ -73,13 +73,30 @@ public sealed class Targeter
         }
 
         Trajectory trajectory = best.Trajectory;
+        Geodetic impact = best.Impact;
+        double range = best.RangeM;
+        PropagationOptions options = _propagator.Options;
+        if (request.Shape == TrajectoryShape.MinimumEnergy)
+        {
+            // The search stops on a range that is flat at its maximum, where its elevation depends on its bracket: pin
+            // the trajectory down to the one the aim point defines (docs/targeting.md). Kept as searched if that fails.
+            var refinement = new MinimumEnergyRefinement(_environment, missile, launch, request.LaunchTimeS);
+            MinimumEnergyRefinement.Solution? refined = refinement.Refine(request.Aim, bestAzimuth, bestControls);
+            _flights += refinement.Flights;
+            if (refined is { } r)
+            {
+                (bestAzimuth, bestControls, trajectory, impact, bestMiss, range) = (r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM);
+                options = MinimumEnergyRefinement.Options();
+            }
+        }
+
         if (outputStepS > 0)
         {
-            var sampled = new Propagator(_environment, _propagator.Options with { OutputStepS = outputStepS });
+            var sampled = new Propagator(_environment, options with { OutputStepS = outputStepS });
             trajectory = sampled.Run(missile.Plan(_environment, launch, request.LaunchTimeS, bestAzimuth, bestControls), request.LaunchTimeS + MaxFlightTimeS);
         }
 
-        return new TargetingSolution(missile, request, bestAzimuth, bestControls, trajectory, best.Impact, bestMiss, best.RangeM, _flights);
+        return new TargetingSolution(missile, request, bestAzimuth, bestControls, trajectory, impact, bestMiss, range, _flights);
     }
 
     /// <summary>The longest range the missile reaches from <paramref name="launch"/> toward <paramref name="azimuthRad"/> (full energy, best elevation), m.</summary>
