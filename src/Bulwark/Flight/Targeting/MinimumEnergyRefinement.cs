@@ -22,9 +22,10 @@ namespace Bulwark.Flight.Targeting;
 /// </para>
 /// <para>
 /// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range
-/// carries about a metre of step-selection noise, and a metre on a maximum that drops 5.5 km·rad⁻²·δ² moves the fitted
-/// maximum by up to 1e−5 rad; at 1e−12 the noise is centimetres and fits from starts 3e−4 rad apart agree within
-/// 1e−6 rad (measured for the Sejjil-2, Sejjil-3 and an ICBM; docs/targeting.md).
+/// carries about a metre of step-selection noise, which on a range falling by about 5.5e6 m·rad⁻² × δ² from its maximum
+/// (550 m at 0.01 rad, for the Sejjil-3 at 2,400 km) moves the fitted maximum by 5e−6 to 2e−5 rad; at 1e−12 the noise is
+/// centimetres and fits from starts 3e−4 rad apart agree within 1e−6 rad (measured for the Sejjil-2, the Sejjil-3 and an
+/// ICBM; docs/targeting.md).
 /// </para>
 /// </remarks>
 internal sealed class MinimumEnergyRefinement

@@ -9,7 +9,8 @@ namespace Bulwark.Flight.Targeting;
 /// <summary>
 /// Solves for the launch azimuth and the shape controls that put a missile's impact on an aim point over a rotating Earth.
 /// The range is solved for a fixed azimuth (shape controls), then the azimuth is corrected by the bearing error of the
-/// impact, until the miss is under the request's tolerance. See docs/targeting.md. One instance per thread.
+/// impact, until the miss is under the request's tolerance; a minimum-energy solution is then refined to the one
+/// trajectory its aim point defines (<see cref="MinimumEnergyRefinement"/>). See docs/targeting.md. One instance per thread.
 /// </summary>
 public sealed class Targeter
 {
