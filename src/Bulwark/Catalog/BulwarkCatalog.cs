@@ -89,7 +89,11 @@ public sealed partial class BulwarkCatalog
     internal CatalogEntry Override(CatalogEntry entry, YamlNode overrides, Provenance provenance)
     {
         YamlNode merged = entry.Node.MergedWith(overrides);
-        var rules = entry.ProvenanceRules.Concat(OverridePaths(overrides, "").Select(p => (p, provenance))).ToList();
+        // The entry's own rules for an overridden path (or below it) go: the number is the scenario's now.
+        var paths = OverridePaths(overrides, "").ToList();
+        var rules = entry.ProvenanceRules
+            .Where(r => !paths.Any(p => r.Key == p || (r.Key.StartsWith(p, StringComparison.Ordinal) && r.Key[p.Length] is '.' or '[')))
+            .Concat(paths.Select(p => (p, provenance))).ToList();
         var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules);
         _entries[_entries.IndexOf(entry)] = replaced;
         _byId[entry.Id] = replaced;
@@ -147,7 +151,21 @@ public sealed partial class BulwarkCatalog
 
     public IGuidedMissile Missile(string id, YamlNode? where = null) => MissileFile.Read(Get("missiles", id, where).Node);
 
-    public Interceptor Interceptor(string id, YamlNode? where = null) => InterceptorFile.Read(Get("interceptors", id, where).Node);
+    /// <summary>
+    /// The interceptor <paramref name="id"/>. Where a scenario has overridden its <c>burnout_speed_km_s</c>, its stages
+    /// are scaled (<see cref="SpeedScaledInterceptor"/>: every stage's Isp and burn time by one factor) so that the
+    /// standard fly-out the catalog's speeds are calibrated on reaches the new speed: the reach follows the override.
+    /// </summary>
+    public Interceptor Interceptor(string id, YamlNode? where = null)
+    {
+        CatalogEntry entry = Get("interceptors", id, where);
+        Interceptor interceptor = InterceptorFile.Read(entry.Node);
+        return entry.ProvenanceOf(BurnoutSpeedKey)?.IsScenarioOverride == true
+            ? SpeedScaledInterceptor.For(interceptor, interceptor.BurnoutSpeedMPerS) with { Id = interceptor.Id }
+            : interceptor;
+    }
+
+    private const string BurnoutSpeedKey = "burnout_speed_km_s";
 
     /// <summary>The ids of a kind when there are few; otherwise where to list them.</summary>
     private string Known(string kind)
@@ -293,7 +311,7 @@ public sealed partial class BulwarkCatalog
         };
         YamlNode? sourceNode = value.TryGet("source");
         string? source = sourceNode?.String();
-        if (sourceNode is not null && source != "scenario" && !_sources.ContainsKey(source!))
+        if (sourceNode is not null && source != Provenance.ScenarioSourceId && !_sources.ContainsKey(source!))
         {
             throw sourceNode.Error($"no source '{source}' in the bibliography (catalog/sources-*.yaml)");
         }

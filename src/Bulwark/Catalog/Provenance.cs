@@ -24,6 +24,12 @@ public enum Confidence
 /// <param name="Note">anything a reader checking the assumption should know</param>
 public sealed record Provenance(Confidence Confidence, string? SourceId, string? CalibratedTo = null, string? Derivation = null, string? Note = null)
 {
+    /// <summary>The source id of numbers a scenario sets (its <c>overrides:</c>, or its own entries that say so).</summary>
+    public const string ScenarioSourceId = "scenario";
+
+    /// <summary>Set by a scenario's <c>overrides:</c>, laid over a catalog entry (not a number of the entry as written).</summary>
+    public bool IsScenarioOverride { get; init; }
+
     public static string Name(Confidence c) => c.ToString().ToLowerInvariant();
 }
 

@@ -66,7 +66,7 @@ public static class ScenarioLoader
                 }
             }
         });
-        var scenarioProvenance = new Provenance(Confidence.Notional, "scenario", $"set in {file}", null, $"scenario override in {file}");
+        var scenarioProvenance = new Provenance(Confidence.Notional, Provenance.ScenarioSourceId, $"set in {file}", null, $"scenario override in {file}") { IsScenarioOverride = true };
         Collect(() =>
         {
             if (root.TryGet("overrides") is not { } overrides)

@@ -74,7 +74,7 @@ public static class CatalogMarkdown
         var parts = new List<string>();
         if (p.SourceId is { } id)
         {
-            parts.Add(id == "scenario" ? "scenario" : $"[{id}](#{id})");
+            parts.Add(id == Provenance.ScenarioSourceId ? id : $"[{id}](#{id})");
         }
 
         if (p.CalibratedTo is { } c)

@@ -1,7 +1,6 @@
-using Bulwark.Engagement;
 using Bulwark.Numerics;
 
-namespace Bulwark.Analysis.Deterrent;
+namespace Bulwark.Engagement;
 
 /// <summary>
 /// An interceptor made faster or slower than its catalog entry: every stage's vacuum specific impulse (exhaust velocity)
@@ -11,8 +10,9 @@ namespace Bulwark.Analysis.Deterrent;
 /// requested burnout speed. The altitude limits, reaction time and Pk are the base interceptor's.
 /// </summary>
 /// <remarks>
-/// The catalog's two GBI readings were tuned by propellant mass at fixed gross mass (docs/interceptors.md); that cannot
-/// take an SM-3 to 8 km/s (the propellant fraction would pass 1), so a threshold search scales the exhaust velocity
+/// Used by the deterrent's threshold search (speeds on a grid) and by the catalog when a scenario overrides an
+/// interceptor's <c>burnout_speed_km_s</c> (<see cref="Catalog.BulwarkCatalog.Interceptor"/>). The catalog's two GBI
+/// readings were tuned by propellant mass at fixed gross mass (docs/interceptors.md); that cannot take an SM-3 to 8 km/s (the propellant fraction would pass 1), so a threshold search scales the exhaust velocity
 /// instead, which reaches any speed with the same vehicle. Keeping the thrust keeps the thrust-to-weight ratio, so a
 /// slower variant still lifts off (scaling the Isp alone leaves a 3 km/s GBI unable to). The burnout speed grows
 /// monotonically with the factor.

@@ -1,8 +1,7 @@
-using Bulwark.Analysis.Deterrent;
 using Bulwark.Catalog;
 using Bulwark.Engagement;
 
-namespace Bulwark.Tests.Analysis.Deterrent;
+namespace Bulwark.Tests.Engagement;
 
 /// <summary>The speed-scaled interceptor reaches the burnout speed asked for on the standard fly-out, the same flight the catalog's speeds are calibrated on.</summary>
 public class SpeedScaledInterceptorTests
