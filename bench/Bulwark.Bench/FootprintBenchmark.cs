@@ -14,8 +14,9 @@ namespace Bulwark.Bench;
 /// <item><see cref="Evaluate"/>: <see cref="Footprints.Evaluate(string, ThreatGrid, IReadOnlyList{string}?, int, IProgress{double}?)"/>
 /// of EPAA phase 3 against the fan grid (reach tables built in set-up), coverage of the 29 countries included.</item>
 /// </list>
-/// Trajectories flown per grid: printed in set-up (<c>// flights</c>). The fan's agreement with the direct grid is
-/// tested (ThreatGridTests, FootprintShortcutValidationTests) and quoted in docs/footprint.md.
+/// Trajectories flown per grid and the fan's error against the direct grid (tracks and defended area) are printed in
+/// set-up (<c>// flights</c>, <c>// error</c>); the agreement is also tested (ThreatGridTests,
+/// FootprintShortcutValidationTests) and quoted in docs/footprint.md.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchConfig))]
@@ -30,7 +31,28 @@ public class FootprintBenchmark
         _grid = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1);
         var direct = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1, ThreatGridMethod.Direct);
         Console.WriteLine($"// flights: fan {_grid.Flights} ({_grid.FanFlights} building the fan, {_grid.TargeterCells} cells via the targeter), direct {direct.Flights}");
-        Footprints.Evaluate("epaa-phase-3-2018", _grid);
+        FootprintResult fan = Footprints.Evaluate("epaa-phase-3-2018", _grid), reference = Footprints.Evaluate("epaa-phase-3-2018", direct);
+        Console.WriteLine(ShortcutError(_grid, direct, fan, reference));
+    }
+
+    /// <summary>The fan's error against the direct grid: its tracks (largest differences) and the defended area.</summary>
+    private static string ShortcutError(ThreatGrid fanGrid, ThreatGrid directGrid, FootprintResult fan, FootprintResult reference)
+    {
+        double dEl = 0, dT = 0;
+        int states = 0;
+        for (int i = 0; i < fanGrid.Grid.Cells.Count; i++)
+        {
+            states += fan.Cells[i].State != reference.Cells[i].State ? 1 : 0;
+            if (fanGrid.Threat(0, i)?.Solution is { } f && directGrid.Threat(0, i)?.Solution is { } d)
+            {
+                dEl = Math.Max(dEl, Math.Abs(f.Controls.ElevationRad - d.Controls.ElevationRad));
+                dT = Math.Max(dT, Math.Abs(f.FlightTimeS - d.FlightTimeS));
+            }
+        }
+
+        double dA = fan.DefendedAreaKm2 - reference.DefendedAreaKm2;
+        return FormattableString.Invariant(
+            $"// error of the fan against the direct grid: launch elevation <= {dEl:E1} rad, flight time <= {dT:F3} s; defended area {dA:+0;-0;0} km2 of {reference.DefendedAreaKm2:F0} ({100 * dA / Math.Max(reference.DefendedAreaKm2, 1):+0.00;-0.00;0.00}%), cells in another state {states}");
     }
 
     [Benchmark]
