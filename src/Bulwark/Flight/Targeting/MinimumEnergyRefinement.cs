@@ -23,9 +23,9 @@ namespace Bulwark.Flight.Targeting;
 /// <para>
 /// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range
 /// carries about a metre of step-selection noise, which on a range falling by about 5.5e6 m·rad⁻² × δ² from its maximum
-/// (550 m at 0.01 rad, for the Sejjil-3 at 2,400 km) moves the fitted maximum by 5e−6 to 2e−5 rad; at 1e−12 the noise is
-/// centimetres and fits from starts 3e−4 rad apart agree within 1e−6 rad (measured for the Sejjil-2, the Sejjil-3 and an
-/// ICBM; docs/targeting.md).
+/// (550 m at 0.01 rad, for the Sejjil-3 at 2,400 km) moves the fitted maximum by 4e−6 to 2e−5 rad; at 1e−12 the noise is
+/// centimetres and fits from starts 3e−4 rad apart agree within 7e−7 rad (measured for the Sejjil-2, the Sejjil-3 and an
+/// ICBM by MinimumEnergyRefinementTests.IntegratorToleranceSweep; docs/targeting.md).
 /// </para>
 /// </remarks>
 internal sealed class MinimumEnergyRefinement
@@ -89,14 +89,14 @@ internal sealed class MinimumEnergyRefinement
 
             bool settled = round > 0 && Math.Abs(best - elevation) <= SettledRad;
             elevation = best;
-            if (Correct(line, aim, ref az, ref e, elevation) is not { } shot)
+            if (Correct(line, aim, ref az, ref e, elevation) is not { } landed)
             {
                 return null;
             }
 
             if (settled)
             {
-                return new Solution(az, new ShapeControls(e, elevation), shot.Trajectory, shot.Impact, shot.MissM, shot.RangeM);
+                return new Solution(az, new ShapeControls(e, elevation), landed.Shot.Trajectory, landed.Shot.Impact, landed.MissM, landed.Shot.RangeM);
             }
         }
 
@@ -145,8 +145,8 @@ internal sealed class MinimumEnergyRefinement
         return null;
     }
 
-    /// <summary>Corrects the azimuth and energy at a fixed elevation until the miss is under <see cref="MissM"/>; the last flight, or null.</summary>
-    private Shot? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
+    /// <summary>Corrects the azimuth and energy at a fixed elevation until the miss is under <see cref="MissM"/>; the last flight and its miss, or null.</summary>
+    private (Shot Shot, double MissM)? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
     {
         Ellipsoid shape = _env.Planet.Shape;
         (double E, double R)? previous = null;
@@ -160,7 +160,7 @@ internal sealed class MinimumEnergyRefinement
             double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
             if (miss <= MissM)
             {
-                return shot with { MissM = miss };
+                return (shot, miss);
             }
 
             // A secant on the range where the energy moved enough for the range to say something (a miss that is
@@ -206,8 +206,8 @@ internal sealed class MinimumEnergyRefinement
 
         Geodetic impact = _env.GeodeticPosition(t.Final);
         GeodesicLine line = Geodesic.Inverse(_env.Planet.Shape, _launch.LatitudeRad, _launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
-        return new Shot(t, impact, line.DistanceM, line.InitialAzimuthRad, double.NaN);
+        return new Shot(t, impact, line.DistanceM, line.InitialAzimuthRad);
     }
 
-    private readonly record struct Shot(Trajectory Trajectory, Geodetic Impact, double RangeM, double BearingRad, double MissM);
+    private readonly record struct Shot(Trajectory Trajectory, Geodetic Impact, double RangeM, double BearingRad);
 }
