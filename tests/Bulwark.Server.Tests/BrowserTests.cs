@@ -47,7 +47,7 @@ public class BrowserTests
             Task<string> stdout = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             Task<string> stderr = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(8));
+            timeout.CancelAfter(TimeSpan.FromMinutes(14));
             try
             {
                 await node.WaitForExitAsync(timeout.Token);

@@ -12,6 +12,17 @@ const result = { base, threat, architecture, seconds: {} };
 const t0 = Date.now();
 const mark = (name) => { result.seconds[name] = (Date.now() - t0) / 1000; };
 
+// The globe has finished loading its tiles (several frames in a row).
+async function tilesLoaded(page) {
+  await page.evaluate(() => { window.__loadedFrames = 0; });
+  await page.waitForFunction(() => {
+    const scene = window.bulwark.viewers[0].scene;
+    scene.requestRender();
+    window.__loadedFrames = scene.globe.tilesLoaded ? (window.__loadedFrames || 0) + 1 : 0;
+    return window.__loadedFrames >= 5;
+  }, null, { timeout: 180_000, polling: 200 });
+}
+
 const browser = await chromium.launch({
   executablePath,
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -41,9 +52,13 @@ try {
   }
 
   mark('page');
+  // Let the empty globe finish loading its tiles before interacting: on a loaded CI machine a renderer busy drawing
+  // tiles in software WebGL answered a click only after more than 30 s (Playwright's default), and failed the test.
+  await tilesLoaded(page);
+  mark('idle-tiles');
   await page.selectOption('#threat', `|${threat}`);
   await page.selectOption('#arch-a', architecture);
-  await page.click('#show');
+  await page.click('#show', { timeout: 180_000 });
   await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
   result.status = await page.textContent('#status');
   if (await page.evaluate(() => document.body.dataset.state) !== 'ready') throw new Error(`scene failed: ${result.status}`);
@@ -68,13 +83,7 @@ try {
   if (found.sites < 1) failures.push('no sites');
   if (found.intercepts < 1) failures.push('no intercept point');
 
-  // The globe has finished loading its tiles (several frames in a row).
-  await page.waitForFunction(() => {
-    const scene = window.bulwark.viewers[0].scene;
-    scene.requestRender();
-    window.__loadedFrames = scene.globe.tilesLoaded ? (window.__loadedFrames || 0) + 1 : 0;
-    return window.__loadedFrames >= 5;
-  }, null, { timeout: 120_000, polling: 200 });
+  await tilesLoaded(page);
 
   mark('tiles');
   const png = await page.screenshot({ path: screenshotPath });
