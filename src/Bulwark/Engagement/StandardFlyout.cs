@@ -18,13 +18,22 @@ public static class StandardFlyout
     public static readonly ShapeControls Controls = new(1, 45 * Math.PI / 180);
 
     /// <summary>The interceptor's burnout speed on the standard fly-out, m/s.</summary>
-    public static double BurnoutSpeedMPerS(Interceptor interceptor)
+    public static double BurnoutSpeedMPerS(Interceptor interceptor) =>
+        Burnout(interceptor, Controls.ElevationRad)?.SpeedMPerS
+        ?? throw new InvalidOperationException($"{interceptor.Id}: no burnout event");
+
+    /// <summary>
+    /// The state at burnout of the standard fly-out flown with the pitch-over elevation <paramref name="elevationRad"/>
+    /// instead of 45° (Earth-relative speed and flight-path angle, geodetic height); null when the fly-out comes down
+    /// before it burns out (the flattest GBI shots).
+    /// </summary>
+    public static TrajectoryPoint? Burnout(Interceptor interceptor, double elevationRad)
     {
+        ArgumentNullException.ThrowIfNull(interceptor);
         FlightEnvironment env = FlightEnvironment.Default;
-        FlightPlan plan = interceptor.Rocket.Plan(env, LaunchPoint, 0, 0, Controls);
+        FlightPlan plan = interceptor.Rocket.Plan(env, LaunchPoint, 0, 0, Controls with { ElevationRad = elevationRad });
         double poweredS = interceptor.Rocket.TotalBurnTimeS + interceptor.Rocket.Stages.Sum(s => s.CoastAfterS);
         Trajectory t = new Propagator(env, PropagationOptions.ToImpact()).Run(plan, poweredS + 1);
-        FlightEvent burnout = t.Find("burnout") ?? throw new InvalidOperationException($"{interceptor.Id}: no burnout event");
-        return TrajectoryPoint.From(env, burnout.State).SpeedMPerS;
+        return t.Find("burnout") is { } burnout ? TrajectoryPoint.From(env, burnout.State) : null;
     }
 }

@@ -79,4 +79,36 @@ public class InterceptorFlyoutTests
         var inTable = Figures.Select(row => (string)row.Data.Item1).Order().ToList();
         Assert.Equal(inTable, inCatalog);
     }
+    /// <summary>
+    /// The guidance's one control orders the fan: on the standard fly-out, a higher pitch-over elevation gives a steeper
+    /// burnout for every catalog interceptor over its whole elevation range (every 2°), and the only fly-outs that come
+    /// down before burnout are the flattest ones. The reach tables' sheets (docs/reach-tables.md) rest on that order.
+    /// The output lists each interceptor's flattest burnout (docs/engagement.md, "Known limits", quotes it).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Figures))]
+    public void AHigherPitchOverGivesASteeperBurnout(string id, double figureKmS, string sourceId, string confidence)
+    {
+        _ = (figureKmS, sourceId, confidence);
+        Interceptor interceptor = InterceptorFile.Read(Entry(id));
+        (double min, double max) = interceptor.Rocket.ElevationRange;
+        var burnouts = new List<(double ElevationDeg, TrajectoryPoint? Burnout)>();
+        for (double el = min; el <= max + 1e-9; el += 2 * Math.PI / 180)
+        {
+            burnouts.Add((el * 180 / Math.PI, StandardFlyout.Burnout(interceptor, el)));
+        }
+
+        int firstBurnout = burnouts.FindIndex(b => b.Burnout is not null);
+        Assert.True(firstBurnout >= 0, $"{id}: no fly-out of the fan burns out");
+        for (int i = firstBurnout + 1; i < burnouts.Count; i++)
+        {
+            Assert.True(burnouts[i].Burnout is { } b && b.FlightPathAngleRad > burnouts[i - 1].Burnout!.Value.FlightPathAngleRad, FormattableString.Invariant(
+                $"{id}: the fly-out at {burnouts[i].ElevationDeg:F0}° is not steeper at burnout than the one at {burnouts[i - 1].ElevationDeg:F0}°"));
+        }
+
+        TrajectoryPoint flattest = burnouts[firstBurnout].Burnout!.Value;
+        double standardDeg = StandardFlyout.Burnout(interceptor, StandardFlyout.Controls.ElevationRad)!.Value.FlightPathAngleRad * 180 / Math.PI;
+        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant(
+            $"{id}: flattest burnout at pitch-over {burnouts[firstBurnout].ElevationDeg:F0}°: climbing at {flattest.FlightPathAngleRad * 180 / Math.PI:F1}°, {flattest.SpeedMPerS / 1000:F2} km/s, {flattest.Position.HeightM / 1000:F0} km up; at 45° (the standard fly-out): {standardDeg:F1}°; at {burnouts[^1].ElevationDeg:F0}°: {burnouts[^1].Burnout!.Value.FlightPathAngleRad * 180 / Math.PI:F1}°"));
+    }
 }
