@@ -43,6 +43,9 @@ try {
     if (!(url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) && !external.includes(url)) external.push(url);
   });
   const page = await context.newPage();
+  // Every action (select, click, text) may wait up to 3 minutes for a renderer starved by a loaded machine: CI once
+  // failed when a click went unanswered for Playwright's default 30 s.
+  page.setDefaultTimeout(180_000);
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(base, { waitUntil: 'load' });
@@ -52,13 +55,12 @@ try {
   }
 
   mark('page');
-  // Let the empty globe finish loading its tiles before interacting: on a loaded CI machine a renderer busy drawing
-  // tiles in software WebGL answered a click only after more than 30 s (Playwright's default), and failed the test.
+  // Let the empty globe finish loading its tiles before interacting, so that the renderer is idle when clicked.
   await tilesLoaded(page);
   mark('idle-tiles');
   await page.selectOption('#threat', `|${threat}`);
   await page.selectOption('#arch-a', architecture);
-  await page.click('#show', { timeout: 180_000 });
+  await page.click('#show');
   await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
   result.status = await page.textContent('#status');
   if (await page.evaluate(() => document.body.dataset.state) !== 'ready') throw new Error(`scene failed: ${result.status}`);
