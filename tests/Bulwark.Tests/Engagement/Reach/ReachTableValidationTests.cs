@@ -69,6 +69,21 @@ public class ReachTableValidationTests(ITestOutputHelper output)
         Why = "the issue's tolerance (\"Engagement\" acceptance); the track is sampled every 1 s")]
     public void AgreesWithDirectFlyoutOnAThousandPoints(string id) => Validate(id, sites: 4, reachablePerSite: 250);
 
+    /// <summary>
+    /// The same check for the SM-3s of the guidance experiment (scenarios/epaa-phase-3-2018-held-attitude.yaml:
+    /// fixed-attitude law, stages re-tuned), whose fans differ in shape: what switching the catalog would need to pass.
+    /// Explicit: it measures a known limit (docs/engagement.md), it does not guard the catalog.
+    /// </summary>
+    [Theory(Explicit = true)]
+    [Trait("Category", "Validation")]
+    [InlineData("sm-3-iia", 30)]
+    [InlineData("sm-3-ib", 30)]
+    public void HeldAttitudeSm3sAgreeWithDirectFlyout(string id, int reachablePerSite)
+    {
+        const string file = "scenarios/epaa-phase-3-2018-held-attitude.yaml";
+        Validate(ScenarioLoader.Load(file, File.ReadAllText(file)).Catalog.Interceptor(id), sites: 1, reachablePerSite);
+    }
+
     private static Geodetic[] MakeSites()
     {
         var rng = new Random(1101);
@@ -84,9 +99,11 @@ public class ReachTableValidationTests(ITestOutputHelper output)
 
     private readonly record struct Outcome(double AzimuthRad, double RangeM, double AltitudeM, ReachPoint Table, DirectFlyoutSolution Reference);
 
-    private void Validate(string id, int sites, int reachablePerSite)
+    private void Validate(string id, int sites, int reachablePerSite) => Validate(BulwarkCatalog.BuiltIn.Interceptor(id), sites, reachablePerSite);
+
+    private void Validate(Interceptor interceptor, int sites, int reachablePerSite)
     {
-        Interceptor interceptor = BulwarkCatalog.BuiltIn.Interceptor(id);
+        string id = interceptor.Id;
         var all = new List<Outcome>();
         for (int s = 0; s < sites; s++)
         {
