@@ -90,8 +90,8 @@ public sealed class ThresholdSearch
     /// <summary>The threshold speed for track <paramref name="track"/> (index into the tracks) and launch delay <paramref name="delayS"/>.</summary>
     /// <remarks>
     /// A binary search over the coarse grid (every <see cref="DeterrentOptions.CoarseStepMPerS"/>) brackets the threshold.
-    /// Where the intercept exists at both ends of the bracket, L is interpolated linearly in v and the threshold rounded up to
-    /// the fine grid; where it does not exist at the slower end (the speed at which the reach first touches the track lies
+    /// Where the intercept exists at both ends of the bracket, L is interpolated linearly in v, the threshold rounded up to
+    /// the fine grid and then corrected on it to the least speed that intercepts (the fine-grid bisection's answer); where it does not exist at the slower end (the speed at which the reach first touches the track lies
     /// inside), the bracket is bisected on the fine grid. docs/deterrent.md gives the measured error of the interpolation.
     /// </remarks>
     public ThresholdSpeed Threshold(int track, double delayS)
@@ -131,8 +131,22 @@ public sealed class ThresholdSearch
         if (double.IsFinite(lLo) && hi - lo > 1)
         {
             double fraction = (delayS - lLo) / (lHi - lLo);
-            int level = lo + (int)Math.Ceiling(fraction * (hi - lo) - 1e-9);
-            return new ThresholdSpeed(delayS, SpeedMPerS(Math.Clamp(level, lo + 1, hi)), false);
+            int level = Math.Clamp(lo + (int)Math.Ceiling(fraction * (hi - lo) - 1e-9), lo + 1, hi);
+            // L is not linear in v, so the interpolated speed may fall short of an intercept or overshoot the least speed
+            // that intercepts (0.1 km/s either way in 30 of 79 thresholds measured): it is corrected on the fine grid, up
+            // until it intercepts (hi does), then down while the speed below does too. The interpolation is then only a
+            // first guess that saves the bisection's tables; the answer is the bisection's.
+            while (level < hi && !Feasible(level))
+            {
+                level++;
+            }
+
+            while (level > lo + 1 && Feasible(level - 1))
+            {
+                level--;
+            }
+
+            return new ThresholdSpeed(delayS, SpeedMPerS(level), false);
         }
 
         while (hi - lo > 1)

@@ -94,6 +94,7 @@ public sealed partial class ReachTable
         // speed and flight-path angle.
         private readonly double[] _x, _y, _v, _g, _b;
         private readonly int[] _count;
+        private readonly FlyoutEnd[] _ends;
 
         // The bin's grid while it is built, per node and sheet s at [2 * node + s].
         private double[] _t = [], _th = [], _sp = [], _ga = [], _dr = [];
@@ -125,6 +126,7 @@ public sealed partial class ReachTable
             _g = new double[n];
             _b = new double[n];
             _count = new int[elevations.Length];
+            _ends = new FlyoutEnd[elevations.Length];
         }
 
         public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad)
@@ -134,10 +136,12 @@ public sealed partial class ReachTable
             for (int i = 0; i < _elevations.Length; i++)
             {
                 FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
-                _runner.Run(plan);
+                _ends[i] = _runner.Run(plan);
                 maxX = Math.Max(maxX, Record(i, azimuthRad));
                 samples += _count[i];
             }
+
+            ContinueDescents();
 
             int columns = (int)Math.Floor(maxX) + 2;
             int nodes = columns * _rows;
@@ -224,6 +228,45 @@ public sealed partial class ReachTable
 
             _count[i] = n;
             return maxX + EdgeMarginCells;
+        }
+
+        /// <summary>
+        /// A fly-out that came down through the end altitude (or hit the ground) before a neighbour of the fan ended is
+        /// continued, for as long as that neighbour flies, along the straight line of its last sampling step (its speed,
+        /// angle and drift held). The quads between the two then still span the region between the neighbour's descent and
+        /// the continued path, which lies below the end altitude and so below the grid: without it, where neighbouring
+        /// fly-outs come down far apart (flat, fast fly-outs far out), nodes just above the floor that the neighbour passes
+        /// were covered by no quad, and the table gave them a later sheet's arrival or none. The continued samples only
+        /// ever weigh in below the floor's own fly-out, where the grid has no nodes, and in the strip between it and the
+        /// neighbour, interpolated as any quad is.
+        /// </summary>
+        private void ContinueDescents()
+        {
+            int m = _elevations.Length;
+            Span<int> flown = m <= 256 ? stackalloc int[m] : new int[m];
+            _count.AsSpan(0, m).CopyTo(flown);
+            for (int i = 0; i < m; i++)
+            {
+                if (_ends[i] is not (FlyoutEnd.Floor or FlyoutEnd.Ground) || flown[i] < 2)
+                {
+                    continue;
+                }
+
+                int until = Math.Max(i > 0 ? flown[i - 1] : 0, i + 1 < m ? flown[i + 1] : 0);
+                int o = i * _maxSamples, last = o + flown[i] - 1;
+                double stepX = _x[last] - _x[last - 1], stepY = _y[last] - _y[last - 1];
+                for (int j = flown[i]; j < until; j++)
+                {
+                    int k = o + j, steps = j - flown[i] + 1;
+                    _x[k] = _x[last] + steps * stepX;
+                    _y[k] = _y[last] + steps * stepY;
+                    _v[k] = _v[last];
+                    _g[k] = _g[last];
+                    _b[k] = _b[last];
+                }
+
+                _count[i] = Math.Max(flown[i], until);
+            }
         }
 
         /// <summary>

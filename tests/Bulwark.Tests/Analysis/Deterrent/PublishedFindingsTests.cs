@@ -112,7 +112,7 @@ public class PublishedFindingsTests(ITestOutputHelper output)
         Source = "REFERENCES.md V9d (Lewis and Postol 2007 [SEC]; the flip as the GBI's speed crosses a threshold is REFERENCES' inference); gbi-2-stage-postol (8.0 km/s) and gbi-2-stage-mda (6.3 km/s) at redzikowo against Kozelsk, Teykovo and Yoshkar-Ola tracks",
         Tolerance = "with a launch no earlier than 300 s after the ICBM: 8.0 km/s intercepts, 6.3 km/s does not, threshold in (6.3, 7.7] km/s",
         Why = "the bounds are the sources' numbers; the threshold search's 0.1 km/s grid is inside them. The 300 s launch delay is an assumption (about 3 min of boost, V9h, then a track and the 60 s reaction): the sources give no launch time",
-        Note = "launched within 3–4 minutes of the ICBM (ideal sensors) even the 6.3 km/s GBI catches these tracks in the model (thresholds 3.8–5.2 km/s at 0–60 s): the flip depends on the launch delay")]
+        Note = "launched within 3–4 minutes of the ICBM (ideal sensors) even the 6.3 km/s GBI catches these tracks in the model (thresholds 3.7–5.2 km/s at 0–60 s): the flip depends on the launch delay")]
     public void V9d_LewisPostolTwoStageGbiInPolandFlipsBetweenTheMdaAndPostolSpeeds()
     {
         const double DelayS = 300;
