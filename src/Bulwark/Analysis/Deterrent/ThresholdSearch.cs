@@ -91,8 +91,9 @@ public sealed class ThresholdSearch
     /// <remarks>
     /// A binary search over the coarse grid (every <see cref="DeterrentOptions.CoarseStepMPerS"/>) brackets the threshold.
     /// Where the intercept exists at both ends of the bracket, L is interpolated linearly in v, the threshold rounded up to
-    /// the fine grid and then corrected on it to the least speed that intercepts (the fine-grid bisection's answer); where it does not exist at the slower end (the speed at which the reach first touches the track lies
-    /// inside), the bracket is bisected on the fine grid. docs/deterrent.md gives the measured error of the interpolation.
+    /// the fine grid and then corrected on it to the least speed that intercepts (the fine-grid bisection's answer); where
+    /// it does not exist at the slower end (the speed at which the reach first touches the track lies inside), the bracket
+    /// is bisected on the fine grid. docs/deterrent.md says what the correction changed and what it costs.
     /// </remarks>
     public ThresholdSpeed Threshold(int track, double delayS)
     {

@@ -233,12 +233,11 @@ public sealed partial class ReachTable
         /// <summary>
         /// A fly-out that came down through the end altitude (or hit the ground) before a neighbour of the fan ended is
         /// continued, for as long as that neighbour flies, along the straight line of its last sampling step (its speed,
-        /// angle and drift held). The quads between the two then still span the region between the neighbour's descent and
-        /// the continued path, which lies below the end altitude and so below the grid: without it, where neighbouring
-        /// fly-outs come down far apart (flat, fast fly-outs far out), nodes just above the floor that the neighbour passes
-        /// were covered by no quad, and the table gave them a later sheet's arrival or none. The continued samples only
-        /// ever weigh in below the floor's own fly-out, where the grid has no nodes, and in the strip between it and the
-        /// neighbour, interpolated as any quad is.
+        /// angle and drift held). Without it, where neighbouring fly-outs come down far apart (flat, fast fly-outs far
+        /// out), nodes just above the floor that the neighbour passes were covered by no quad, and the table gave them a
+        /// later sheet's arrival or none (docs/reach-tables.md, "Continued descents"). The continued path lies below the end
+        /// altitude, where the grid has no nodes: it only closes the quads whose nodes lie between it and the neighbour's
+        /// real descent, interpolated as any quad is.
         /// </summary>
         private void ContinueDescents()
         {
