@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Geography;
+using Bulwark.Analysis;
 
 namespace Bulwark.Bench;
 
@@ -28,8 +29,8 @@ public class FootprintBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _grid = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1);
-        var direct = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1, ThreatGridMethod.Direct);
+        _grid = ThreatGrid.Fly(new AnalysisContext(BulwarkCatalog.BuiltIn), "sejjil-2", ["tabriz"], Box, 1);
+        var direct = ThreatGrid.Fly(new AnalysisContext(BulwarkCatalog.BuiltIn), "sejjil-2", ["tabriz"], Box, 1, ThreatGridMethod.Direct);
         Console.WriteLine($"// flights: fan {_grid.Flights} ({_grid.FanFlights} building the fan, {_grid.TargeterCells} cells via the targeter), direct {direct.Flights}");
         FootprintResult fan = Footprints.Evaluate("epaa-phase-3-2018", _grid), reference = Footprints.Evaluate("epaa-phase-3-2018", direct);
         Console.WriteLine(ShortcutError(_grid, direct, fan, reference));
@@ -56,10 +57,10 @@ public class FootprintBenchmark
     }
 
     [Benchmark]
-    public ThreatGrid FlyGridFan() => ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1);
+    public ThreatGrid FlyGridFan() => ThreatGrid.Fly(new AnalysisContext(BulwarkCatalog.BuiltIn), "sejjil-2", ["tabriz"], Box, 1);
 
     [Benchmark]
-    public ThreatGrid FlyGridDirect() => ThreatGrid.Fly(BulwarkCatalog.BuiltIn, "sejjil-2", ["tabriz"], Box, 1, ThreatGridMethod.Direct);
+    public ThreatGrid FlyGridDirect() => ThreatGrid.Fly(new AnalysisContext(BulwarkCatalog.BuiltIn), "sejjil-2", ["tabriz"], Box, 1, ThreatGridMethod.Direct);
 
     [Benchmark]
     public FootprintResult Evaluate() => Footprints.Evaluate("epaa-phase-3-2018", _grid);

@@ -2,7 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Bench;
 

@@ -23,8 +23,9 @@ public class RaidBenchmark
     public void Setup()
     {
         Scenario s = ScenarioLoader.Load(Examples.EuropeRaid, Examples.Read(Examples.EuropeRaid));
-        var flown = RaidSetup.Fly(s, FlightEnvironment.Default);
-        _problem = RaidSetup.Problem(s, s.Architecture!, flown, ReachTables.For);
+        var context = new AnalysisContext(s.Catalog);
+        var flown = RaidSetup.Fly(context, s);
+        _problem = RaidSetup.Problem(context, s, s.Architecture!, flown);
     }
 
     [Benchmark]

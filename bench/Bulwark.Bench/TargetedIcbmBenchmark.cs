@@ -5,7 +5,6 @@ using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Bench;
 

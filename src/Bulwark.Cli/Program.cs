@@ -2,7 +2,6 @@ using System.CommandLine;
 using Bulwark.Cli.Commands;
 using Bulwark.Flight.Targeting;
 using Bulwark.Integration;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Cli;
 

@@ -1,12 +1,13 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
-using Bulwark.Flight;
+using Bulwark.Caching;
+using Bulwark.Output.Scenes;
 using Bulwark.Output;
-using Bulwark.Scenarios;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Server;
 
@@ -22,16 +23,24 @@ public sealed record ScenarioFile(string Id, string Path, Scenario Scenario);
 /// <summary>
 /// What the API computes, all through the library: the choices (catalog architectures, threat sets, scenario files),
 /// and for a choice the engagement scene (<see cref="EngagementExport.Scene"/>). Scenes are cached: each costs a threat
-/// flight, the batteries' reach tables (shared across scenes, <see cref="ReachTables"/>) and the fly-outs.
+/// flight, the batteries' reach tables (shared across scenes for the server's lifetime, <see cref="Context"/>) and the
+/// fly-outs. Every cache is bounded (least recently used first out): scenes, footprints and reach tables.
 /// </summary>
 public sealed partial class SceneService
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<SceneResult>>> _cache = new();
-    private readonly int _cacheSize;
+    /// <summary>Footprint overlays kept (each costs a threat grid over NATO Europe and its engagement).</summary>
+    public const int FootprintCacheSize = 16;
 
-    public SceneService(string? scenariosDir, int cacheSize = 32)
+    private readonly BoundedCache<string, Task<SceneResult>> _cache;
+    private readonly BoundedCache<string, GeoScene> _footprints = new(FootprintCacheSize);
+
+    /// <param name="scenariosDir">scenario files to offer (null: none)</param>
+    /// <param name="cacheSize">scenes kept</param>
+    /// <param name="context">the context scenes are computed in (null: the built-in catalog, the default world)</param>
+    public SceneService(string? scenariosDir, int cacheSize = 32, AnalysisContext? context = null)
     {
-        _cacheSize = cacheSize;
+        _cache = new BoundedCache<string, Task<SceneResult>>(cacheSize);
+        Context = context ?? new AnalysisContext(BulwarkCatalog.BuiltIn);
         var files = new List<ScenarioFile>();
         if (scenariosDir is not null && Directory.Exists(scenariosDir))
         {
@@ -57,11 +66,20 @@ public sealed partial class SceneService
 
     public IReadOnlyList<ScenarioFile> Scenarios { get; }
 
+    /// <summary>The context every scene is computed in (its reach tables live as long as the server).</summary>
+    public AnalysisContext Context { get; }
+
+    /// <summary>Scenes held now (at most the cache size).</summary>
+    public int CachedScenes => _cache.Count;
+
+    /// <summary>Scenes computed since the server started.</summary>
+    public long ScenesComputed => _cache.Computed;
+
     public static BulwarkCatalog Catalog => BulwarkCatalog.BuiltIn;
 
     /// <summary>The catalog's threat sets, read.</summary>
     public static IReadOnlyList<ThreatSet> ThreatSets() =>
-        [.. Catalog.OfKind("threat-sets").Select(e => ThreatSet.Read(e.Node, Catalog))];
+        [.. Catalog.OfKind("threat-sets").Select(e => Catalog.ThreatSet(e.Id))];
 
     /// <summary>
     /// The scenario a request names: a scenario file (<paramref name="scenarioId"/>) or the built-in catalog, with
@@ -95,14 +113,17 @@ public sealed partial class SceneService
     }
 
     /// <summary>The scene for a resolved scenario (one threat), computed once and cached.</summary>
-    public Task<SceneResult> Scene(Scenario scenario, string key)
-    {
-        if (_cache.Count >= _cacheSize)
-        {
-            _cache.Clear();
-        }
+    public Task<SceneResult> Scene(Scenario scenario, string key) => _cache.GetOrAdd(key, _ => Task.Run(() => Compute(Context.With(scenario.Catalog), scenario)));
 
-        return _cache.GetOrAdd(key, _ => new Lazy<Task<SceneResult>>(() => Task.Run(() => Compute(scenario)))).Value;
+    /// <summary>
+    /// The footprint overlay of a resolved scenario (its architecture against its threat's missile from its launch
+    /// place), computed by <paramref name="compute"/> once per (architecture, missile, launch place) while it is held.
+    /// </summary>
+    public GeoScene Footprint(Scenario scenario, Func<AnalysisContext, Scenario, GeoScene> compute)
+    {
+        string key = Key(scenario.Architecture?.Id, scenario.Threats.Count > 0 ? scenario.Threats[0].MissileId : null,
+            scenario.Threats.Count > 0 ? scenario.Threats[0].FromId : null, scenario.File);
+        return _footprints.GetOrAdd(key, _ => compute(Context.With(scenario.Catalog), scenario));
     }
 
     /// <summary>A cache key for a request: its parts, or a hash of a posted body.</summary>
@@ -110,13 +131,11 @@ public sealed partial class SceneService
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static SceneResult Compute(Scenario s)
+    private static SceneResult Compute(AnalysisContext context, Scenario s)
     {
-        var env = FlightEnvironment.Default;
-        var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, env));
-        var engagements = EngagementPicture.Compute(s, pictures, ReachTables.For);
-        var flyouts = InterceptorPaths.All(s, engagements);
-        return new SceneResult(EngagementExport.Scene(s, engagements, flyouts).ToCzml(), SceneSummary.Write(s, engagements));
+        var engagements = context.SeeAndEngage(s.Architecture!, context.Fly(s.Threats));
+        var flyouts = InterceptorPaths.All(context, s.Architecture!, engagements);
+        return new SceneResult(EngagementExport.Scene(context, s, engagements, flyouts).ToCzml(), SceneSummary.Write(s, engagements));
     }
 
     private static Scenario OneThreat(Scenario s, string? architectureId, string threatId)
@@ -126,7 +145,7 @@ public sealed partial class SceneService
         {
             CatalogEntry entry = s.Catalog.Find(architectureId) is { Kind: "architectures" } e ? e
                 : throw new BadRequestException($"unknown architecture '{architectureId}'; expected one of {string.Join(", ", s.Catalog.OfKind("architectures").Select(a => a.Id))}");
-            architecture = Architecture.Read(entry.Node, s.Catalog);
+            architecture = s.Catalog.Architecture(entry.Id);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Output.Scenes;
 
@@ -22,10 +23,11 @@ public sealed record ViewerOptions
     public string? WebRoot { get; init; }
 
     /// <summary>
-    /// The defended-footprint overlay (the footprint analysis plugs in here): given the scenario (its architecture and
-    /// threat), the footprint as a scene of areas. Null until that analysis exists: <c>/api/footprint</c> answers 404.
+    /// The defended-footprint overlay (the footprint analysis plugs in here): given the server's context and the scenario
+    /// (its architecture and threat), the footprint as a scene of areas, kept in a bounded cache by the server. Null:
+    /// <c>/api/footprint</c> answers 404.
     /// </summary>
-    public Func<Scenario, GeoScene>? Footprint { get; init; }
+    public Func<AnalysisContext, Scenario, GeoScene>? Footprint { get; init; }
 
     /// <summary>Largest request body accepted (a scenario file posted to <c>/api/scene</c>), bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;

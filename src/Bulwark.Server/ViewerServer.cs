@@ -4,7 +4,6 @@ using System.Text.Json;
 using Bulwark.Catalog;
 using Bulwark.Output;
 using Bulwark.Output.Scenes;
-using Bulwark.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Server;
 
@@ -161,7 +162,7 @@ public static class ViewerServer
             }
 
             Scenario s = service.Resolve(One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
-            return Results.Text(footprint(s).ToCzml(), "application/json", Encoding.UTF8);
+            return Results.Text(service.Footprint(s, footprint).ToCzml(), "application/json", Encoding.UTF8);
         });
         app.Map("/api/{**rest}", (HttpContext ctx) => Error(ctx, StatusCodes.Status404NotFound, $"no API endpoint {ctx.Request.Method} {ctx.Request.Path}"));
     }
@@ -183,7 +184,7 @@ public static class ViewerServer
         w.WriteStartArray();
         foreach (CatalogEntry e in SceneService.Catalog.OfKind("architectures"))
         {
-            Architecture a = Architecture.Read(e.Node, SceneService.Catalog);
+            Architecture a = SceneService.Catalog.Architecture(e.Id);
             w.WriteStartObject();
             w.WriteString("id", a.Id);
             w.WriteString("name", a.Name);

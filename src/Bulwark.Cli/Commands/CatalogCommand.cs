@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Bulwark.Catalog;
 using Bulwark.Output;
-using Bulwark.Scenarios;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Catalog;
 using Bulwark.Output;
-using Bulwark.Scenarios;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;
@@ -36,6 +35,7 @@ internal static class CompareCommand
         {
             ids, outDir, format, step, members, noDeterrent,
         };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "compare");
@@ -50,10 +50,10 @@ internal static class CompareCommand
             };
             string? dir = parse.GetValue(outDir);
             ComparisonResult result = Progress.RunWithBar(stderr, "comparing",
-                p => Comparison.Run(catalog, options, p is null ? null : new Forward(p)));
+                p => Comparison.Run(world.Context(parse, catalog), options, p is null ? null : new Forward(p)));
             if (dir is not null)
             {
-                var (texts, binaries) = ComparisonReport.Files(result, ReproducingCommand(given, options, dir));
+                var (texts, binaries) = ComparisonReport.Files(result, ReproducingCommand(given, options, dir) + world.Flags(parse));
                 OutputDirectory.WriteAll(dir, texts, binaries);
             }
 

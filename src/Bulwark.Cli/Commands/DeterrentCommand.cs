@@ -8,6 +8,8 @@ using Bulwark.Output.Maps;
 using Bulwark.Output.Plots;
 using Bulwark.Sensing;
 using Spectre.Console;
+using Bulwark.Engagement;
+using Bulwark.Analysis;
 
 namespace Bulwark.Cli.Commands;
 
@@ -26,15 +28,17 @@ internal static class DeterrentCommand
         {
             architecture, bases, targets, noThresholds, format, outDir,
         };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "deterrent");
             var catalog = BulwarkCatalog.BuiltIn;
+            AnalysisContext context = world.Context(parse, catalog);
             string id = parse.GetValue(architecture)!;
-            Architecture arch = Architecture.Read(catalog.Get("architectures", id).Node, catalog);
+            Architecture arch = catalog.Architecture(id);
             var threats = DeterrentAnalysis.Tracks(catalog, List(parse.GetValue(bases)), List(parse.GetValue(targets)));
             var options = DeterrentOptions.Default with { Threats = threats, Thresholds = !parse.GetValue(noThresholds) };
-            DeterrentResult result = Progress.Run(stderr, $"deterrent: {arch.Id} against {threats.Count} ICBM tracks…", () => DeterrentAnalysis.Run(catalog, arch, options));
+            DeterrentResult result = Progress.Run(stderr, $"deterrent: {arch.Id} against {threats.Count} ICBM tracks…", () => DeterrentAnalysis.Run(context, arch, options));
             string json = Json(result);
             if (parse.GetValue(outDir) is { } dir)
             {

@@ -7,7 +7,6 @@ using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight;
 using Bulwark.Output;
-using Bulwark.Scenarios;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;
@@ -21,6 +20,7 @@ internal static class EngageCommand
         var format = CommonOptions.Format();
         var outDir = CommonOptions.Out();
         var command = new Command("engage", "Engagement opportunities per threat: which batteries can intercept, when, where, how often, with what kill probability.") { scenario, format, outDir };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "engage");
@@ -28,17 +28,14 @@ internal static class EngageCommand
             string file = parse.GetValue(scenario)!;
             Scenario s = ScenarioInput.LoadWithArchitecture(file, "engage");
 
-            var env = FlightEnvironment.Default;
-            var engagements = Progress.Run(stderr, $"flying {s.Threats.Count} threats and building reach tables…", () =>
-            {
-                var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, env));
-                return EngagementPicture.Compute(s, pictures, ReachTables.For);
-            });
+            AnalysisContext context = world.Context(parse, s.Catalog);
+            var engagements = Progress.Run(stderr, $"flying {s.Threats.Count} threats and building reach tables…",
+                () => context.SeeAndEngage(s.Architecture!, context.Fly(s.Threats)));
             string json = Json(s, engagements);
             if (parse.GetValue(outDir) is { } dir)
             {
-                var flyouts = Progress.Run(stderr, "flying the interceptors for the exports…", () => InterceptorPaths.All(s, engagements));
-                var scene = EngagementExport.Scene(s, engagements, flyouts);
+                var flyouts = Progress.Run(stderr, "flying the interceptors for the exports…", () => InterceptorPaths.All(context, s.Architecture!, engagements));
+                var scene = EngagementExport.Scene(context, s, engagements, flyouts);
                 OutputDirectory.WriteAll(dir, new Dictionary<string, string>
                 {
                     ["engage.json"] = json,

@@ -8,7 +8,7 @@ using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Output;
 using Bulwark.Output.Maps;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Cli.Commands;
 
@@ -61,7 +61,7 @@ internal static class FlyCommand
                 Places.Parse("--to", toValue),
                 ParseShape(parse.GetValue(shape)!),
                 ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
-            FlightEnvironment environment = Environment(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
+            FlightEnvironment environment = WorldOptions.Of(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
             IGuidedMissile m = MissileResolver.Resolve(missileFile);
             TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout, stderr);
             return Program.Success;
@@ -102,23 +102,6 @@ internal static class FlyCommand
         return km * 1000;
     }
 
-    private static FlightEnvironment Environment(FlightEnvironment baseEnvironment, string? earth, bool noRotation)
-    {
-        Planet planet = earth switch
-        {
-            null => baseEnvironment.Planet,
-            "wgs84" => Planet.Wgs84,
-            "sphere" => Planet.Sphere(Planet.NescSphereRadiusM, Wgs84.GravitationalParameterM3PerS2, Wgs84.RotationRateRadPerS),
-            _ => throw new InputException(null, null, null, "--earth", $"unknown earth model '{earth}'; expected wgs84 or sphere"),
-        };
-        if (noRotation)
-        {
-            planet = planet with { RotationRateRadPerS = 0 };
-        }
-
-        return baseEnvironment with { Planet = planet };
-    }
-
     private static void FlightFileRun(string path, double? step, string? earth, bool noRotation, OutputFormat format, string? outDir, TextWriter stdout)
     {
         FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), MissileResolver.Resolve);
@@ -132,7 +115,7 @@ internal static class FlyCommand
             flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s } };
         }
 
-        flightFile = flightFile with { Environment = Environment(flightFile.Environment, earth, noRotation) };
+        flightFile = flightFile with { Environment = WorldOptions.Of(flightFile.Environment, earth, noRotation) };
         Trajectory trajectory = flightFile.Fly();
         var points = TrajectoryPoint.From(flightFile.Environment, trajectory.Samples);
         WriteFiles(outDir, points, Path.GetFileNameWithoutExtension(path), null);

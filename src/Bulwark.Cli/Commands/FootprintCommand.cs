@@ -4,7 +4,6 @@ using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Geography;
 using Bulwark.Output;
-using Bulwark.Scenarios;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;
@@ -30,6 +29,7 @@ internal static class FootprintCommand
         {
             architecture, missile, from, region, step, members, method, format, outDir,
         };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "footprint");
@@ -60,7 +60,7 @@ internal static class FootprintCommand
             };
 
             var grid = Progress.Run(stderr, $"flying {missileId} from {string.Join(", ", launches)} over the grid…",
-                () => ThreatGrid.Fly(catalog, missileId, launches, box, stepDeg, how));
+                () => ThreatGrid.Fly(world.Context(parse, catalog), missileId, launches, box, stepDeg, how));
             var result = Progress.Run(stderr, $"engaging with {archId}…", () => Footprints.Evaluate(archId, grid, membersYear: year));
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -87,7 +87,7 @@ internal static class FootprintCommand
     {
         if (value == "launch-areas")
         {
-            return [.. catalog.OfKind("places").Select(e => Place.Read(e.Node)).Where(p => p.Has("launch-area")).Select(p => p.Id)];
+            return [.. catalog.OfKind("places").Select(e => catalog.Place(e.Id)).Where(p => p.Has("launch-area")).Select(p => p.Id)];
         }
 
         var ids = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

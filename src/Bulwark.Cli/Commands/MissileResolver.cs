@@ -1,6 +1,6 @@
 using Bulwark.Catalog;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Cli.Commands;
 

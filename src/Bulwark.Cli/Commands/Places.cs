@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bulwark.Catalog;
 using Bulwark.Earth;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
 

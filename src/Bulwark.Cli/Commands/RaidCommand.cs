@@ -7,8 +7,8 @@ using Bulwark.Flight;
 using Bulwark.Output;
 using Bulwark.Output.Plots;
 using Bulwark.Raids;
-using Bulwark.Scenarios;
 using Spectre.Console;
+using Bulwark.Engagement;
 
 namespace Bulwark.Cli.Commands;
 
@@ -57,9 +57,9 @@ internal static class RaidCommand
             var options = new RaidRunOptions(n, parse.GetValue(seed), t);
             var results = Progress.Run(stderr, $"flying the raid's missiles, engaging them and running {n:N0} trials per architecture…", () =>
             {
-                var flown = RaidSetup.Fly(s, FlightEnvironment.Default);
-                var reach = RaidSetup.SharedById(ReachTables.For);
-                return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(s, a, flown, reach), options))).ToList();
+                AnalysisContext context = new(s.Catalog);
+                var flown = RaidSetup.Fly(context, s);
+                return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(context, s, a, flown), options))).ToList();
             });
             var differences = ArchitectureDifference.Against(results);
             string json = Json(s, options, archs, results, differences);
@@ -101,7 +101,7 @@ internal static class RaidCommand
             throw new InputException(null, null, null, "--architectures", $"'{list}': expected distinct architecture ids separated by commas");
         }
 
-        return [.. ids.Select(id => s.Architecture?.Id == id ? s.Architecture : Architecture.Read(s.Catalog.Get("architectures", id).Node, s.Catalog))];
+        return [.. ids.Select(id => s.Architecture?.Id == id ? s.Architecture : s.Catalog.Architecture(id))];
     }
 
     private static string F(double x, int decimals) => FlyCommand.F(x, decimals);
@@ -165,10 +165,10 @@ internal static class RaidCommand
 
     private static string Diff(Difference d, int decimals) => $"{F(d.Mean, decimals)} [[{F(d.Low, decimals)}, {F(d.High, decimals)}]]";
 
-    private static string Firing(RaidFiring f) => f switch
+    private static string Firing(FiringMode f) => f switch
     {
-        RaidFiring.ShootLookShoot => "shoot-look-shoot",
-        RaidFiring.Salvo => "salvo",
+        FiringMode.ShootLookShoot => "shoot-look-shoot",
+        FiringMode.Salvo => "salvo",
         _ => "adaptive",
     };
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Bulwark.Catalog;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
 

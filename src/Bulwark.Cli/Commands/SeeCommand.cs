@@ -7,7 +7,6 @@ using Bulwark.Flight;
 using Bulwark.Output;
 using Bulwark.Output.Maps;
 using Bulwark.Output.Scenes;
-using Bulwark.Scenarios;
 using Bulwark.Sensing;
 using Spectre.Console;
 
@@ -24,6 +23,7 @@ internal static class SeeCommand
         var altitude = new Option<double>("--coverage-altitude-km") { Description = "target altitude of the coverage maps written with --out, km", DefaultValueFactory = _ => 100 };
         var noRefraction = new Option<bool>("--no-refraction") { Description = "geometric line of sight (k = 1) instead of the 4/3-Earth standard refraction" };
         var command = new Command("see", "Sensor timelines per threat: who sees what, when; and when each battery can fire.") { scenario, format, outDir, altitude, noRefraction };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "see");
@@ -32,15 +32,15 @@ internal static class SeeCommand
             Scenario s = ScenarioInput.LoadWithArchitecture(file, "see");
 
             double k = parse.GetValue(noRefraction) ? 1 : RadarHorizon.StandardRefraction;
-            var env = FlightEnvironment.Default;
-            var pictures = Progress.Run(stderr, $"flying {s.Threats.Count} threats…", () => SensorPicture.Compute(s, ThreatFlights.Fly(s, env), k));
+            AnalysisContext context = world.Context(parse, s.Catalog, new SensorOptions(k));
+            var pictures = Progress.Run(stderr, $"flying {s.Threats.Count} threats…", () => context.See(s.Architecture!, context.Fly(s.Threats)));
             string json = Json(s, pictures);
             if (parse.GetValue(outDir) is { } dir)
             {
                 double altKm = parse.GetValue(altitude);
-                var radars = SensorPicture.Deploy(s.Catalog, s.Architecture!, k).Where(d => d.Radar is not null).ToList();
+                var radars = SensorPicture.Deploy(context, s.Architecture!).Where(d => d.Radar is not null).ToList();
                 var areas = radars.Select(d => (d.Node.Id, d.Spec.Name, altKm, Coverage.Ring(d.Radar!, altKm * 1000))).ToList();
-                var scene = SensorScene.Of(s, pictures, altKm * 1000, k);
+                var scene = SensorScene.Of(context, s, pictures, altKm * 1000);
                 var files = new Dictionary<string, string>
                 {
                     ["see.json"] = json,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using Bulwark.Catalog;
 using Bulwark.Output.Scenes;
@@ -18,14 +17,11 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             // The footprint overlay: the scenario's architecture against its first threat's missile and launch place, over
-            // NATO Europe on a coarse grid, computed once per (architecture, missile, launch place).
-            var footprints = new ConcurrentDictionary<string, Lazy<GeoScene>>(StringComparer.Ordinal);
-            GeoScene Footprint(Scenario s) => footprints.GetOrAdd(
-                $"{s.Architecture?.Id}|{(s.Threats.Count > 0 ? s.Threats[0].MissileId + "|" + s.Threats[0].FromId : "")}",
-                _ => new Lazy<GeoScene>(() => FootprintScene.Of(FootprintScene.For(s)))).Value;
+            // NATO Europe on a coarse grid (the server keeps it per architecture, missile and launch place).
             var options = new ViewerOptions
             {
-                Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios), Footprint = Footprint,
+                Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios),
+                Footprint = (context, s) => FootprintScene.Of(FootprintScene.For(context, s)),
             };
             ViewerServer.Serve(options, stderr, url =>
             {

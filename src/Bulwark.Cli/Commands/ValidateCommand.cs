@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bulwark.Catalog;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Cli.Commands;
 

@@ -2,6 +2,7 @@ using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Sensing;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis;
 
@@ -49,31 +50,19 @@ public static class EngagementPicture
     }
 
     /// <summary>
-    /// Engages every flown threat. <paramref name="reachFor"/> gives an interceptor's reach from a site (built once per
-    /// interceptor and site and shared across threats).
-    /// </summary>
-    public static IReadOnlyList<ThreatEngagement> Compute(Scenario scenario, IReadOnlyList<ThreatPicture> pictures,
-        Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
-    {
-        Engager engager = Prepare(scenario, reachFor);
-        return [.. pictures.Select(engager.Engage)];
-    }
-
-    /// <summary>
     /// The scenario's batteries with their interceptors, sites and reaches, resolved once, to engage many threats (a
     /// footprint engages thousands). Thread-safe: <see cref="Engager.Engage"/> only reads.
     /// </summary>
-    public static Engager Prepare(Scenario scenario, Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
+    public static Engager Prepare(AnalysisContext context, Architecture architecture)
     {
-        Architecture architecture = scenario.Architecture ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: engagement needs an architecture");
         var batteries = architecture.Batteries.Select(b =>
         {
-            Interceptor interceptor = scenario.Catalog.Interceptor(b.InterceptorId);
-            Geodetic site = scenario.Catalog.Place(b.PlaceId).Position;
+            Interceptor interceptor = context.Catalog.Interceptor(b.InterceptorId);
+            Geodetic site = context.Catalog.Place(b.PlaceId).Position;
             return (Battery: b, Interceptor: interceptor, Site: site);
         }).ToList();
         var reaches = new IInterceptorReach[batteries.Count];
-        Parallel.For(0, batteries.Count, i => reaches[i] = reachFor(batteries[i].Interceptor, batteries[i].Site));
+        Parallel.For(0, batteries.Count, i => reaches[i] = context.Reach.For(batteries[i].Interceptor, batteries[i].Site));
         return new Engager(architecture, [.. batteries.Select((b, i) => (b.Battery, b.Interceptor, b.Site, reaches[i]))]);
     }
 

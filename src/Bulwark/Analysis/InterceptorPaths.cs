@@ -6,6 +6,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Numerics;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis;
 
@@ -16,10 +17,9 @@ namespace Bulwark.Analysis;
 public static class InterceptorPaths
 {
     /// <summary>Earth-fixed samples (time s, position m) of a shot's fly-out, or empty if no fly-out passes the point.</summary>
-    public static IReadOnlyList<(double TimeS, Vec3 EcefM)> Of(Interceptor interceptor, Geodetic site, Shot shot, double stepS = 2)
+    public static IReadOnlyList<(double TimeS, Vec3 EcefM)> Of(FlightEnvironment env, Interceptor interceptor, Geodetic site, Shot shot, double stepS = 2)
     {
-        var env = FlightEnvironment.Default;
-        DirectFlyoutSolution solution = new DirectFlyout(interceptor, site).Solve(shot.Point);
+        DirectFlyoutSolution solution = new DirectFlyout(interceptor, site, new DirectFlyoutOptions { Environment = env }).Solve(shot.Point);
         if (!solution.Reach.IsReachable)
         {
             return [];
@@ -32,15 +32,15 @@ public static class InterceptorPaths
     }
 
     /// <summary>The fly-outs of every shot of a scenario's engagements, keyed by (threat id, battery id, shot index).</summary>
-    public static IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> All(Scenario scenario, IReadOnlyList<ThreatEngagement> engagements)
+    public static IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> All(AnalysisContext context, Architecture architecture, IReadOnlyList<ThreatEngagement> engagements)
     {
         var jobs = engagements.SelectMany(e => e.Batteries.SelectMany(b => b.Shots.Select((s, i) => (e.Threat.Threat.Id, b, i, s)))).ToList();
         var paths = new IReadOnlyList<(double, Vec3)>[jobs.Count];
         Parallel.For(0, jobs.Count, k =>
         {
             var (_, b, _, s) = jobs[k];
-            Battery battery = scenario.Architecture!.Batteries.Single(x => x.Id == b.BatteryId);
-            paths[k] = Of(scenario.Catalog.Interceptor(b.InterceptorId), scenario.Catalog.Place(battery.PlaceId).Position, s);
+            Battery battery = architecture.Batteries.Single(x => x.Id == b.BatteryId);
+            paths[k] = Of(context.Environment, context.Catalog.Interceptor(b.InterceptorId), context.Catalog.Place(battery.PlaceId).Position, s);
         });
         return jobs.Select((j, k) => (Key: (j.Id, j.b.BatteryId, j.i), Path: paths[k])).ToDictionary(x => x.Key, x => x.Path);
     }

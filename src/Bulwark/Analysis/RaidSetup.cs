@@ -3,6 +3,7 @@ using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight;
 using Bulwark.Raids;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis;
 
@@ -19,16 +20,13 @@ public static class RaidSetup
         [.. raid.Groups.SelectMany(g => g.Targets.Select(t => KindOf(g, t.PlaceId))).Distinct()];
 
     /// <summary>Flies the raid's kinds (shared by every architecture compared).</summary>
-    public static IReadOnlyList<FlownThreat> Fly(Scenario scenario, FlightEnvironment environment) =>
-        ThreatFlights.Fly(scenario with { Threats = Kinds(Raid(scenario)) }, environment);
+    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, Scenario scenario) => context.Fly(Kinds(Raid(scenario)));
 
     /// <summary>The raid against <paramref name="architecture"/>, from the flown kinds.</summary>
-    public static RaidProblem Problem(Scenario scenario, Architecture architecture, IReadOnlyList<FlownThreat> flown,
-        Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
+    public static RaidProblem Problem(AnalysisContext context, Scenario scenario, Architecture architecture, IReadOnlyList<FlownThreat> flown)
     {
         Raid raid = Raid(scenario);
-        Scenario s = scenario with { Architecture = architecture, Threats = [.. flown.Select(f => f.Threat)] };
-        var engagements = EngagementPicture.Compute(s, SensorPicture.Compute(s, flown), reachFor);
+        var engagements = context.SeeAndEngage(architecture, flown);
         var kinds = engagements.Select(e => new MissileKind(
             e.Threat.Threat.Id,
             e.Threat.Threat.ToId,
@@ -37,7 +35,7 @@ public static class RaidSetup
             [.. e.Batteries.Select(b => new KindAtBattery(b.EarliestLaunchS, b.Opportunities))])).ToList();
         var index = kinds.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var batteries = architecture.Batteries.Select(b => new RaidBattery(b.Id, b.InterceptorId, b.Inventory, b.Launchers, b.MinLaunchIntervalS,
-            scenario.Catalog.Interceptor(b.InterceptorId).SingleShotPk)).ToList();
+            context.Catalog.Interceptor(b.InterceptorId).SingleShotPk)).ToList();
         var perGroup = new int[raid.Groups.Count];
         var missiles = raid.Launches.Select(l =>
         {
@@ -49,18 +47,8 @@ public static class RaidSetup
             raid.LaunchTimeUncertaintyS, raid.SensorDelayMaxS);
     }
 
-    /// <summary>
-    /// <paramref name="reachFor"/> memoised by interceptor id and site, so that architectures compared within one scenario
-    /// (where an id names one interceptor) share the reach tables of batteries they have in common.
-    /// </summary>
-    public static Func<Interceptor, Geodetic, IInterceptorReach> SharedById(Func<Interceptor, Geodetic, IInterceptorReach> reachFor)
-    {
-        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(string, Geodetic), Lazy<IInterceptorReach>>();
-        return (interceptor, site) => cache.GetOrAdd((interceptor.Id, site), _ => new Lazy<IInterceptorReach>(() => reachFor(interceptor, site))).Value;
-    }
-
     private static Raid Raid(Scenario scenario) =>
-        scenario.Raid ?? throw new Scenarios.InputException(scenario.File, null, null, "raid", "missing: `raid` needs a raid section");
+        scenario.Raid ?? throw new InputException(scenario.File, null, null, "raid", "missing: `raid` needs a raid section");
 
     private static Threat KindOf(RaidGroup g, string to)
     {

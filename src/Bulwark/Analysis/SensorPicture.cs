@@ -1,5 +1,7 @@
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 using Bulwark.Sensing;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis;
 
@@ -9,20 +11,13 @@ public sealed record ThreatPicture(FlownThreat Threat, IReadOnlyList<SensorTimel
 /// <summary>The architecture's sensors looking at the scenario's threats, and the network carrying what they see to the batteries.</summary>
 public static class SensorPicture
 {
-    public static IReadOnlyList<ThreatPicture> Compute(Scenario scenario, IReadOnlyList<FlownThreat> flown, double refractionK = RadarHorizon.StandardRefraction)
-    {
-        Func<FlownThreat, ThreatPicture> picture = Prepare(scenario, refractionK);
-        return [.. flown.Select(picture)];
-    }
-
     /// <summary>
     /// The scenario's sensors deployed once, as a function from a flown threat to its picture (a footprint pictures
     /// thousands of threats); thread-safe.
     /// </summary>
-    public static Func<FlownThreat, ThreatPicture> Prepare(Scenario scenario, double refractionK = RadarHorizon.StandardRefraction)
+    public static Func<FlownThreat, ThreatPicture> Prepare(AnalysisContext context, Architecture architecture)
     {
-        Architecture architecture = scenario.Architecture ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: `see` needs an architecture");
-        var sensors = Deploy(scenario.Catalog, architecture, refractionK);
+        var sensors = Deploy(context, architecture);
         var rules = new NetworkRules(architecture.NetworkLatencyS, architecture.Shares, architecture.LaunchOnRemote);
         var batteries = architecture.Batteries.Select(b => new NetworkNode(b.Id, b.Coalition, b.PlaceId)).ToList();
         return f =>
@@ -36,10 +31,12 @@ public static class SensorPicture
     public sealed record Deployed(NetworkNode Node, SensorSpec Spec, DeployedRadar? Radar, Func<ThreatTrack, SensorTimeline> Timeline);
 
     /// <summary>The architecture's sensors at their sites.</summary>
-    public static IReadOnlyList<Deployed> Deploy(BulwarkCatalog catalog, Architecture architecture, double refractionK = RadarHorizon.StandardRefraction) =>
+    public static IReadOnlyList<Deployed> Deploy(AnalysisContext context, Architecture architecture) =>
         [.. architecture.Sensors.Select(s =>
         {
-            SensorSpec spec = SensorSpec.Read(catalog.Get("sensors", s.SensorId).Node);
+            BulwarkCatalog catalog = context.Catalog;
+            double refractionK = context.Sensors.RefractionK;
+            SensorSpec spec = catalog.Sensor(s.SensorId);
             var node = new NetworkNode(s.Id, s.Coalition, s.PlaceId);
             switch (spec)
             {

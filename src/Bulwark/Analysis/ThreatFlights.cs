@@ -16,20 +16,22 @@ public static class ThreatFlights
     /// <summary>The track sample step, s: the resolution of every sensor time derived from it.</summary>
     public const double DefaultStepS = 1.0;
 
-    public static IReadOnlyList<FlownThreat> Fly(Scenario scenario, FlightEnvironment environment, double stepS = DefaultStepS)
+    /// <summary>Flies <paramref name="threats"/> in <paramref name="context"/>'s world, in parallel, in their order.</summary>
+    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, IReadOnlyList<Threat> threats, double stepS = DefaultStepS)
     {
-        var threats = scenario.Threats;
         var flown = new FlownThreat[threats.Count];
-        Parallel.For(0, threats.Count, i => flown[i] = Fly(scenario.Catalog, threats[i], environment, stepS));
+        Parallel.For(0, threats.Count, i => flown[i] = Fly(context, threats[i], stepS));
         return flown;
     }
 
-    public static FlownThreat Fly(BulwarkCatalog catalog, Threat threat, FlightEnvironment environment, double stepS = DefaultStepS)
+    /// <summary>Flies one threat to its target.</summary>
+    public static FlownThreat Fly(AnalysisContext context, Threat threat, double stepS = DefaultStepS)
     {
+        BulwarkCatalog catalog = context.Catalog;
         IGuidedMissile missile = catalog.Missile(threat.MissileId);
         var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
-        TargetingSolution solution = new Targeter(environment).Solve(missile, request, stepS);
-        return From(threat, missile, solution, Signatures.Read(catalog.Get("missiles", threat.MissileId).Node), environment);
+        TargetingSolution solution = new Targeter(context.Environment).Solve(missile, request, stepS);
+        return From(threat, missile, solution, catalog.Signature(threat.MissileId), context.Environment);
     }
 
     /// <summary>The flown threat of a solution whose trajectory carries samples (the track is its samples).</summary>

@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Bulwark.Engagement;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
+using Bulwark.Flight.Targeting;
+using Bulwark.Geography;
 using Bulwark.Sensing;
 
 namespace Bulwark.Catalog;
@@ -147,23 +149,42 @@ public sealed partial class BulwarkCatalog
         throw where?.Error(problem) ?? new InputException(null, null, null, null, problem);
     }
 
-    public Place Place(string id, YamlNode? where = null) => Catalog.Place.Read(Get("places", id, where).Node);
+    // Typed records: each entry is read once (CatalogEntry.Record) and the record is shared by every caller; a
+    // scenario's copy of the catalog shares the records of the entries it did not replace.
 
-    public IGuidedMissile Missile(string id, YamlNode? where = null) => MissileFile.Read(Get("missiles", id, where).Node);
+    /// <summary>The place <paramref name="id"/>.</summary>
+    public Place Place(string id, YamlNode? where = null) => Get("places", id, where).Record(e => PlaceReader.Read(e.Node));
+
+    /// <summary>The missile <paramref name="id"/>.</summary>
+    public IGuidedMissile Missile(string id, YamlNode? where = null) => Get("missiles", id, where).Record(e => MissileFile.Read(e.Node));
+
+    /// <summary>The radar cross-sections of missile <paramref name="missileId"/>; a clear error if it has none.</summary>
+    public ThreatSignature Signature(string missileId, YamlNode? where = null) =>
+        Get("missiles", missileId, where).Record(e => SignatureReader.Read(e.Node));
+
+    /// <summary>The sensor type <paramref name="id"/>.</summary>
+    public SensorSpec Sensor(string id, YamlNode? where = null) => Get("sensors", id, where).Record(e => SensorReader.Read(e.Node));
+
+    /// <summary>The architecture <paramref name="id"/> (its places, interceptors and sensors checked against this catalog).</summary>
+    public Architecture Architecture(string id, YamlNode? where = null) =>
+        Get("architectures", id, where).Record(e => ArchitectureReader.Read(e.Node, this));
+
+    /// <summary>The threat set <paramref name="id"/>.</summary>
+    public ThreatSet ThreatSet(string id, YamlNode? where = null) => Get("threat-sets", id, where).Record(e => ThreatReader.ReadSet(e.Node, this));
 
     /// <summary>
-    /// The interceptor <paramref name="id"/>. Where a scenario has overridden its <c>burnout_speed_km_s</c>, its stages
-    /// are scaled (<see cref="SpeedScaledInterceptor"/>: every stage's Isp and burn time by one factor) so that the
-    /// standard fly-out the catalog's speeds are calibrated on reaches the new speed: the reach follows the override.
+    /// The interceptor <paramref name="id"/>, read and calibrated once per entry. Where a scenario has overridden its
+    /// <c>burnout_speed_km_s</c>, its stages are scaled (<see cref="SpeedScaledInterceptor"/>: every stage's Isp and burn
+    /// time by one factor) so that the standard fly-out the catalog's speeds are calibrated on reaches the new speed: the
+    /// reach follows the override. The calibration itself is kept per process (<see cref="SpeedScaledInterceptor.For"/>).
     /// </summary>
-    public Interceptor Interceptor(string id, YamlNode? where = null)
+    public Interceptor Interceptor(string id, YamlNode? where = null) => Get("interceptors", id, where).Record(entry =>
     {
-        CatalogEntry entry = Get("interceptors", id, where);
         Interceptor interceptor = InterceptorFile.Read(entry.Node);
         return entry.ProvenanceOf(BurnoutSpeedKey)?.IsScenarioOverride == true
             ? SpeedScaledInterceptor.For(interceptor, interceptor.BurnoutSpeedMPerS) with { Id = interceptor.Id }
             : interceptor;
-    }
+    });
 
     private const string BurnoutSpeedKey = "burnout_speed_km_s";
 
@@ -362,27 +383,28 @@ public sealed partial class BulwarkCatalog
         switch (e.Kind)
         {
             case "places":
-                Catalog.Place.Read(e.Node);
+                e.Record(x => PlaceReader.Read(x.Node));
                 break;
             case "missiles":
-                MissileFile.Read(e.Node);
+                e.Record(x => MissileFile.Read(x.Node));
                 if (e.Node.Has("rcs"))
                 {
-                    Signatures.Read(e.Node);
+                    e.Record(x => SignatureReader.Read(x.Node));
                 }
 
                 break;
             case "interceptors":
+                // Read, not calibrated: checking the catalog flies no fly-out (a speed override is calibrated on first use).
                 InterceptorFile.Read(e.Node);
                 break;
             case "sensors":
-                SensorSpec.Read(e.Node);
+                e.Record(x => SensorReader.Read(x.Node));
                 break;
             case "architectures":
-                Architecture.Read(e.Node, this);
+                e.Record(x => ArchitectureReader.Read(x.Node, this));
                 break;
             case "threat-sets":
-                ThreatSet.Read(e.Node, this);
+                e.Record(x => ThreatReader.ReadSet(x.Node, this));
                 break;
         }
     }

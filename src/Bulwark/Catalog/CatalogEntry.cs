@@ -1,4 +1,6 @@
-using Bulwark.Scenarios;
+
+using System.Collections.Concurrent;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Catalog;
 
@@ -24,6 +26,27 @@ public sealed class CatalogEntry
     public string Name { get; }
 
     public YamlNode Node { get; }
+
+    /// <summary>The typed records read from this entry, by type: each is read once, the first time it is asked for.</summary>
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _records = new();
+
+    /// <summary>
+    /// The entry read as a <typeparamref name="T"/> by <paramref name="read"/>, once: later calls return the same record.
+    /// A read that fails (bad input) is not kept, so every call reports it.
+    /// </summary>
+    internal T Record<T>(Func<CatalogEntry, T> read) where T : class
+    {
+        Lazy<object> lazy = _records.GetOrAdd(typeof(T), _ => new Lazy<object>(() => read(this), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return (T)lazy.Value;
+        }
+        catch
+        {
+            _records.TryRemove(new KeyValuePair<Type, Lazy<object>>(typeof(T), lazy));
+            throw;
+        }
+    }
 
     /// <summary>Key paths ("*", "stages", "stages[1].isp_vac_s") and the provenance they give.</summary>
     public IReadOnlyList<(string Key, Provenance Provenance)> ProvenanceRules { get; }

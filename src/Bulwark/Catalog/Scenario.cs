@@ -1,3 +1,6 @@
+using Bulwark.Raids;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 namespace Bulwark.Catalog;
 
 /// <summary>

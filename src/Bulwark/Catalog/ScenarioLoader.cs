@@ -1,4 +1,7 @@
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
+using Bulwark.Raids;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Catalog;
 
@@ -101,7 +104,7 @@ public static class ScenarioLoader
                 return;
             }
 
-            architecture = a.IsMapping ? Architecture.Read(catalog.Add("architectures", a).Node, catalog) : Architecture.Read(catalog.Get("architectures", a.String(), a).Node, catalog);
+            architecture = a.IsMapping ? catalog.Architecture(catalog.Add("architectures", a).Id, a) : catalog.Architecture(a.String(), a);
         });
         IReadOnlyList<Threat> threats = [];
         Collect(() =>
@@ -112,11 +115,11 @@ public static class ScenarioLoader
             }
 
             threats = t.IsSequence
-                ? [.. t.Items().Select(x => ThreatSet.ReadThreat(x, catalog))]
-                : ThreatSet.Read(catalog.Get("threat-sets", t.String(), t).Node, catalog).Threats;
+                ? [.. t.Items().Select(x => ThreatReader.Read(x, catalog))]
+                : catalog.ThreatSet(t.String(), t).Threats;
         });
         Raid? raid = null;
-        Collect(() => raid = root.TryGet("raid") is { } r ? Raid.Read(r, catalog) : null);
+        Collect(() => raid = root.TryGet("raid") is { } r ? RaidReader.Read(r, catalog) : null);
         return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid }, problems);
     }
 }

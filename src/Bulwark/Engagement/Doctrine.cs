@@ -1,6 +1,6 @@
 namespace Bulwark.Engagement;
 
-/// <summary>How a battery fires at one threat.</summary>
+/// <summary>How a battery fires at one threat (an architecture's doctrine, a raid's firing).</summary>
 public enum FiringMode
 {
     /// <summary>One interceptor; look (kill assessment); fire again if time allows.</summary>
@@ -8,6 +8,12 @@ public enum FiringMode
 
     /// <summary>Two interceptors at once at each opportunity.</summary>
     Salvo,
+
+    /// <summary>
+    /// Raids only (docs/raids.md): shoot-look-shoot while the intercept window allows a look, salvos of two where it does
+    /// not. An architecture's doctrine is shoot-look-shoot or salvo.
+    /// </summary>
+    Adaptive,
 }
 
 /// <summary>A firing doctrine: the mode, the kill-assessment time between an intercept and the next launch, and the most shots per threat.</summary>

@@ -1,3 +1,4 @@
+using Bulwark.Caching;
 using Bulwark.Numerics;
 
 namespace Bulwark.Engagement;
@@ -23,6 +24,16 @@ public static class SpeedScaledInterceptor
     public const double RelativeTolerance = 1e-4;
 
     /// <summary>
+    /// Calibrations kept per process, keyed by the base interceptor's numbers (records compare by content) and the speed:
+    /// each (interceptor, speed) is solved once however many scenarios, shots or threads ask for it. Bounded: a threshold
+    /// search asks for about 80 speeds per interceptor.
+    /// </summary>
+    private static readonly BoundedCache<(Interceptor Base, double SpeedMPerS), Interceptor> Calibrations = new(1024);
+
+    /// <summary>Calibrations solved in this process so far (each is a root-find over a few dozen fly-outs).</summary>
+    public static long CalibrationCount => Calibrations.Computed;
+
+    /// <summary>
     /// <paramref name="baseInterceptor"/> with its stages' specific impulses scaled so that the standard fly-out burns out at
     /// <paramref name="burnoutSpeedMPerS"/>; its <see cref="Interceptor.BurnoutSpeedMPerS"/> is that speed and its id
     /// <c>{id}@{speed km/s}</c>.
@@ -35,6 +46,11 @@ public static class SpeedScaledInterceptor
             throw new ArgumentOutOfRangeException(nameof(burnoutSpeedMPerS), "a positive burnout speed is required");
         }
 
+        return Calibrations.GetOrAdd((baseInterceptor, burnoutSpeedMPerS), k => Calibrate(k.Base, k.SpeedMPerS));
+    }
+
+    private static Interceptor Calibrate(Interceptor baseInterceptor, double burnoutSpeedMPerS)
+    {
         double f(double k) => StandardFlyout.BurnoutSpeedMPerS(Scaled(baseInterceptor, k, burnoutSpeedMPerS)) - burnoutSpeedMPerS;
         // The burnout speed is roughly proportional to the exhaust velocity: start from the ratio and widen the bracket.
         double k0 = burnoutSpeedMPerS / StandardFlyout.BurnoutSpeedMPerS(baseInterceptor);

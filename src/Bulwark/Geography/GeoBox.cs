@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Geography;
 

@@ -3,6 +3,8 @@ using Bulwark.Catalog;
 using Bulwark.Numerics;
 using Bulwark.Output.Scenes;
 using Bulwark.Sensing;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Output;
 
@@ -13,11 +15,11 @@ namespace Bulwark.Output;
 /// </summary>
 public static class EngagementExport
 {
-    public static GeoScene Scene(Scenario scenario, IReadOnlyList<ThreatEngagement> engagements,
+    public static GeoScene Scene(AnalysisContext context, Scenario scenario, IReadOnlyList<ThreatEngagement> engagements,
         IReadOnlyDictionary<(string Threat, string Battery, int Shot), IReadOnlyList<(double TimeS, Vec3 EcefM)>> flyouts,
-        double coverageAltitudeM = SensorScene.DefaultCoverageAltitudeM, double refractionK = RadarHorizon.StandardRefraction)
+        double coverageAltitudeM = SensorScene.DefaultCoverageAltitudeM)
     {
-        var scene = SensorScene.AddSensors(new GeoScene(scenario.Name), scenario, coverageAltitudeM, refractionK);
+        var scene = SensorScene.AddSensors(new GeoScene(scenario.Name), context, scenario, coverageAltitudeM);
         AddBatteries(scene, scenario);
         foreach (ThreatEngagement e in engagements)
         {

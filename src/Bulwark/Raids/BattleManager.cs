@@ -58,7 +58,7 @@ public static class BattleManager
         }
 
         // Plan: how many interceptors each battery may fire at each missile, then the assignment.
-        int step = p.Firing == RaidFiring.Salvo ? 2 : 1;
+        int step = p.Firing == FiringMode.Salvo ? 2 : 1;
         var cap = new int[m, nb];
         var looks = new int[m, nb];
         for (int i = 0; i < m; i++)
@@ -75,8 +75,8 @@ public static class BattleManager
                 looks[i, b] = s;
                 cap[i, b] = p.Firing switch
                 {
-                    RaidFiring.ShootLookShoot => Math.Min(p.MaxShotsPerThreat, s),
-                    RaidFiring.Salvo => Math.Min(p.MaxShotsPerThreat / 2 * 2, 2 * s),
+                    FiringMode.ShootLookShoot => Math.Min(p.MaxShotsPerThreat, s),
+                    FiringMode.Salvo => Math.Min(p.MaxShotsPerThreat / 2 * 2, 2 * s),
                     _ => Math.Min(p.MaxShotsPerThreat, 2 * s),
                 };
             }
@@ -218,13 +218,13 @@ public static class BattleManager
     /// singles for shoot-look-shoot, pairs for salvo; adaptive fires singles first and pairs in the last stages only
     /// when the allotment exceeds the looks (a look after a single saves interceptors more often than after a pair).
     /// </summary>
-    public static int[] Stages(RaidFiring firing, int n, int looks)
+    public static int[] Stages(FiringMode firing, int n, int looks)
     {
         switch (firing)
         {
-            case RaidFiring.ShootLookShoot:
+            case FiringMode.ShootLookShoot:
                 return Enumerable.Repeat(1, n).ToArray();
-            case RaidFiring.Salvo:
+            case FiringMode.Salvo:
                 return Enumerable.Repeat(2, n / 2).ToArray();
             default:
                 int stages = Math.Min(n, looks);

@@ -47,7 +47,7 @@ public sealed record RaidProblem(
     IReadOnlyList<RaidBattery> Batteries,
     IReadOnlyList<MissileKind> Kinds,
     IReadOnlyList<RaidMissile> Missiles,
-    RaidFiring Firing,
+    FiringMode Firing,
     double KillAssessmentS,
     int MaxShotsPerThreat,
     double LaunchTimeUncertaintyS = 0,

@@ -1,5 +1,6 @@
 using Bulwark.Analysis.Comparison;
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 
 namespace Bulwark.Tests.Analysis;
 
@@ -7,7 +8,7 @@ public class AssumptionsTests
 {
     private static readonly BulwarkCatalog Catalog = BulwarkCatalog.BuiltIn;
 
-    private static Architecture Arch(string id) => Architecture.Read(Catalog.Get("architectures", id).Node, Catalog);
+    private static Architecture Arch(string id) => Catalog.Architecture(id);
 
     [Fact]
     public void EveryInterceptorAndSensorOfTheArchitecturesIsListedWithItsProvenance()

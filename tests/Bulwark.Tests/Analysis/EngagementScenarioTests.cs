@@ -16,8 +16,8 @@ public class EngagementScenarioTests
     {
         string text = $"name: {architecture} against iran-to-europe\narchitecture: {architecture}\nthreats: iran-to-europe\n";
         Scenario s = ScenarioLoader.Load($"{architecture}.yaml", text);
-        var pictures = SensorPicture.Compute(s, ThreatFlights.Fly(s, FlightEnvironment.Default));
-        return EngagementPicture.Compute(s, pictures, ReachTables.For);
+        AnalysisContext context = TestData.Context(s.Catalog);
+        return context.SeeAndEngage(s.Architecture!, context.Fly(s.Threats));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Bulwark.Catalog;
 using Bulwark.Output;
+using Bulwark.Geography;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Tests.Catalog;
 
@@ -75,7 +77,7 @@ public partial class BuiltInCatalogTests
     [Fact]
     public void EveryNatoCapitalIsThereAndLaterMembersAreFlagged()
     {
-        var capitals = Catalog.OfKind("places").Select(e => Place.Read(e.Node)).Where(p => p.Has("capital") && p.Country is not "RUS").ToList();
+        var capitals = Catalog.OfKind("places").Select(e => PlaceReader.Read(e.Node)).Where(p => p.Has("capital") && p.Country is not "RUS").ToList();
         Assert.Equal(28, capitals.Count(p => p.JoinedNato is null));
         Assert.Equal([2017, 2020, 2023, 2024], capitals.Where(p => p.JoinedNato is not null).Select(p => p.JoinedNato!.Value).Order());
     }

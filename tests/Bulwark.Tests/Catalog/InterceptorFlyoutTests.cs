@@ -4,7 +4,7 @@ using Bulwark.Engagement;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;using Bulwark.Tests.Validation;
+using Bulwark.Catalog.Reading;using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Catalog;
 

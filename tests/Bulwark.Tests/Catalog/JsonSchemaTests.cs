@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 using Json.Schema;
 
 namespace Bulwark.Tests.Catalog;

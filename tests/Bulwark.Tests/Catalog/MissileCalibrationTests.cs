@@ -3,7 +3,7 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;using Bulwark.Tests.Validation;
+using Bulwark.Catalog.Reading;using Bulwark.Tests.Validation;
 
 namespace Bulwark.Tests.Catalog;
 

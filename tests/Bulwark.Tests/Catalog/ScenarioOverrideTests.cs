@@ -1,6 +1,5 @@
 using Bulwark.Catalog;
 using Bulwark.Engagement;
-using Bulwark.Scenarios;
 
 namespace Bulwark.Tests.Catalog;
 

@@ -11,7 +11,7 @@ public class ThreatSetTests
     private static readonly BulwarkCatalog Catalog = BulwarkCatalog.BuiltIn;
 
     public static TheoryData<string> Threats => [.. Catalog.OfKind("threat-sets")
-        .SelectMany(e => ThreatSet.Read(e.Node, Catalog).Threats).Select(t => t.Id)];
+        .SelectMany(e => Catalog.ThreatSet(e.Id).Threats).Select(t => t.Id)];
 
     [Theory]
     [MemberData(nameof(Threats))]
@@ -21,7 +21,7 @@ public class ThreatSetTests
         Why = "the targeter's stopping criterion; a kilometre does not change any sensor or engagement time at the 1 s track step")]
     public void TheThreatFliesToItsTarget(string id)
     {
-        Threat threat = Catalog.OfKind("threat-sets").SelectMany(e => ThreatSet.Read(e.Node, Catalog).Threats).First(t => t.Id == id);
+        Threat threat = Catalog.OfKind("threat-sets").SelectMany(e => Catalog.ThreatSet(e.Id).Threats).First(t => t.Id == id);
         var request = new TargetingRequest(Catalog.Place(threat.FromId).Position with { HeightM = 0 }, Catalog.Place(threat.ToId).Position, threat.Shape);
         TargetingSolution s = new Targeter(FlightEnvironment.Default).Solve(Catalog.Missile(threat.MissileId), request);
         Assert.True(s.MissDistanceM < 1000, $"{id}: miss {s.MissDistanceM:F0} m");

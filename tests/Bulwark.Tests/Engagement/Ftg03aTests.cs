@@ -85,7 +85,7 @@ public class Ftg03aTests(ITestOutputHelper output)
         Geodetic aim = Geodesic.Direct(Ellipsoid.Wgs84, launch.LatitudeRad, launch.LongitudeRad, azimuthDeg * Deg, rangeKm * 1000);
         TargetingSolution flight = new Targeter(env).Solve(BulwarkCatalog.BuiltIn.Missile(targetId), new TargetingRequest(launch, aim), ThreatFlights.DefaultStepS);
         ThreatTrack track = ThreatFlights.TrackOf(targetId, flight, env, new ThreatSignature(1, 0.01));
-        BatteryEngagement e = InterceptSolver.Solve("vandenberg", Gbi, Vandenberg, ReachTables.For(Gbi, Vandenberg), track, GbiLaunchS - Gbi.ReactionTimeS, Doctrine.Default);
+        BatteryEngagement e = InterceptSolver.Solve("vandenberg", Gbi, Vandenberg, TestData.Reach.For(Gbi, Vandenberg), track, GbiLaunchS - Gbi.ReactionTimeS, Doctrine.Default);
         return (flight, e);
     }
 

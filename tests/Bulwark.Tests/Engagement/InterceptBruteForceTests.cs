@@ -127,7 +127,7 @@ public class InterceptBruteForceTests(ITestOutputHelper output)
     }
 
     private static BatteryEngagement Solve(ReachTable table, Geodetic site, ThreatTrack track, double earliestLaunchS) =>
-        InterceptSolver.Solve("b", table.Interceptor, site, new ReachTables.TableReach(table), track, earliestLaunchS - table.Interceptor.ReactionTimeS, Doctrine.Default);
+        InterceptSolver.Solve("b", table.Interceptor, site, new ReachTableProvider.TableReach(table), track, earliestLaunchS - table.Interceptor.ReactionTimeS, Doctrine.Default);
 
     /// <summary>Pair i: drawn from its own seed until the solver finds an intercept.</summary>
     private static Pair Draw(int index)

@@ -4,6 +4,7 @@ using Bulwark.Engagement;
 using Bulwark.Numerics;
 using Bulwark.Sensing;
 using CsCheck;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Tests.Engagement;
 

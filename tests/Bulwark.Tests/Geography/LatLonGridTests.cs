@@ -56,8 +56,8 @@ public class LatLonGridTests
     {
         Assert.Equal(GeoBox.NatoEurope, GeoBox.Parse("nato-europe"));
         Assert.Equal(new GeoBox(35, -10, 60, 30), GeoBox.Parse("35,-10,60,30"));
-        Assert.Throws<Bulwark.Scenarios.InputException>(() => GeoBox.Parse("35,-10,60"));
-        Assert.Throws<Bulwark.Scenarios.InputException>(() => GeoBox.Parse("60,-10,35,30"));
-        Assert.Throws<Bulwark.Scenarios.InputException>(() => GeoBox.Parse("35,170,60,-170"));
+        Assert.Throws<Bulwark.InputException>(() => GeoBox.Parse("35,-10,60"));
+        Assert.Throws<Bulwark.InputException>(() => GeoBox.Parse("60,-10,35,30"));
+        Assert.Throws<Bulwark.InputException>(() => GeoBox.Parse("35,170,60,-170"));
     }
 }

@@ -2,6 +2,7 @@ using Bulwark.Catalog;
 using Bulwark.Output.Plots;
 using Bulwark.Raids;
 using Bulwark.Tests.Raids;
+using Bulwark.Engagement;
 
 namespace Bulwark.Tests.Output;
 
@@ -12,7 +13,7 @@ public class RaidPlotsTests
     public void PlotsArePngAndByteStable()
     {
         var problem = new RaidProblem([new RaidBattery("b", "i", 4, 2, 5, 0.7)], [RaidTestProblems.Kind("t", 1, 0, 200)],
-            [.. Enumerable.Range(0, 5).Select(i => RaidTestProblems.Missile(i, 30 * i))], RaidFiring.Adaptive, 30, 2);
+            [.. Enumerable.Range(0, 5).Select(i => RaidTestProblems.Missile(i, 30 * i))], FiringMode.Adaptive, 30, 2);
         RaidResult r = RaidSimulation.Run(problem, new RaidRunOptions(500, 2));
         byte[] leakers = RaidPlots.Leakers("test", [("a", r), ("b", r)]);
         byte[] inventory = RaidPlots.Inventory("test", r);

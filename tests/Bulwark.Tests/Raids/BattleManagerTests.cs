@@ -1,6 +1,7 @@
 using Bulwark.Catalog;
 using Bulwark.Raids;
 using Bulwark.Tests.Validation;
+using Bulwark.Engagement;
 
 namespace Bulwark.Tests.Raids;
 
@@ -32,7 +33,7 @@ public class BattleManagerTests
             [new RaidBattery("b", "i", n, 1, 0, p)],
             [RaidTestProblems.Kind("t", 1, 0, 10 * 200)],
             [RaidTestProblems.Missile(0, 0)],
-            RaidFiring.ShootLookShoot, 30, n);
+            FiringMode.ShootLookShoot, 30, n);
         RaidResult r = RaidSimulation.Run(problem, new RaidRunOptions(100_000, 1));
         double exact = 1 - Math.Pow(1 - p, n);
         double se = Math.Sqrt(exact * (1 - exact) / r.Trials);
@@ -54,7 +55,7 @@ public class BattleManagerTests
     public void AdaptiveFiresASalvoOfTwoWhenNoLookFits()
     {
         var kind = new MissileKind("k", "t", 1, 500, [new KindAtBattery(0, [new Bulwark.Engagement.Opportunity(50, 150)])]);
-        var problem = new RaidProblem([new RaidBattery("b", "i", 10, 4, 0, 0.6)], [kind], [RaidTestProblems.Missile(0, 0)], RaidFiring.Adaptive, 30, 4);
+        var problem = new RaidProblem([new RaidBattery("b", "i", 10, 4, 0, 0.6)], [kind], [RaidTestProblems.Missile(0, 0)], FiringMode.Adaptive, 30, 4);
         RaidResult r = RaidSimulation.Run(problem, new RaidRunOptions(20_000, 7));
         Assert.Equal(2.0, r.InterceptorsUsedMean);
         double exact = 1 - 0.4 * 0.4;
@@ -73,7 +74,7 @@ public class BattleManagerTests
             [new RaidBattery("b", "i", 8, 2, 5, 1.0)],
             [RaidTestProblems.Kind("t", 1, 30, 200)],
             [.. Enumerable.Range(0, 20).Select(i => RaidTestProblems.Missile(i, 60 * i))],
-            RaidFiring.Adaptive, 30, 2);
+            FiringMode.Adaptive, 30, 2);
         RaidResult r = RaidSimulation.Run(problem, new RaidRunOptions(200, 3));
         Assert.Equal(12, r.MeanLeakers);
         Assert.All(r.Missiles.Take(8), m => Assert.Equal(0, m.PLeak));
@@ -99,7 +100,7 @@ public class BattleManagerTests
         var narrow = RaidTestProblems.Kind("narrow", 1, 0, 40);
         var problem = new RaidProblem([new RaidBattery("b", "i", 10, 1, 60, 1.0)], [wide, narrow],
             [RaidTestProblems.Missile(0, 0, 0), RaidTestProblems.Missile(1, 0, 0), RaidTestProblems.Missile(2, 0, 1)],
-            RaidFiring.ShootLookShoot, 30, 1);
+            FiringMode.ShootLookShoot, 30, 1);
         TrialOutcome o = BattleManager.Run(problem, 1, 0);
         Assert.Equal([0.0, 60.0], o.Launches.Select(l => l.TimeS).Order());
         Assert.Equal(1, o.Leakers);
@@ -113,7 +114,7 @@ public class BattleManagerTests
             [new RaidBattery("a", "i", 12, 3, 5, 0.7), new RaidBattery("b", "i", 6, 2, 5, 0.5)],
             [RaidTestProblems.Kind("x", 2, 20, 300), RaidTestProblems.Kind("y", 2, 50, 120, 3)],
             [.. Enumerable.Range(0, 8).Select(i => new RaidMissile($"m{i}", 15 * i, [(0, 1.0), (1, 2.0)]))],
-            RaidFiring.Adaptive, 30, 3, LaunchTimeUncertaintyS: 20, SensorDelayMaxS: 15);
+            FiringMode.Adaptive, 30, 3, LaunchTimeUncertaintyS: 20, SensorDelayMaxS: 15);
         RaidResult one = RaidSimulation.Run(problem, new RaidRunOptions(3000, 42, 1));
         RaidResult two = RaidSimulation.Run(problem, new RaidRunOptions(3000, 42, 2));
         RaidResult other = RaidSimulation.Run(problem, new RaidRunOptions(3000, 43, 2));
@@ -145,7 +146,7 @@ public class BattleManagerTests
             [new RaidBattery("a", "i", 10, 2, 5, pk)],
             [RaidTestProblems.Kind("x", 1, 20, 300)],
             [.. Enumerable.Range(0, 6).Select(i => RaidTestProblems.Missile(i, 10 * i))],
-            RaidFiring.Adaptive, 30, 2);
+            FiringMode.Adaptive, 30, 2);
         var options = new RaidRunOptions(10_000, 5);
         RaidResult a = RaidSimulation.Run(With(0.6), options);
         RaidResult b = RaidSimulation.Run(With(0.7), options);

@@ -3,6 +3,7 @@ using Bulwark.Numerics;
 using Bulwark.Sensing;
 using static Bulwark.Tests.Sensing.SensingFixtures;
 using Bulwark.Tests.Validation;
+using Bulwark.Geography;
 
 namespace Bulwark.Tests.Sensing;
 

@@ -3,6 +3,9 @@ using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Sensing;
+using Bulwark.Flight.Targeting;
+using Bulwark.Geography;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Tests.Sensing;
 
@@ -19,9 +22,9 @@ internal static class SensingFixtures
 
     public static Place Place(string id) => Catalog.Place(id);
 
-    public static RadarSpec Radar(string sensorId) => (RadarSpec)SensorSpec.Read(Catalog.Get("sensors", sensorId).Node);
+    public static RadarSpec Radar(string sensorId) => (RadarSpec)SensorReader.Read(Catalog.Get("sensors", sensorId).Node);
 
-    public static SpaceInfraredSpec SpaceIr(string sensorId) => (SpaceInfraredSpec)SensorSpec.Read(Catalog.Get("sensors", sensorId).Node);
+    public static SpaceInfraredSpec SpaceIr(string sensorId) => (SpaceInfraredSpec)SensorReader.Read(Catalog.Get("sensors", sensorId).Node);
 
     /// <summary>A catalog radar deployed at a catalog place (the place's alt_m is the radar height).</summary>
     public static DeployedRadar Deploy(string sensorId, string placeId, double? boresightDeg = null, double k = RadarHorizon.StandardRefraction) =>
@@ -50,13 +53,13 @@ internal static class SensingFixtures
     /// The iran-to-europe threats, flown once (1 s track step). Both scenarios above name the same threat set over the
     /// built-in catalog with no overrides, so the same flights serve both (SensorScenarioTests checks that the threat lists agree).
     /// </summary>
-    public static readonly Lazy<IReadOnlyList<FlownThreat>> IranToEurope = new(() => ThreatFlights.Fly(SharedRadars.Value, FlightEnvironment.Default));
+    public static readonly Lazy<IReadOnlyList<FlownThreat>> IranToEurope = new(() => TestData.Context(SharedRadars.Value.Catalog).Fly(SharedRadars.Value.Threats));
 
     /// <summary>The catalog's Topol-M from Kozelsk at Washington (threat set russia-to-us), flown once.</summary>
     public static readonly Lazy<FlownThreat> TopolMKozelskWashington = new(() =>
     {
-        ThreatSet set = ThreatSet.Read(Catalog.Get("threat-sets", "russia-to-us").Node, Catalog);
+        ThreatSet set = Catalog.ThreatSet("russia-to-us");
         Threat threat = set.Threats.Single(t => t.Id == "topol-m-kozelsk-washington");
-        return ThreatFlights.Fly(Catalog, threat, FlightEnvironment.Default);
+        return ThreatFlights.Fly(TestData.Context(Catalog), threat);
     });
 }

@@ -5,6 +5,7 @@ using Bulwark.Catalog;
 using Bulwark.Sensing;
 using static Bulwark.Tests.Sensing.SensingFixtures;
 using Bulwark.Tests.Validation;
+using Bulwark.Engagement;
 
 namespace Bulwark.Tests.Sensing;
 
@@ -51,7 +52,7 @@ public class SensorScenarioTests
     {
         Scenario shared = SharedRadars.Value, epaa = EpaaPhase3.Value;
         IReadOnlyList<FlownThreat> flown = IranToEurope.Value;
-        return (SensorPicture.Compute(shared, flown), SensorPicture.Compute(epaa, flown));
+        return (TestData.Context(shared.Catalog).See(shared.Architecture!, flown), TestData.Context(epaa.Catalog).See(epaa.Architecture!, flown));
     });
 
     [Fact]

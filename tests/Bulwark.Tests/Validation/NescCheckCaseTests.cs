@@ -1,5 +1,5 @@
 using Bulwark.Flight.Propagation;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Tests.Validation;
 

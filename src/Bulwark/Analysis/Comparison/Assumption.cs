@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 
 namespace Bulwark.Analysis.Comparison;
 
@@ -94,7 +95,7 @@ public static class Assumptions
 
     private static string? Lookup(CatalogEntry entry, string path)
     {
-        Scenarios.YamlNode? node = entry.Node;
+        Catalog.Reading.YamlNode? node = entry.Node;
         foreach (string key in path.Split('.'))
         {
             node = node?.TryGet(key);

@@ -1,7 +1,7 @@
 using Bulwark.Analysis.Deterrent;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
-using Bulwark.Flight;
+using Bulwark.Engagement;
 
 namespace Bulwark.Analysis.Comparison;
 
@@ -15,9 +15,10 @@ public readonly record struct ComparisonProgress(string Stage, double Fraction);
 /// </summary>
 public static class Comparison
 {
-    public static ComparisonResult Run(BulwarkCatalog catalog, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null)
+    public static ComparisonResult Run(AnalysisContext context, ComparisonOptions options, IProgress<ComparisonProgress>? progress = null)
     {
-        var architectures = options.ArchitectureIds.Select(id => Architecture.Read(catalog.Get("architectures", id).Node, catalog)).ToList();
+        BulwarkCatalog catalog = context.Catalog;
+        var architectures = options.ArchitectureIds.Select(id => catalog.Architecture(id)).ToList();
         int classes = options.ThreatClasses.Count;
 
         // Weights of the stages in the progress fraction: flying a grid ≈ 3 footprints; a deterrent run ≈ 2.
@@ -33,7 +34,7 @@ public static class Comparison
         foreach (ThreatClass c in options.ThreatClasses)
         {
             progress?.Report(new ComparisonProgress($"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
-            grids.Add(ThreatGrid.Fly(catalog, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
+            grids.Add(ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
             Report($"flew {c.Label}", 3);
         }
 
@@ -55,33 +56,18 @@ public static class Comparison
             for (int a = 0; a < architectures.Count; a++)
             {
                 progress?.Report(new ComparisonProgress($"Russian ICBM tracks against {architectures[a].Id}", done / total));
-                deterrents[a] = DeterrentAnalysis.Run(catalog, architectures[a], options.DeterrentOptions, cache: cache);
+                deterrents[a] = DeterrentAnalysis.Run(context, architectures[a], options.DeterrentOptions, cache: cache);
                 Report($"deterrent: {architectures[a].Id}", 2);
             }
         }
 
-        var engagements = Shots(catalog, architectures, options.ShotsThreatSet);
+        IReadOnlyList<FlownThreat> shotThreats = context.Fly(catalog.ThreatSet(options.ShotsThreatSet).Threats);
+        var engagements = architectures.Select(a => context.SeeAndEngage(a, shotThreats)).ToList();
         Report("shot opportunities", 1);
 
         var rows = architectures.Select((a, i) => new ArchitectureComparison(a, footprints[i], deterrents[i], engagements[i])).ToList();
         var missiles = options.ThreatClasses.Select(c => c.MissileId)
             .Concat(deterrents.Where(d => d is not null).SelectMany(d => d!.Tracks.Select(t => t.MissileId)));
         return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles));
-    }
-
-    /// <summary>Each architecture's engagement of the threat set's threats, flown once for all.</summary>
-    private static IReadOnlyList<ThreatEngagement>[] Shots(BulwarkCatalog catalog, IReadOnlyList<Architecture> architectures, string threatSet)
-    {
-        var result = new IReadOnlyList<ThreatEngagement>[architectures.Count];
-        IReadOnlyList<FlownThreat>? flown = null;
-        for (int i = 0; i < architectures.Count; i++)
-        {
-            string text = $"name: {architectures[i].Id} against {threatSet}\narchitecture: {architectures[i].Id}\nthreats: {threatSet}\n";
-            Scenario scenario = ScenarioLoader.Load($"{architectures[i].Id}.yaml", text, catalog);
-            flown ??= ThreatFlights.Fly(scenario, FlightEnvironment.Default);
-            result[i] = EngagementPicture.Compute(scenario, SensorPicture.Compute(scenario, flown), ReachTables.For);
-        }
-
-        return result;
     }
 }

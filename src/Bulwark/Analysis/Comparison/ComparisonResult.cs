@@ -1,6 +1,7 @@
 using Bulwark.Analysis.Deterrent;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 
 namespace Bulwark.Analysis.Comparison;
 

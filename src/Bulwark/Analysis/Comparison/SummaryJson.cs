@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Output;
+using Bulwark.Engagement;
 
 namespace Bulwark.Analysis.Comparison;
 

@@ -3,6 +3,7 @@ using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
+using Bulwark.Numerics;
 
 namespace Bulwark.Analysis.Deterrent;
 
@@ -14,31 +15,29 @@ namespace Bulwark.Analysis.Deterrent;
 public static class DeterrentAnalysis
 {
     /// <summary>Runs the analysis for <paramref name="architecture"/> over the tracks of <paramref name="options"/>.</summary>
-    /// <param name="catalog">the catalog the architecture's entries and the tracks' places and missiles come from</param>
+    /// <param name="context">the catalog the architecture's entries and the tracks' places and missiles come from, the world, the reach tables</param>
     /// <param name="architecture">the architecture</param>
     /// <param name="options">tracks, delays, search (null: <see cref="DeterrentOptions.Default"/>)</param>
     /// <param name="progress">receives a line per stage (may be null)</param>
     /// <param name="cache">shared by runs over the same tracks (the comparison's seven architectures); null: none</param>
-    public static DeterrentResult Run(BulwarkCatalog catalog, Architecture architecture, DeterrentOptions? options = null, IProgress<string>? progress = null,
+    public static DeterrentResult Run(AnalysisContext context, Architecture architecture, DeterrentOptions? options = null, IProgress<string>? progress = null,
         DeterrentCache? cache = null)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(architecture);
+        BulwarkCatalog catalog = context.Catalog;
         options ??= DeterrentOptions.Default;
-        IReadOnlyList<Threat> threats = options.Threats ?? Tracks(catalog);
-        var scenario = new Scenario("deterrent", $"{architecture.Name}: Russian ICBMs toward the US", catalog, architecture, threats);
+        options = options with { ThresholdTables = options.ThresholdTables with { Environment = context.Environment } };
+        var threats = ValueList<Threat>.From(options.Threats ?? Tracks(catalog));
 
         progress?.Report($"flying {threats.Count} ICBM tracks");
-        string tracksKey = DeterrentCache.TracksKey(threats);
-        var flown = cache is null ? ThreatFlights.Fly(scenario, FlightEnvironment.Default)
-            : cache.Flights.GetOrAdd(tracksKey, _ => ThreatFlights.Fly(scenario, FlightEnvironment.Default));
-        var pictures = SensorPicture.Compute(scenario, flown);
+        var flown = cache is null ? context.Fly(threats) : cache.Flights.GetOrAdd(threats, _ => context.Fly(threats));
+        var pictures = context.See(architecture, flown);
 
         progress?.Report($"building the reach tables of {architecture.Batteries.Count} batteries");
         var batteries = architecture.Batteries.Select(b => (Battery: b, Interceptor: catalog.Interceptor(b.InterceptorId), Site: catalog.Place(b.PlaceId).Position)).ToList();
-        var reaches = batteries.Select(b => ReachTables.For(b.Interceptor, b.Site)).ToList();
-        IInterceptorReach ReachFor(Interceptor i, Geodetic site) => reaches[batteries.FindIndex(b => b.Interceptor.Id == i.Id && b.Site == site)];
-        var real = EngagementPicture.Compute(scenario, pictures, ReachFor);
+        var reaches = batteries.Select(b => context.Reach.For(b.Interceptor, b.Site)).ToList();
+        var real = context.Engage(architecture, pictures);
 
         var thresholds = new (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[batteries.Count, flown.Count];
         for (int i = 0; i < batteries.Count; i++)
@@ -56,7 +55,7 @@ public static class DeterrentAnalysis
 
             progress?.Report($"threshold speeds of {battery.Id} ({interceptor.Id} at {battery.PlaceId})");
             var perTrack = cache is null ? Thresholds(interceptor, site, flown, options)
-                : cache.Thresholds.GetOrAdd((ReachTables.Fingerprint(interceptor), site, tracksKey), _ => Thresholds(interceptor, site, flown, options));
+                : cache.Thresholds.GetOrAdd((interceptor, site, threats), _ => Thresholds(interceptor, site, flown, options));
             for (int k = 0; k < flown.Count; k++)
             {
                 thresholds[i, k] = perTrack[k];
@@ -86,7 +85,7 @@ public static class DeterrentAnalysis
     public static IReadOnlyList<Threat> Tracks(BulwarkCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return ThreatSet.Read(catalog.Get("threat-sets", DeterrentOptions.DefaultThreatSet).Node, catalog).Threats;
+        return catalog.ThreatSet(DeterrentOptions.DefaultThreatSet).Threats;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Bulwark.Catalog;
 using Bulwark.Engagement.Reach;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis.Deterrent;
 

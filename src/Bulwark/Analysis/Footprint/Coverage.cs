@@ -13,7 +13,7 @@ public static class Coverage
     /// <summary>The coverage of <paramref name="iso3"/> when cell k is in state <paramref name="state"/>(k).</summary>
     public static CountryCoverage Of(LatLonGrid grid, Func<int, CellDefence> state, string iso3, bool member)
     {
-        Country country = Countries.ByIso3(iso3) ?? throw new Scenarios.InputException(null, null, null, "countries", $"no country '{iso3}' in the borders layer");
+        Country country = Countries.ByIso3(iso3) ?? throw new InputException(null, null, null, "countries", $"no country '{iso3}' in the borders layer");
         double total = Countries.AreaM2(country), inRegion = 0, threatened = 0, defended = 0;
         foreach (var (cell, area) in CountryCells.Of(grid, country))
         {

@@ -1,5 +1,7 @@
 using Bulwark.Catalog;
 using Bulwark.Geography;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Analysis.Footprint;
 

@@ -1,4 +1,4 @@
-using Bulwark.Catalog;
+using Bulwark.Engagement;
 using Bulwark.Geography;
 
 namespace Bulwark.Analysis.Footprint;
@@ -13,7 +13,7 @@ public static class Footprints
 {
     /// <summary>The footprint of the catalog architecture <paramref name="architectureId"/> (see the other overload).</summary>
     public static FootprintResult Evaluate(string architectureId, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null) =>
-        Evaluate(Architecture.Read(threat.Catalog.Get("architectures", architectureId).Node, threat.Catalog), threat, countries, membersYear, progress);
+        Evaluate(threat.Catalog.Architecture(architectureId), threat, countries, membersYear, progress);
 
     /// <summary>
     /// Evaluates every cell of <paramref name="threat"/> against <paramref name="architecture"/> (in parallel; the result
@@ -22,9 +22,8 @@ public static class Footprints
     /// </summary>
     public static FootprintResult Evaluate(Architecture architecture, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null)
     {
-        var scenario = new Scenario($"footprint of {architecture.Id}", architecture.Id, threat.Catalog, architecture, []);
-        var picture = SensorPicture.Prepare(scenario);
-        var engager = EngagementPicture.Prepare(scenario, ReachTables.For);
+        var picture = threat.Context.SensorsOf(architecture);
+        var engager = threat.Context.EngagerOf(architecture);
         var grid = threat.Grid;
         var cells = new FootprintCell[grid.Cells.Count];
         int done = 0;

@@ -1,4 +1,5 @@
 using Bulwark.Catalog;
+using Bulwark.Geography;
 
 namespace Bulwark.Analysis.Footprint;
 
@@ -9,7 +10,7 @@ public static class NatoMembers
     public static IReadOnlyList<string> In(BulwarkCatalog catalog, int year) =>
         [.. catalog.OfKind("places")
             .Where(e => e.Node.TryGet("member_2010") is not null)
-            .Select(e => (Place: Place.Read(e.Node), In2010: e.Node.TryGet("member_2010")!.String() == "true"))
+            .Select(e => (Place: catalog.Place(e.Id), In2010: e.Node.TryGet("member_2010")!.String() == "true"))
             .Where(x => x.Place.Has("capital") && x.Place.Country is not null && (x.In2010 || (year > 2010 && x.Place.JoinedNato is { } j && j <= year)))
             .Select(x => x.Place.Country!)
             .Distinct()

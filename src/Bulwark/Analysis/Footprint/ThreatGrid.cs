@@ -43,14 +43,17 @@ public sealed class ThreatGrid
     private readonly FlownThreat?[][] _flown;
     private readonly CellThreat[][] _state;
 
-    private ThreatGrid(BulwarkCatalog catalog, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
+    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
         FlownThreat?[][] flown, CellThreat[][] state, int flights, int fanFlights, int targeterCells)
     {
-        (Catalog, MissileId, Launches, Grid, Method) = (catalog, missileId, launches, grid, method);
+        (Context, MissileId, Launches, Grid, Method) = (context, missileId, launches, grid, method);
         (_flown, _state, Flights, FanFlights, TargeterCells) = (flown, state, flights, fanFlights, targeterCells);
     }
 
-    public BulwarkCatalog Catalog { get; }
+    /// <summary>The context the grid was flown in (its catalog and world); footprints of it are evaluated in it too.</summary>
+    public AnalysisContext Context { get; }
+
+    public BulwarkCatalog Catalog => Context.Catalog;
 
     public string MissileId { get; }
 
@@ -80,17 +83,18 @@ public sealed class ThreatGrid
     /// centre of a <paramref name="stepDeg"/> grid over <paramref name="region"/>. Cells run in parallel; the result does
     /// not depend on the thread count. <paramref name="progress"/> receives the fraction done.
     /// </summary>
-    public static ThreatGrid Fly(BulwarkCatalog catalog, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
-        ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null, FlightEnvironment? environment = null)
+    public static ThreatGrid Fly(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
+        ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null)
     {
         if (launchPlaceIds.Count == 0)
         {
-            throw new Scenarios.InputException(null, null, null, "--from", "expected at least one launch place");
+            throw new InputException(null, null, null, "--from", "expected at least one launch place");
         }
 
-        FlightEnvironment env = environment ?? FlightEnvironment.Default;
+        BulwarkCatalog catalog = context.Catalog;
+        FlightEnvironment env = context.Environment;
         IGuidedMissile missile = catalog.Missile(missileId);
-        ThreatSignature signature = Signatures.Read(catalog.Get("missiles", missileId).Node);
+        ThreatSignature signature = catalog.Signature(missileId);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
         int n = grid.Cells.Count, total = n * launches.Count, done = 0, flights = 0, fanFlights = 0, targeterCells = 0;
@@ -150,7 +154,7 @@ public sealed class ThreatGrid
             state[p] = s;
         }
 
-        return new ThreatGrid(catalog, missileId, launches, grid, method, flown, state, flights + fanFlights, fanFlights, targeterCells);
+        return new ThreatGrid(context, missileId, launches, grid, method, flown, state, flights + fanFlights, fanFlights, targeterCells);
     }
 
     /// <summary>The fan over the launch azimuths toward the grid's cells, padded 15° each way for the Earth's rotation.</summary>

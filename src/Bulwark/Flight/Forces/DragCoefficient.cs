@@ -1,3 +1,5 @@
+using Bulwark.Numerics;
+
 namespace Bulwark.Flight.Forces;
 
 /// <summary>A drag coefficient as a function of Mach number.</summary>
@@ -19,6 +21,8 @@ public sealed record MachTableDragCoefficient : DragCoefficient
 {
     private readonly double[] _mach;
     private readonly double[] _cd;
+    private readonly ValueList<double> _machList;
+    private readonly ValueList<double> _cdList;
 
     /// <param name="mach">Mach numbers, strictly increasing</param>
     /// <param name="cd">C_D at each Mach number</param>
@@ -39,11 +43,18 @@ public sealed record MachTableDragCoefficient : DragCoefficient
 
         _mach = [.. mach];
         _cd = [.. cd];
+        _machList = new ValueList<double>(_mach);
+        _cdList = new ValueList<double>(_cd);
     }
 
-    public IReadOnlyList<double> Mach => _mach;
+    public IReadOnlyList<double> Mach => _machList;
 
-    public IReadOnlyList<double> Cd => _cd;
+    public IReadOnlyList<double> Cd => _cdList;
+
+    /// <summary>Equal when the tables hold the same numbers.</summary>
+    public bool Equals(MachTableDragCoefficient? other) => other is not null && _machList.Equals(other._machList) && _cdList.Equals(other._cdList);
+
+    public override int GetHashCode() => HashCode.Combine(_machList, _cdList);
 
     public override double At(double mach)
     {

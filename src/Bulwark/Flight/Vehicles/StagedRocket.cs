@@ -2,6 +2,7 @@ using Bulwark.Earth;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Guidance;
 using Bulwark.Flight.Propagation;
+using Bulwark.Numerics;
 
 namespace Bulwark.Flight.Vehicles;
 
@@ -35,6 +36,15 @@ public sealed record StagedRocket(
     double MaxElevationRad,
     SteeringLaw Law = SteeringLaw.GravityTurn) : IGuidedMissile
 {
+    private readonly ValueList<RocketStage> _stages = ValueList<RocketStage>.From(Stages);
+
+    /// <summary>Stages in firing order (compared by their numbers, so equal rockets are equal records).</summary>
+    public IReadOnlyList<RocketStage> Stages
+    {
+        get => _stages;
+        init => _stages = ValueList<RocketStage>.From(value);
+    }
+
     public (double MinRad, double MaxRad) ElevationRange => (MinElevationRad, MaxElevationRad);
 
     public double LaunchMassKg => Stages.Sum(s => s.GrossMassKg) + PayloadMassKg;

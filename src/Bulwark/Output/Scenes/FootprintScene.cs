@@ -1,7 +1,10 @@
 using System.Globalization;
+using Bulwark.Analysis;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Geography;
+using Bulwark.Flight.Targeting;
+using Bulwark.Engagement;
 
 namespace Bulwark.Output.Scenes;
 
@@ -30,13 +33,13 @@ public static class FootprintScene
     /// The footprint of a scenario's architecture against its first threat's missile from that threat's launch place,
     /// over NATO Europe at <paramref name="stepDeg"/>.
     /// </summary>
-    public static FootprintResult For(Scenario scenario, double stepDeg = ViewerStepDeg)
+    public static FootprintResult For(AnalysisContext context, Scenario scenario, double stepDeg = ViewerStepDeg)
     {
         Architecture architecture = scenario.Architecture
-            ?? throw new Scenarios.InputException(scenario.File, null, null, "architecture", "missing: a footprint needs an architecture");
+            ?? throw new InputException(scenario.File, null, null, "architecture", "missing: a footprint needs an architecture");
         Threat threat = scenario.Threats.Count > 0 ? scenario.Threats[0]
-            : throw new Scenarios.InputException(scenario.File, null, null, "threats", "missing: a footprint needs a threat");
-        ThreatGrid grid = ThreatGrid.Fly(scenario.Catalog, threat.MissileId, [threat.FromId], GeoBox.NatoEurope, stepDeg);
+            : throw new InputException(scenario.File, null, null, "threats", "missing: a footprint needs a threat");
+        ThreatGrid grid = ThreatGrid.Fly(context.With(scenario.Catalog), threat.MissileId, [threat.FromId], GeoBox.NatoEurope, stepDeg);
         return Footprints.Evaluate(architecture, grid);
     }
 }

@@ -1,3 +1,4 @@
+using Bulwark.Flight.Targeting;
 namespace Bulwark.Output.Scenes;
 
 /// <summary>What an item is, which fixes its colour in every format (and in the viewer's legend).</summary>

@@ -12,9 +12,9 @@ public static class SensorScene
     public const double DefaultCoverageAltitudeM = 100_000;
 
     /// <summary>Radar sites with their coverage at <paramref name="coverageAltitudeM"/> (for each radar's reference RCS).</summary>
-    public static GeoScene AddSensors(GeoScene scene, Scenario scenario, double coverageAltitudeM = DefaultCoverageAltitudeM, double refractionK = RadarHorizon.StandardRefraction)
+    public static GeoScene AddSensors(GeoScene scene, AnalysisContext context, Scenario scenario, double coverageAltitudeM = DefaultCoverageAltitudeM)
     {
-        foreach (SensorPicture.Deployed d in SensorPicture.Deploy(scenario.Catalog, scenario.Architecture!, refractionK))
+        foreach (SensorPicture.Deployed d in SensorPicture.Deploy(context, scenario.Architecture!))
         {
             if (d.Radar is not { } radar)
             {
@@ -57,9 +57,9 @@ public static class SensorScene
     }
 
     /// <summary>The whole sensor picture of <c>bulwark see</c>: sensors, tracks and moments.</summary>
-    public static GeoScene Of(Scenario scenario, IReadOnlyList<ThreatPicture> pictures, double coverageAltitudeM = DefaultCoverageAltitudeM, double refractionK = RadarHorizon.StandardRefraction)
+    public static GeoScene Of(AnalysisContext context, Scenario scenario, IReadOnlyList<ThreatPicture> pictures, double coverageAltitudeM = DefaultCoverageAltitudeM)
     {
-        var scene = AddSensors(new GeoScene(scenario.Name), scenario, coverageAltitudeM, refractionK);
+        var scene = AddSensors(new GeoScene(scenario.Name), context, scenario, coverageAltitudeM);
         EngagementExport.AddBatteries(scene, scenario);
         foreach (ThreatPicture p in pictures)
         {

@@ -22,10 +22,10 @@ public class PublishedFindingsTests(ITestOutputHelper output)
 
     private static readonly ReachTableOptions Tables = DeterrentOptions.Default.ThresholdTables;
 
-    private static Architecture Arch(string id) => Architecture.Read(Catalog.Get("architectures", id).Node, Catalog);
+    private static Architecture Arch(string id) => Catalog.Architecture(id);
 
     private static ThreatTrack Fly(string missile, string from, string to) =>
-        ThreatFlights.Fly(Catalog, new Threat($"{missile}-{from}-{to}", missile, from, to, TrajectoryShape.MinimumEnergy), FlightEnvironment.Default).Track;
+        ThreatFlights.Fly(TestData.Context(Catalog), new Threat($"{missile}-{from}-{to}", missile, from, to, TrajectoryShape.MinimumEnergy)).Track;
 
     private static Geodetic Site(string place) => Catalog.Place(place).Position;
 
@@ -50,7 +50,7 @@ public class PublishedFindingsTests(ITestOutputHelper output)
         Interceptor iib = Catalog.Interceptor("sm-3-iib");
         string[] sites = ["deveselu", "redzikowo", "north-sea-station"];
         var tables = sites.Select(s => ReachTable.Build(iib, Site(s), Tables)).ToList();
-        foreach (Threat threat in ThreatSet.Read(Catalog.Get("threat-sets", "iran-to-us").Node, Catalog).Threats)
+        foreach (Threat threat in Catalog.ThreatSet("iran-to-us").Threats)
         {
             ThreatTrack track = Fly(threat.MissileId, threat.FromId, threat.ToId);
             double[] latest = [.. tables.Select(t => ThresholdSearch.LatestLaunchS(track, t, iib))];
@@ -78,9 +78,9 @@ public class PublishedFindingsTests(ITestOutputHelper output)
         Note = "\"no kinematic capability\" disagrees in part: with ideal sensors the SM-3 IIA at Redzikowo reaches 4 of 8 Russian tracks, but only if launched within about 31 s of the ICBM (no sensor gives a fire-control track that early). The Sejjil-3 Tabriz → Berlin is reached by no battery (6 of 7). With the real sensors only 2 of 7 Iranian threats get a shot")]
     public void V9b_SankaranPhaseThreeCannotEngageRussianIcbmsButReachesIranianMissilesAtEurope()
     {
-        var regional = ThreatSet.Read(Catalog.Get("threat-sets", "iran-to-europe").Node, Catalog).Threats.Where(t => t.MissileId != "iran-icbm").ToList();
+        var regional = Catalog.ThreatSet("iran-to-europe").Threats.Where(t => t.MissileId != "iran-icbm").ToList();
         var threats = DeterrentAnalysis.Tracks(Catalog).Concat(regional).ToList();
-        DeterrentResult r = DeterrentAnalysis.Run(Catalog, Arch("epaa-phase-3-2018"), DeterrentOptions.Default with { Thresholds = false, Threats = threats });
+        DeterrentResult r = DeterrentAnalysis.Run(TestData.Context(Catalog), Arch("epaa-phase-3-2018"), DeterrentOptions.Default with { Thresholds = false, Threats = threats });
         foreach (DeterrentTrack t in r.Tracks)
         {
             output.WriteLine($"{t.Flight.Threat.Id}: " + string.Join(", ", t.Batteries.Select(b =>
@@ -151,7 +151,7 @@ public class PublishedFindingsTests(ITestOutputHelper output)
     public void V9e_WilkeningSiteInTurkeyNoChallengeToRussiaButDefendsMoscow()
     {
         Architecture turkey = TurkeySite("gbi-2-stage-postol");
-        DeterrentResult r = DeterrentAnalysis.Run(Catalog, turkey, DeterrentOptions.Default with { Thresholds = false });
+        DeterrentResult r = DeterrentAnalysis.Run(TestData.Context(Catalog), turkey, DeterrentOptions.Default with { Thresholds = false });
         foreach (DeterrentTrack t in r.Tracks)
         {
             DeterrentBattery b = t.Batteries[0];
@@ -165,12 +165,12 @@ public class PublishedFindingsTests(ITestOutputHelper output)
             new("sejjil-2-tabriz-moscow", "sejjil-2", "tabriz", "moscow", TrajectoryShape.MinimumEnergy),
             new("sejjil-3-semnan-moscow", "sejjil-3", "semnan", "moscow", TrajectoryShape.MinimumEnergy),
         ];
-        var s = new Scenario("v9e", "v9e", Catalog, turkey, atMoscow);
-        var engagements = EngagementPicture.Compute(s, SensorPicture.Compute(s, ThreatFlights.Fly(s, FlightEnvironment.Default)), ReachTables.For);
+        AnalysisContext context = TestData.Context(Catalog);
+        var engagements = context.SeeAndEngage(turkey, context.Fly(atMoscow));
         foreach (ThreatEngagement e in engagements)
         {
             BatteryEngagement ideal = InterceptSolver.Solve("kurecik-gbi", Catalog.Interceptor("gbi-2-stage-postol"), Site("kurecik"),
-                ReachTables.For(Catalog.Interceptor("gbi-2-stage-postol"), Site("kurecik")), e.Threat.Track, 0, turkey.Doctrine);
+                TestData.Reach.For(Catalog.Interceptor("gbi-2-stage-postol"), Site("kurecik")), e.Threat.Track, 0, turkey.Doctrine);
             var fc = e.Sensors.Batteries[0].FireControlS;
             ValidationLog.Measured($"{e.Threat.Threat.Id}: {e.ShotsPossible} shots, first intercept {e.Batteries[0].First?.InterceptS}; fire control {fc}; ideal sensors: {ideal.Shots.Count} shots, first {ideal.First?.InterceptS}");
         }

@@ -22,7 +22,7 @@ public class ThresholdSearchTests
     public void TheThresholdInterceptsAndAStepBelowDoesNot()
     {
         BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
-        ThreatTrack track = ThreatFlights.Fly(catalog, new Threat("topol-m-teykovo-boston", "topol-m", "teykovo", "boston", TrajectoryShape.MinimumEnergy), FlightEnvironment.Default).Track;
+        ThreatTrack track = ThreatFlights.Fly(TestData.Context(catalog), new Threat("topol-m-teykovo-boston", "topol-m", "teykovo", "boston", TrajectoryShape.MinimumEnergy)).Track;
         Interceptor gbi = catalog.Interceptor("gbi-2-stage-mda");
         Geodetic redzikowo = catalog.Place("redzikowo").Position;
         // A narrower speed range than the default (3–10 km/s) keeps the tables built few; the coarse step is the default's.

@@ -31,10 +31,10 @@ public class FootprintShortcutValidationTests
     {
         var launches = from.Split(',');
         var clock = Stopwatch.StartNew();
-        ThreatGrid fan = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, missile, launches, Box, 2);
+        ThreatGrid fan = ThreatGrid.Fly(TestData.Context(BulwarkCatalog.BuiltIn), missile, launches, Box, 2);
         double fanS = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        ThreatGrid direct = ThreatGrid.Fly(BulwarkCatalog.BuiltIn, missile, launches, Box, 2, ThreatGridMethod.Direct);
+        ThreatGrid direct = ThreatGrid.Fly(TestData.Context(BulwarkCatalog.BuiltIn), missile, launches, Box, 2, ThreatGridMethod.Direct);
         double directS = clock.Elapsed.TotalSeconds;
         FootprintResult a = Footprints.Evaluate(architecture, fan), b = Footprints.Evaluate(architecture, direct);
         int differ = Enumerable.Range(0, a.Cells.Count).Count(i => a.Cells[i].State != b.Cells[i].State);

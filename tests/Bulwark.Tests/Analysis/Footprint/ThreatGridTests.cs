@@ -30,8 +30,8 @@ public class ThreatGridTests
         // Sejjil-2 (2,200 km) from Tabriz over Bulgaria and Serbia, 1° cells: the range edge crosses the box. (The
         // targeter's ~400 flights a cell make this the costly test; the larger comparisons are FootprintShortcutValidation.)
         var box = new GeoBox(40, 20, 44, 28);
-        ThreatGrid fan = ThreatGrid.Fly(Catalog, "sejjil-2", ["tabriz"], box, 1);
-        ThreatGrid direct = ThreatGrid.Fly(Catalog, "sejjil-2", ["tabriz"], box, 1, ThreatGridMethod.Direct);
+        ThreatGrid fan = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-2", ["tabriz"], box, 1);
+        ThreatGrid direct = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-2", ["tabriz"], box, 1, ThreatGridMethod.Direct);
         int n = fan.Grid.Cells.Count;
         Assert.Equal(32, n);
         var threatened = Enumerable.Range(0, n).Where(i => direct.Threat(0, i) is not null).ToList();
@@ -86,8 +86,8 @@ public class ThreatGridTests
         // search where its bracket let it, 5e-5 rad apart) disagreed on it, and the explicit 198-cell comparison failed
         // by this one cell (docs/footprint.md).
         var box = new GeoBox(38, 26, 40, 28);
-        ThreatGrid fan = ThreatGrid.Fly(Catalog, "sejjil-3", ["semnan"], box, 2);
-        ThreatGrid direct = ThreatGrid.Fly(Catalog, "sejjil-3", ["semnan"], box, 2, ThreatGridMethod.Direct);
+        ThreatGrid fan = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-3", ["semnan"], box, 2);
+        ThreatGrid direct = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-3", ["semnan"], box, 2, ThreatGridMethod.Direct);
         Assert.Single(fan.Grid.Cells);
         TargetingSolution f = fan.Threat(0, 0)!.Solution, d = direct.Threat(0, 0)!.Solution;
         Assert.True(Math.Abs(f.Controls.ElevationRad - d.Controls.ElevationRad) <= ElevationTolRad,
@@ -99,9 +99,9 @@ public class ThreatGridTests
     public void ACellIsDefendedOnlyIfDefendedAgainstEveryLaunchPlaceThatReachesIt()
     {
         var box = new GeoBox(40, 22, 44, 30);
-        ThreatGrid both = ThreatGrid.Fly(Catalog, "sejjil-2", ["tabriz", "semnan"], box, 2);
-        ThreatGrid tabriz = ThreatGrid.Fly(Catalog, "sejjil-2", ["tabriz"], box, 2);
-        ThreatGrid semnan = ThreatGrid.Fly(Catalog, "sejjil-2", ["semnan"], box, 2);
+        ThreatGrid both = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-2", ["tabriz", "semnan"], box, 2);
+        ThreatGrid tabriz = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-2", ["tabriz"], box, 2);
+        ThreatGrid semnan = ThreatGrid.Fly(TestData.Context(Catalog), "sejjil-2", ["semnan"], box, 2);
         var r = Footprints.Evaluate("epaa-phase-3-2018", both);
         var t = Footprints.Evaluate("epaa-phase-3-2018", tabriz);
         var s = Footprints.Evaluate("epaa-phase-3-2018", semnan);

@@ -1,9 +1,9 @@
 using Bulwark.Flight;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Vehicles;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
-namespace Bulwark.Tests.Scenarios;
+namespace Bulwark.Tests.Catalog.Reading;
 
 /// <summary>Missile files read into the values docs/flight-files.md promises, defaults included.</summary>
 public class MissileFileTests

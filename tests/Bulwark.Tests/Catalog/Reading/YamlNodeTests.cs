@@ -1,6 +1,6 @@
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
-namespace Bulwark.Tests.Scenarios;
+namespace Bulwark.Tests.Catalog.Reading;
 
 public class YamlNodeTests
 {

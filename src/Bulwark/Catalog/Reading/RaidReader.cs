@@ -1,51 +1,13 @@
 using System.Globalization;
 using Bulwark.Flight.Targeting;
-using Bulwark.Scenarios;
+using Bulwark.Raids;
+using Bulwark.Engagement;
 
-namespace Bulwark.Catalog;
+namespace Bulwark.Catalog.Reading;
 
-/// <summary>How the batteries fire at one raid missile (docs/raids.md).</summary>
-public enum RaidFiring
+/// <summary>Reads a scenario's <c>raid:</c> section (docs/raids.md) into a <see cref="Raid"/>.</summary>
+public static class RaidReader
 {
-    /// <summary>Shoot-look-shoot while the intercept window allows a look, salvos of two where it does not.</summary>
-    Adaptive,
-
-    /// <summary>One interceptor at a time, each after the previous one's kill assessment.</summary>
-    ShootLookShoot,
-
-    /// <summary>Two interceptors at once at each opportunity.</summary>
-    Salvo,
-}
-
-/// <summary>A raid target: a place and the weight with which a missile of its group is aimed there.</summary>
-public sealed record RaidTarget(string PlaceId, double Weight);
-
-/// <summary>A group of identical raid missiles from one launch place at one target or a weighted set of targets.</summary>
-public sealed record RaidGroup(string MissileId, string FromId, TrajectoryShape Shape, int Count, IReadOnlyList<RaidTarget> Targets);
-
-/// <summary>One raid missile: its group and its nominal launch time, s since the raid's epoch.</summary>
-public sealed record RaidLaunch(int Group, double LaunchS);
-
-/// <summary>
-/// A raid (the scenario's <c>raid:</c> section, docs/raids.md): groups of missiles, when each is launched, what each
-/// target is worth, how the batteries fire, and the uncertainty drawn per trial: a launch time uniform within
-/// ±<see cref="LaunchTimeUncertaintyS"/> of its nominal time, and a sensor delay uniform in [0, <see cref="SensorDelayMaxS"/>]
-/// added to every battery's fire-control time for that missile.
-/// </summary>
-public sealed record Raid(
-    IReadOnlyList<RaidGroup> Groups,
-    IReadOnlyList<RaidLaunch> Launches,
-    IReadOnlyDictionary<string, double> TargetValues,
-    RaidFiring Firing,
-    double LaunchTimeUncertaintyS,
-    double SensorDelayMaxS)
-{
-    /// <summary>The value of a target place (1 unless the raid says otherwise).</summary>
-    public double ValueOf(string placeId) => TargetValues.TryGetValue(placeId, out double v) ? v : 1;
-
-    /// <summary>The most missiles a raid may hold (the exhaustive checks and the per-trial work grow with it).</summary>
-    public const int MaxMissiles = 1000;
-
     /// <summary>Reads a <c>raid:</c> section, checking its missiles and places against <paramref name="catalog"/>.</summary>
     public static Raid Read(YamlNode node, BulwarkCatalog catalog)
     {
@@ -58,9 +20,9 @@ public sealed record Raid(
         }
 
         int total = groups.Sum(g => g.Count);
-        if (total > MaxMissiles)
+        if (total > Raid.MaxMissiles)
         {
-            throw list.Error(string.Create(CultureInfo.InvariantCulture, $"{total} missiles; a raid holds at most {MaxMissiles}"));
+            throw list.Error(string.Create(CultureInfo.InvariantCulture, $"{total} missiles; a raid holds at most {Raid.MaxMissiles}"));
         }
 
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -73,14 +35,14 @@ public sealed record Raid(
             }
         }
 
-        var firing = RaidFiring.Adaptive;
+        var firing = FiringMode.Adaptive;
         if (node.TryGet("firing") is { } f)
         {
             firing = f.String() switch
             {
-                "adaptive" => RaidFiring.Adaptive,
-                "shoot-look-shoot" => RaidFiring.ShootLookShoot,
-                "salvo" => RaidFiring.Salvo,
+                "adaptive" => FiringMode.Adaptive,
+                "shoot-look-shoot" => FiringMode.ShootLookShoot,
+                "salvo" => FiringMode.Salvo,
                 string other => throw f.Error($"unknown firing '{other}'; expected adaptive, shoot-look-shoot or salvo"),
             };
         }
@@ -97,7 +59,7 @@ public sealed record Raid(
         catalog.Get("missiles", missile.String(), missile);
         YamlNode from = g.Get("from");
         catalog.Get("places", from.String(), from);
-        int count = g.TryGet("count") is { } c ? (int)c.Number(1, MaxMissiles, $"a number of missiles from 1 to {MaxMissiles}") : 1;
+        int count = g.TryGet("count") is { } c ? (int)c.Number(1, Raid.MaxMissiles, $"a number of missiles from 1 to {Raid.MaxMissiles}") : 1;
         TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
         if (g.TryGet("shape") is { } s)
         {

@@ -1,53 +1,19 @@
 using System.Globalization;
-using Bulwark.Scenarios;
+using Bulwark.Engagement;
+using Bulwark.Sensing;
 
-namespace Bulwark.Catalog;
+namespace Bulwark.Catalog.Reading;
 
-/// <summary>
-/// A battery: interceptors of one type at one place, with an inventory, belonging to a coalition; its launchers (that
-/// can fire at once) and the least time one launcher needs between two launches, s. Without launcher figures in the
-/// file every interceptor has its own launcher and launches are not spaced (<c>launcher_count</c> = inventory,
-/// <c>min_launch_interval_s</c> = 0).
-/// </summary>
-public sealed record Battery(string Id, string PlaceId, string InterceptorId, int Inventory, string Coalition, int Launchers, double MinLaunchIntervalS)
+/// <summary>Reads architecture entries (docs/catalog-format.md) into <see cref="Architecture"/> records.</summary>
+public static class ArchitectureReader
 {
-    /// <summary>A battery whose every interceptor has its own launcher, with no spacing between launches.</summary>
-    public Battery(string id, string placeId, string interceptorId, int inventory, string coalition)
-        : this(id, placeId, interceptorId, inventory, coalition, Math.Max(1, inventory), 0)
-    {
-    }
-}
-
-/// <summary>A deployed sensor: a sensor type at a place (none for a space sensor), pointed at a boresight azimuth, belonging to a coalition.</summary>
-public sealed record DeployedSensor(string Id, string SensorId, string? PlaceId, double? BoresightAzimuthRad, string Coalition);
-
-/// <summary>
-/// An architecture: its batteries, sensors and network. Within a coalition every sensor's data reaches every battery
-/// after <see cref="NetworkLatencyS"/>; across coalitions only where a share says so (e.g. Russia → NATO).
-/// </summary>
-public sealed record Architecture(
-    string Id,
-    string Name,
-    int Year,
-    string Status,
-    IReadOnlyList<Battery> Batteries,
-    IReadOnlyList<DeployedSensor> Sensors,
-    double NetworkLatencyS,
-    IReadOnlyList<(string From, string To)> Shares,
-    bool LaunchOnRemote,
-    bool EngageOnRemote,
-    Engagement.Doctrine Doctrine)
-{
-    public static readonly string[] Statuses = ["deployed", "planned", "cancelled", "proposed"];
-    public static readonly string[] Coalitions = ["nato", "russia"];
-
     /// <summary>Reads an architecture entry, checking that its places, interceptors and sensors exist in <paramref name="catalog"/>.</summary>
     public static Architecture Read(YamlNode node, BulwarkCatalog catalog)
     {
         node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "doctrine", "provenance", "notes");
         int year = (int)node.Get("year").Number(1990, 2100, "a year");
         YamlNode statusNode = node.Get("status");
-        string status = OneOf(statusNode, Statuses, "status");
+        string status = OneOf(statusNode, Architecture.Statuses, "status");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var batteries = node.Get("batteries").Items().Select(b =>
         {
@@ -60,14 +26,14 @@ public sealed record Architecture(
             int inventory = (int)b.Get("inventory_count").Number(0, 10000, "a count of interceptors from 0 to 10,000");
             int launchers = b.TryGet("launcher_count") is { } l ? (int)l.Number(1, 10000, "a count of launchers from 1 to 10,000") : Math.Max(1, inventory);
             double interval = b.TryGet("min_launch_interval_s")?.NonNegative("a time between launches in seconds") ?? 0;
-            return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Coalitions, "coalition"), launchers, interval);
+            return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Architecture.Coalitions, "coalition"), launchers, interval);
         }).ToList();
         var sensors = node.Get("sensors").Items().Select(s =>
         {
             s.OnlyKeys("id", "sensor", "place", "boresight_az_deg", "coalition");
             string id = Unique(s.Get("id"), ids);
             YamlNode sensor = s.Get("sensor");
-            bool inSpace = Sensing.SensorSpec.Read(catalog.Get("sensors", sensor.String(), sensor).Node) is Sensing.SpaceInfraredSpec;
+            bool inSpace = SensorReader.Read(catalog.Get("sensors", sensor.String(), sensor).Node) is Sensing.SpaceInfraredSpec;
             string? placeId = null;
             if (s.TryGet("place") is { } place)
             {
@@ -80,7 +46,7 @@ public sealed record Architecture(
             }
 
             double? boresight = s.TryGet("boresight_az_deg")?.Number(-360, 360, "an azimuth in degrees");
-            return new DeployedSensor(id, sensor.String(), placeId, boresight * Math.PI / 180, OneOf(s.Get("coalition"), Coalitions, "coalition"));
+            return new DeployedSensor(id, sensor.String(), placeId, boresight * Math.PI / 180, OneOf(s.Get("coalition"), Architecture.Coalitions, "coalition"));
         }).ToList();
         YamlNode network = node.Get("network");
         network.OnlyKeys("latency_s", "shares");
@@ -88,28 +54,28 @@ public sealed record Architecture(
         var shares = network.TryGet("shares")?.Items().Select(x =>
         {
             x.OnlyKeys("from", "to");
-            return (OneOf(x.Get("from"), Coalitions, "coalition"), OneOf(x.Get("to"), Coalitions, "coalition"));
+            return (OneOf(x.Get("from"), Architecture.Coalitions, "coalition"), OneOf(x.Get("to"), Architecture.Coalitions, "coalition"));
         }).ToList() ?? [];
         bool lor = Bool(node.TryGet("launch_on_remote"), true);
         bool eor = Bool(node.TryGet("engage_on_remote"), false);
-        Engagement.Doctrine doctrine = node.TryGet("doctrine") is { } d ? ReadDoctrine(d) : Engagement.Doctrine.Default;
+        Doctrine doctrine = node.TryGet("doctrine") is { } d ? ReadDoctrine(d) : Doctrine.Default;
         return new Architecture(node.Get("id").String(), node.Get("name").String(), year, status, batteries, sensors, latency, shares, lor, eor, doctrine);
     }
 
     /// <summary><c>doctrine: { mode: shoot-look-shoot | salvo, kill_assessment_s, max_shots_per_threat_count }</c>.</summary>
-    private static Engagement.Doctrine ReadDoctrine(YamlNode d)
+    private static Doctrine ReadDoctrine(YamlNode d)
     {
         d.OnlyKeys("mode", "kill_assessment_s", "max_shots_per_threat_count");
         YamlNode modeNode = d.Get("mode");
         var mode = modeNode.String() switch
         {
-            "shoot-look-shoot" => Engagement.FiringMode.ShootLookShoot,
-            "salvo" => Engagement.FiringMode.Salvo,
+            "shoot-look-shoot" => FiringMode.ShootLookShoot,
+            "salvo" => FiringMode.Salvo,
             string other => throw modeNode.Error($"unknown firing mode '{other}'; expected shoot-look-shoot or salvo"),
         };
-        double ka = d.TryGet("kill_assessment_s")?.NonNegative("a kill-assessment time in seconds") ?? Engagement.Doctrine.Default.KillAssessmentS;
-        int max = d.TryGet("max_shots_per_threat_count") is { } m ? (int)m.Number(1, 100, "a number of shots from 1 to 100") : Engagement.Doctrine.Default.MaxShotsPerThreat;
-        return new Engagement.Doctrine(mode, ka, max);
+        double ka = d.TryGet("kill_assessment_s")?.NonNegative("a kill-assessment time in seconds") ?? Doctrine.Default.KillAssessmentS;
+        int max = d.TryGet("max_shots_per_threat_count") is { } m ? (int)m.Number(1, 100, "a number of shots from 1 to 100") : Doctrine.Default.MaxShotsPerThreat;
+        return new Doctrine(mode, ka, max);
     }
 
     private static string Unique(YamlNode idNode, HashSet<string> ids)

@@ -3,7 +3,7 @@ using Bulwark.Engagement;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Vehicles;
 
-namespace Bulwark.Scenarios;
+namespace Bulwark.Catalog.Reading;
 
 /// <summary>
 /// Reads an interceptor entry: the staged-rocket keys of a missile (<c>stages</c>, <c>body</c>, <c>guidance</c>) with

@@ -2,7 +2,7 @@ using System.Globalization;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Vehicles;
 
-namespace Bulwark.Scenarios;
+namespace Bulwark.Catalog.Reading;
 
 /// <summary>
 /// Reads a missile definition (until the catalog exists, <c>bulwark fly --missile</c> takes a path to one). Two types:

@@ -1,23 +1,11 @@
 using Bulwark.Earth;
-using Bulwark.Scenarios;
+using Bulwark.Geography;
 
-namespace Bulwark.Catalog;
+namespace Bulwark.Catalog.Reading;
 
-/// <summary>A named place: a site, a launch area, an ICBM base, a city or capital, a ship station.</summary>
-/// <param name="Id">catalog id</param>
-/// <param name="Name">display name</param>
-/// <param name="Country">ISO 3166-1 alpha-3 code (or null at sea)</param>
-/// <param name="Roles">what the place is (radar-site, interceptor-site, launch-area, icbm-base, capital, city, ship-station)</param>
-/// <param name="Position">geodetic position (height above the ellipsoid)</param>
-/// <param name="UncertaintyKm">how far the true point may be, km (null = a well-known point)</param>
-/// <param name="JoinedNato">for capitals: the year the country joined NATO, when after 2010</param>
-/// <param name="PopulationCount">population where the source gives one</param>
-public sealed record Place(string Id, string Name, string? Country, IReadOnlyList<string> Roles, Geodetic Position, double? UncertaintyKm, int? JoinedNato, double? PopulationCount)
+/// <summary>Reads place entries into <see cref="Place"/> records.</summary>
+public static class PlaceReader
 {
-    public static readonly string[] KnownRoles = ["radar-site", "interceptor-site", "launch-area", "icbm-base", "capital", "city", "ship-station"];
-
-    public bool Has(string role) => Roles.Contains(role);
-
     /// <summary>Reads a place entry.</summary>
     public static Place Read(YamlNode node)
     {
@@ -35,7 +23,7 @@ public sealed record Place(string Id, string Name, string? Country, IReadOnlyLis
         var roles = rolesNode.Items().Select(r =>
         {
             string role = r.String();
-            return Array.IndexOf(KnownRoles, role) >= 0 ? role : throw r.Error($"unknown role '{role}'; expected one of: {string.Join(", ", KnownRoles)}");
+            return Array.IndexOf(Place.KnownRoles, role) >= 0 ? role : throw r.Error($"unknown role '{role}'; expected one of: {string.Join(", ", Place.KnownRoles)}");
         }).ToList();
         double lat = node.Get("lat_deg").Number(-90, 90, "a latitude in degrees from −90 to 90");
         double lon = node.Get("lon_deg").Number(-180, 180, "a longitude in degrees from −180 to 180");

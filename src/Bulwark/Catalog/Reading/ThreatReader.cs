@@ -1,20 +1,16 @@
 using Bulwark.Flight.Targeting;
-using Bulwark.Scenarios;
 
-namespace Bulwark.Catalog;
+namespace Bulwark.Catalog.Reading;
 
-/// <summary>One threat: a missile from a launch place at a target place, with a trajectory shape.</summary>
-public sealed record Threat(string Id, string MissileId, string FromId, string ToId, TrajectoryShape Shape);
-
-/// <summary>A named set of threats (e.g. <c>iran-to-europe</c>).</summary>
-public sealed record ThreatSet(string Id, string Name, IReadOnlyList<Threat> Threats)
+/// <summary>Reads threats and threat-set entries into <see cref="Threat"/> and <see cref="ThreatSet"/> records.</summary>
+public static class ThreatReader
 {
     /// <summary>Reads a threat-set entry, checking that its missiles and places exist in <paramref name="catalog"/>.</summary>
-    public static ThreatSet Read(YamlNode node, BulwarkCatalog catalog)
+    public static ThreatSet ReadSet(YamlNode node, BulwarkCatalog catalog)
     {
         node.OnlyKeys("id", "name", "threats", "provenance", "notes");
         YamlNode list = node.Get("threats");
-        var threats = list.Items().Select(t => ReadThreat(t, catalog)).ToList();
+        var threats = list.Items().Select(t => Read(t, catalog)).ToList();
         if (threats.Count == 0)
         {
             throw list.Error("expected at least one threat");
@@ -24,7 +20,7 @@ public sealed record ThreatSet(string Id, string Name, IReadOnlyList<Threat> Thr
     }
 
     /// <summary>Reads one threat <c>{ id, missile, from, to, shape? }</c>.</summary>
-    public static Threat ReadThreat(YamlNode t, BulwarkCatalog catalog)
+    public static Threat Read(YamlNode t, BulwarkCatalog catalog)
     {
         t.OnlyKeys("id", "missile", "from", "to", "shape");
         YamlNode missile = t.Get("missile");

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bulwark.Scenarios;
+namespace Bulwark;
 
 /// <summary>
 /// Bad input from a file or the command line, located as precisely as it can be: file, line, column, key, and what was

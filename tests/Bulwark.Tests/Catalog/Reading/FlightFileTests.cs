@@ -4,9 +4,9 @@ using Bulwark.Flight.Forces;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Numerics;
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 
-namespace Bulwark.Tests.Scenarios;
+namespace Bulwark.Tests.Catalog.Reading;
 
 /// <summary>Flight files read into the values docs/flight-files.md promises, defaults included.</summary>
 public class FlightFileTests

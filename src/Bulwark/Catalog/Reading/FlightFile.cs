@@ -6,7 +6,7 @@ using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Numerics;
 
-namespace Bulwark.Scenarios;
+namespace Bulwark.Catalog.Reading;
 
 /// <summary>
 /// A flight file (DESIGN §7): a point mass propagated from an initial geodetic state with Earth-relative NED velocity,

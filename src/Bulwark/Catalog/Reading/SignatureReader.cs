@@ -1,10 +1,10 @@
-using Bulwark.Scenarios;
+using Bulwark.Catalog.Reading;
 using Bulwark.Sensing;
 
-namespace Bulwark.Catalog;
+namespace Bulwark.Catalog.Reading;
 
 /// <summary>Reads a missile entry's radar cross-sections: <c>rcs: { booster_m2, reentry_vehicle_m2 }</c>.</summary>
-public static class Signatures
+public static class SignatureReader
 {
     /// <summary>The signature of a missile entry; a clear error if it has none.</summary>
     public static ThreatSignature Read(YamlNode missile)

@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Bulwark.Scenarios;
+namespace Bulwark.Catalog.Reading;
 
 /// <summary>
 /// A located view of one node of a YAML document: typed reads that fail with an <see cref="InputException"/> naming the
