@@ -72,6 +72,18 @@ public sealed class CatalogEntry
         return best;
     }
 
+    /// <summary>The scalar at a dotted key path ("stages", "guidance.pitch_over_s") as written in the file, or null.</summary>
+    public string? ScalarAt(string path)
+    {
+        YamlNode? node = Node;
+        foreach (string key in path.Split('.'))
+        {
+            node = node?.TryGet(key);
+        }
+
+        return node?.ScalarText;
+    }
+
     /// <summary>Every number in the entry (outside its provenance block) with its path relative to the entry.</summary>
     public IEnumerable<(string Path, YamlNode Node)> Numbers() => Walk(Node, "");
 

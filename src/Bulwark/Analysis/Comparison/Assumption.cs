@@ -86,22 +86,11 @@ public static class Assumptions
     {
         foreach (var (path, label, unit) in figures)
         {
-            if (Lookup(entry, path) is { } text)
+            if (entry.ScalarAt(path) is { } text)
             {
                 yield return Row(catalog, entry, path, label, unit.Length == 0 ? text : $"{text} {unit}");
             }
         }
-    }
-
-    private static string? Lookup(CatalogEntry entry, string path)
-    {
-        Catalog.Reading.YamlNode? node = entry.Node;
-        foreach (string key in path.Split('.'))
-        {
-            node = node?.TryGet(key);
-        }
-
-        return node?.ScalarText;
     }
 
     private static Assumption Row(BulwarkCatalog catalog, CatalogEntry entry, string path, string label, string value)
