@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bulwark.Numerics;
 using Bulwark.Scenarios;
 
 namespace Bulwark.Catalog;
@@ -80,7 +81,7 @@ public sealed record Architecture(
             }
 
             double? boresight = s.TryGet("boresight_az_deg")?.Number(-360, 360, "an azimuth in degrees");
-            return new DeployedSensor(id, sensor.String(), placeId, boresight * Math.PI / 180, OneOf(s.Get("coalition"), Coalitions, "coalition"));
+            return new DeployedSensor(id, sensor.String(), placeId, boresight is { } b ? Angle.DegToRad(b) : null, OneOf(s.Get("coalition"), Coalitions, "coalition"));
         }).ToList();
         YamlNode network = node.Get("network");
         network.OnlyKeys("latency_s", "shares");

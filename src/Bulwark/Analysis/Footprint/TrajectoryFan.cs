@@ -84,7 +84,7 @@ internal sealed class TrajectoryFan
                     ?? MaxRange(flyer, missile, az, e, (lo + hi) / 2, hi - lo)!.Value;
                 elevation[i, j] = best;
                 range[i, j] = shot.RangeM;
-                deflection[i, j] = Math.IEEERemainder(shot.BearingRad - az, 2 * Math.PI);
+                deflection[i, j] = Angle.WrapPi(shot.BearingRad - az);
                 hint = best;
             }
 
@@ -208,7 +208,7 @@ internal sealed class TrajectoryFan
     private bool Inside(double az) => az >= _az0Rad && az <= _az0Rad + (_range.GetLength(0) - 1) * _dAzRad;
 
     // Fan azimuths are unwrapped from _az0Rad; bring a geodesic azimuth into the same turn.
-    private double Unwrap(double az) => az - 2 * Math.PI * Math.Floor((az - _az0Rad) / (2 * Math.PI));
+    private double Unwrap(double az) => Angle.WrapFrom(az, _az0Rad);
 
     private (int I, double U) AzCell(double az)
     {
