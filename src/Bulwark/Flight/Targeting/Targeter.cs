@@ -64,7 +64,7 @@ public sealed class Targeter
                 break;
             }
 
-            azimuth -= Angle.WrapPi(shot.BearingRad - toAim.InitialAzimuthRad);
+            azimuth = AimCorrection.CorrectAzimuth(azimuth, shot.BearingRad, toAim);
         }
 
         if (bestMiss > request.MissToleranceM)
