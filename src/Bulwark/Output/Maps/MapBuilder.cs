@@ -283,7 +283,7 @@ public sealed class MapBuilder
         for (int i = 1; i < points.Count; i++)
         {
             double step = points[i].LonDeg - points[i - 1].LonDeg;
-            lon += step - 360 * Math.Round(step / 360);
+            lon += Angle.WrapDeg180(step);
             result[i] = new Coordinates(lon, points[i].LatDeg);
             min = Math.Min(min, lon);
             max = Math.Max(max, lon);
