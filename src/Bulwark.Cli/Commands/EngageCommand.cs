@@ -6,6 +6,7 @@ using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight;
+using Bulwark.Numerics;
 using Bulwark.Output;
 using Spectre.Console;
 
@@ -121,7 +122,7 @@ internal static class EngageCommand
                         w.WriteNumber("alt_km", Math.Round(shot.Point.HeightM / 1000, 3));
                         w.WriteEndObject();
                         w.WriteNumber("closing_speed_km_s", Math.Round(shot.ClosingSpeedMPerS / 1000, 3));
-                        w.WriteNumber("crossing_angle_deg", Math.Round(shot.CrossingAngleRad * 180 / Math.PI, 2));
+                        w.WriteNumber("crossing_angle_deg", Math.Round(Angle.RadToDeg(shot.CrossingAngleRad), 2));
                         w.WriteNumber("interceptors", shot.Interceptors);
                         w.WriteEndObject();
                     }

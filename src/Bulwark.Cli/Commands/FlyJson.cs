@@ -4,6 +4,7 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
+using Bulwark.Numerics;
 using Bulwark.Output;
 
 namespace Bulwark.Cli.Commands;
@@ -22,14 +23,14 @@ internal static class FlyJson
         w.WriteNumber("miss_distance_m", Math.Round(s.MissDistanceM, 1));
         w.WriteNumber("ground_range_km", Math.Round(s.GroundRangeM / 1000, 3));
         w.WriteNumber("flight_time_s", Math.Round(s.FlightTimeS, 2));
-        w.WriteNumber("azimuth_deg", Math.Round(s.AzimuthRad * 180 / Math.PI, 4));
+        w.WriteNumber("azimuth_deg", Math.Round(Angle.RadToDeg(s.AzimuthRad), 4));
         w.WriteNumber("energy_fraction", Math.Round(s.Controls.EnergyFraction, 6));
-        w.WriteNumber("elevation_deg", Math.Round(s.Controls.ElevationRad * 180 / Math.PI, 4));
+        w.WriteNumber("elevation_deg", Math.Round(Angle.RadToDeg(s.Controls.ElevationRad), 4));
         w.WriteStartObject("burnout");
         w.WriteNumber("time_s", Math.Round(burnout.TimeS - s.Request.LaunchTimeS, 2));
         w.WriteNumber("altitude_km", Math.Round(burnout.Position.HeightM / 1000, 3));
         w.WriteNumber("speed_km_s", Math.Round(burnout.SpeedMPerS / 1000, 4));
-        w.WriteNumber("flight_path_angle_deg", Math.Round(burnout.FlightPathAngleRad * 180 / Math.PI, 3));
+        w.WriteNumber("flight_path_angle_deg", Math.Round(Angle.RadToDeg(burnout.FlightPathAngleRad), 3));
         w.WriteEndObject();
         if (s.Apogee is { } a)
         {

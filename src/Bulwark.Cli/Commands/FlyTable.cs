@@ -1,6 +1,7 @@
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
+using Bulwark.Numerics;
 using Spectre.Console;
 using static Bulwark.Cli.Commands.FlyCommand;
 
@@ -22,12 +23,12 @@ internal static class FlyTable
         Row("miss distance", $"{F(s.MissDistanceM, 1)} m");
         Row("ground range", $"{F(s.GroundRangeM / 1000, 1)} km");
         Row("flight time", $"{F(s.FlightTimeS, 1)} s ({F(s.FlightTimeS / 60, 2)} min)");
-        Row("launch azimuth", $"{F(s.AzimuthRad * 180 / Math.PI, 3)}°");
+        Row("launch azimuth", $"{F(Angle.RadToDeg(s.AzimuthRad), 3)}°");
         Row("energy fraction", F(s.Controls.EnergyFraction, 4));
         Row("burnout time", $"{F(burnout.TimeS - s.Request.LaunchTimeS, 1)} s");
         Row("burnout altitude", $"{F(burnout.Position.HeightM / 1000, 1)} km");
         Row("burnout speed", $"{F(burnout.SpeedMPerS / 1000, 3)} km/s (Earth-relative)");
-        Row("burnout flight-path angle", $"{F(burnout.FlightPathAngleRad * 180 / Math.PI, 2)}°");
+        Row("burnout flight-path angle", $"{F(Angle.RadToDeg(burnout.FlightPathAngleRad), 2)}°");
         if (s.Apogee is { } a)
         {
             Row("apogee", $"{F(environment.GeodeticPosition(a).HeightM / 1000, 1)} km at {F(a.TimeS - s.Request.LaunchTimeS, 1)} s");

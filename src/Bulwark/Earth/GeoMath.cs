@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Bulwark.Numerics;
 
 namespace Bulwark.Earth;
 
@@ -17,7 +18,7 @@ internal static class GeoMath
     /// <summary>√DBL_MIN: small enough to be negligible, large enough that its square does not underflow.</summary>
     internal static readonly double Tiny = Math.Sqrt(RealMin);
 
-    internal const double Degree = Math.PI / 180;
+    internal const double Degree = Angle.RadPerDeg;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Sq(double x) => x * x;

@@ -1,3 +1,5 @@
+using Bulwark.Numerics;
+
 namespace Bulwark.Earth;
 
 /// <summary>The solution of the inverse geodesic problem between two points on an ellipsoid.</summary>
@@ -57,12 +59,10 @@ public static class Geodesic
         GeodesicCore core = GeodesicCore.For(ellipsoid);
         core.Direct(GeoMath.ToDegrees(lat1Rad), GeoMath.ToDegrees(lon1Rad), GeoMath.ToDegrees(azimuthRad), distanceM,
             out double lat2, out double lon2, out double azi2);
-        finalAzimuthRad = Normalize(GeoMath.ToRadians(azi2));
+        finalAzimuthRad = Angle.WrapPiHalfOpen(GeoMath.ToRadians(azi2));
         return new Geodetic(GeoMath.ToRadians(lat2), GeoMath.ToRadians(lon2), 0);
     }
 
-    private static double Azimuth(double salp, double calp) => Normalize(Math.Atan2(salp, calp));
-
     // (−π, π]: atan2(−0, −1) = −π is the same direction as π.
-    private static double Normalize(double az) => az <= -Math.PI ? az + 2 * Math.PI : az;
+    private static double Azimuth(double salp, double calp) => Angle.WrapPiHalfOpen(Math.Atan2(salp, calp));
 }

@@ -2,6 +2,7 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
 
 namespace Bulwark.Engagement;
 
@@ -15,7 +16,7 @@ public static class StandardFlyout
 {
     public static readonly Geodetic LaunchPoint = Geodetic.FromDegrees(45, 0, 0);
 
-    public static readonly ShapeControls Controls = new(1, 45 * Math.PI / 180);
+    public static readonly ShapeControls Controls = new(1, Angle.DegToRad(45));
 
     /// <summary>The interceptor's burnout speed on the standard fly-out, m/s.</summary>
     public static double BurnoutSpeedMPerS(Interceptor interceptor) =>

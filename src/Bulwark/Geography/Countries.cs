@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Bulwark.Numerics;
 
 namespace Bulwark.Geography;
 
@@ -97,7 +98,7 @@ public static class Countries
     {
         var box = RingBoxes.GetValue(ring, r => Box.Of(r.Points));
         if (latDeg < box.MinLat || latDeg > box.MaxLat) return false;
-        double lon = lonDeg - 360 * Math.Floor((lonDeg + 180) / 360);      // [−180, 180)
+        double lon = Angle.WrapLonDeg(lonDeg);      // [−180, 180)
         // A ring may run past ±180°: try the longitude one turn either way as well.
         for (int turns = -1; turns <= 1; turns++)
         {
@@ -145,7 +146,7 @@ public static class Countries
         {
             if (latDeg < MinLat || latDeg > MaxLat) return false;
             if (MinLon <= -180 || MaxLon >= 180) return true;     // runs past the antimeridian
-            double lon = lonDeg - 360 * Math.Floor((lonDeg + 180) / 360);
+            double lon = Angle.WrapLonDeg(lonDeg);
             return lon >= MinLon && lon <= MaxLon;
         }
     }

@@ -1,4 +1,5 @@
 using Bulwark.Earth;
+using Bulwark.Numerics;
 
 namespace Bulwark.Geography;
 
@@ -34,7 +35,7 @@ internal static class EllipsoidArea
         (1 - E2) * (sinPhi / (1 - E2 * sinPhi * sinPhi) + Math.Atanh(E * sinPhi) / E);
 
     /// <summary>sin β, the sine of the authalic latitude, for a geodetic latitude in degrees.</summary>
-    public static double SinAuthalic(double latDeg) => Q(Math.Sin(latDeg * (Math.PI / 180))) / Qp;
+    public static double SinAuthalic(double latDeg) => Q(Math.Sin(latDeg * Angle.RadPerDeg)) / Qp;
 
     // Gauss–Legendre nodes and weights on [−1, 1], five points (exact for polynomials of degree 9).
     private static readonly double[] Nodes =
@@ -51,7 +52,7 @@ internal static class EllipsoidArea
         bool closed = ring[0] == ring[n - 1];
         for (int i = 0; i < (closed ? n - 1 : n); i++)
             sum += Edge(ring[i], ring[(i + 1) % n]);
-        return AuthalicRadiusSquaredM2 * sum * (Math.PI / 180);
+        return AuthalicRadiusSquaredM2 * sum * Angle.RadPerDeg;
     }
 
     /// <summary>∫ sin β dλ along a straight edge in longitude and latitude, λ in degrees.</summary>

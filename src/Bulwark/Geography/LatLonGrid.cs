@@ -1,3 +1,5 @@
+using Bulwark.Numerics;
+
 namespace Bulwark.Geography;
 
 /// <summary>One cell of a <see cref="LatLonGrid"/>: its corners and centre in degrees and its area on the ellipsoid.</summary>
@@ -34,7 +36,7 @@ public sealed class LatLonGrid
             for (int c = 0; c < Columns; c++)
             {
                 double lon0 = box.MinLonDeg + c * stepDeg, lon1 = Math.Min(box.MaxLonDeg, lon0 + stepDeg);
-                double area = EllipsoidArea.AuthalicRadiusSquaredM2 * (lon1 - lon0) * (Math.PI / 180) * band;
+                double area = EllipsoidArea.AuthalicRadiusSquaredM2 * (lon1 - lon0) * Angle.RadPerDeg * band;
                 cells[r * Columns + c] = new GridCell(r * Columns + c, r, c, lat0, lon0, lat1, lon1, area);
             }
         }

@@ -1,3 +1,5 @@
+using Bulwark.Numerics;
+
 namespace Bulwark.Geography;
 
 /// <summary>
@@ -80,14 +82,14 @@ internal static class RingNormalizer
         for (int i = 1; i < raw.Count; i++)
         {
             double step = raw[i].X - raw[i - 1].X;
-            lon += step - 360 * Math.Round(step / 360);        // the step taken in [−180°, 180°]
+            lon += Angle.WrapDeg180(step);        // the step taken in [−180°, 180°]
             points.Add((lon, raw[i].Y));
         }
         return points;
     }
 
     /// <summary>A longitude in [−180°, 180°]; ±180° stay as they are.</summary>
-    private static double Wrap(double lonDeg) => lonDeg is >= -180 and <= 180 ? lonDeg : lonDeg - 360 * Math.Round(lonDeg / 360);
+    private static double Wrap(double lonDeg) => lonDeg is >= -180 and <= 180 ? lonDeg : Angle.WrapDeg180(lonDeg);
 
     private static (double Min, double Max) LonRange(List<(double LonDeg, double LatDeg)> points)
     {

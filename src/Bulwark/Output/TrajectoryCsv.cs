@@ -1,5 +1,6 @@
 using System.Text;
 using Bulwark.Flight.Propagation;
+using Bulwark.Numerics;
 
 namespace Bulwark.Output;
 
@@ -25,7 +26,7 @@ public static class TrajectoryCsv
               .Append(Text.Fixed(p.VelocityNedMPerS.Y, 5)).Append(',')
               .Append(Text.Fixed(p.VelocityNedMPerS.Z, 5)).Append(',')
               .Append(Text.Fixed(p.SpeedMPerS, 5)).Append(',')
-              .Append(Text.Fixed(p.FlightPathAngleRad * 180 / Math.PI, 6)).Append(',')
+              .Append(Text.Fixed(Angle.RadToDeg(p.FlightPathAngleRad), 6)).Append(',')
               .Append(Text.Fixed(p.MassKg, 4)).Append(',')
               .Append(Text.Fixed(p.PositionEcefM.X, 4)).Append(',')
               .Append(Text.Fixed(p.PositionEcefM.Y, 4)).Append(',')

@@ -1,4 +1,5 @@
 using Bulwark.Flight.Propagation;
+using Bulwark.Numerics;
 
 namespace Bulwark.Output;
 
@@ -9,9 +10,5 @@ public static class TrajectoryGeoJson
         TrajectoryScene.Of(points, "trajectory", name).ToGeoJson(properties);
 
     /// <summary>Longitude in [−180, 180).</summary>
-    public static double NormalizeLongitude(double lonDeg)
-    {
-        double x = (lonDeg + 180) % 360;
-        return (x < 0 ? x + 360 : x) - 180;
-    }
+    public static double NormalizeLongitude(double lonDeg) => Angle.WrapLonDeg(lonDeg);
 }

@@ -1,4 +1,5 @@
 using Bulwark.Earth;
+using Bulwark.Numerics;
 
 namespace Bulwark.Sensing;
 
@@ -17,7 +18,7 @@ public static class Coverage
         double rcs = rcsM2 ?? radar.Spec.ReferenceRcsM2;
         var ring = new List<(double, double)>();
         double half = radar.FullCircle ? Math.PI : radar.Spec.AzimuthHalfWidthRad;
-        int steps = Math.Max(2, (int)Math.Ceiling(2 * half / (azimuthStepDeg * Math.PI / 180)));
+        int steps = Math.Max(2, (int)Math.Ceiling(2 * half / Angle.DegToRad(azimuthStepDeg)));
         if (!radar.FullCircle)
         {
             ring.Add((radar.Site.LongitudeDeg, radar.Site.LatitudeDeg));

@@ -76,7 +76,7 @@ public sealed class DeployedRadar
 
     /// <summary>Whether a bearing (rad) lies in the field of regard's sector.</summary>
     public bool InSector(double azimuthRad) =>
-        FullCircle || Math.Abs(Math.IEEERemainder(azimuthRad - BoresightAzimuthRad, 2 * Math.PI)) <= Spec.AzimuthHalfWidthRad + SectorToleranceRad;
+        FullCircle || Math.Abs(Angle.WrapPi(azimuthRad - BoresightAzimuthRad)) <= Spec.AzimuthHalfWidthRad + SectorToleranceRad;
 
     /// <summary>Azimuths this close outside the sector's edge count as inside (rounding, not geometry), rad.</summary>
     public const double SectorToleranceRad = 1e-9;

@@ -1,6 +1,7 @@
 using Bulwark.Catalog;
 using Bulwark.Engagement.Reach;
 using Bulwark.Flight.Targeting;
+using Bulwark.Numerics;
 
 namespace Bulwark.Analysis.Deterrent;
 
@@ -42,5 +43,5 @@ public sealed record DeterrentOptions
     /// the default's fly-outs. docs/reach-tables.md measured 12 bins at 1.1 s largest error (against 0.75 s for 24) and the
     /// 2° fan changing arrivals by under 0.1 s; a 0.1 km/s step in burnout speed moves a 1,000 s arrival by about 15 s.
     /// </summary>
-    public ReachTableOptions ThresholdTables { get; init; } = ReachTableOptions.Default with { AzimuthBins = 12, ElevationStepRad = 2 * Math.PI / 180 };
+    public ReachTableOptions ThresholdTables { get; init; } = ReachTableOptions.Default with { AzimuthBins = 12, ElevationStepRad = Angle.DegToRad(2) };
 }

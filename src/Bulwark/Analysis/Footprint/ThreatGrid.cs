@@ -4,6 +4,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Geography;
+using Bulwark.Numerics;
 using Bulwark.Sensing;
 
 namespace Bulwark.Analysis.Footprint;
@@ -160,17 +161,17 @@ public sealed class ThreatGrid
     /// <summary>The fan over the launch azimuths toward the grid's cells, padded 15° each way for the Earth's rotation.</summary>
     private static TrajectoryFan BuildFan(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, LatLonGrid grid)
     {
-        const double Pad = 15 * Math.PI / 180, Step = 4 * Math.PI / 180;
+        double pad = Angle.DegToRad(15), step = Angle.DegToRad(4);
         var azimuths = grid.Cells.Select(c => Geodesic.Inverse(env.Planet.Shape, launch.LatitudeRad, launch.LongitudeRad,
-            c.CentreLatDeg * Math.PI / 180, c.CentreLonDeg * Math.PI / 180).InitialAzimuthRad).ToList();
+            Angle.DegToRad(c.CentreLatDeg), Angle.DegToRad(c.CentreLonDeg)).InitialAzimuthRad).ToList();
         double mean = Math.Atan2(azimuths.Sum(Math.Sin), azimuths.Sum(Math.Cos));
-        var offsets = azimuths.Select(a => Math.IEEERemainder(a - mean, 2 * Math.PI)).ToList();
-        double from = mean + offsets.Min() - Pad, to = mean + offsets.Max() + Pad;
-        if (to - from >= 2 * Math.PI - 2 * Pad)
+        var offsets = azimuths.Select(a => Angle.WrapPi(a - mean)).ToList();
+        double from = mean + offsets.Min() - pad, to = mean + offsets.Max() + pad;
+        if (to - from >= Angle.TwoPi - 2 * pad)
         {
-            (from, to) = (-Math.PI - Pad, Math.PI + Pad);
+            (from, to) = (-Math.PI - pad, Math.PI + pad);
         }
 
-        return TrajectoryFan.Build(env, missile, launch, from, to, Step);
+        return TrajectoryFan.Build(env, missile, launch, from, to, step);
     }
 }

@@ -4,6 +4,7 @@ using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Numerics;
+using Shot = Bulwark.Flight.Targeting.AimCorrection.Shot;
 
 namespace Bulwark.Analysis.Footprint;
 
@@ -84,7 +85,7 @@ internal sealed class TrajectoryFan
                     ?? MaxRange(flyer, missile, az, e, (lo + hi) / 2, hi - lo)!.Value;
                 elevation[i, j] = best;
                 range[i, j] = shot.RangeM;
-                deflection[i, j] = Math.IEEERemainder(shot.BearingRad - az, 2 * Math.PI);
+                deflection[i, j] = Angle.WrapPi(shot.BearingRad - az);
                 hint = best;
             }
 
@@ -166,29 +167,14 @@ internal sealed class TrajectoryFan
 
     /// <summary>
     /// Corrects <paramref name="az"/> by the impact's bearing error and <paramref name="e"/> by Newton then secant steps on
-    /// the range, at a fixed elevation, until the miss is under 100 m; false if not within <see cref="MaxFlights"/>.
+    /// the range, at a fixed elevation, until the miss is under 100 m; false if not within <see cref="MaxFlights"/>. The
+    /// loop is the refinement's (<see cref="AimCorrection"/>); the slope comes from the fan where there is no secant yet.
     /// </summary>
-    private bool Correct(Flyer flyer, GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
-    {
-        Ellipsoid shape = _env.Planet.Shape;
-        (double E, double R)? previous = null;
-        for (int k = 0; k < MaxFlights && Inside(az); k++)
-        {
-            Shot shot = flyer.Fly(az, new ShapeControls(e, elevation));
-            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
-            if (miss <= MissStopM)
-            {
-                return true;
-            }
-
-            double slope = previous is { } p && Math.Abs(e - p.E) > 1e-12 ? (shot.RangeM - p.R) / (e - p.E) : Slope(az, e);
-            previous = (e, shot.RangeM);
-            e = Math.Clamp(e + (line.DistanceM - shot.RangeM) / slope, Energies[0], 1);
-            az -= Math.IEEERemainder(shot.BearingRad - line.InitialAzimuthRad, 2 * Math.PI);
-        }
-
-        return false;
-    }
+    private bool Correct(Flyer flyer, GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation) =>
+        AimCorrection.Run(_env.Planet.Shape, line, aim, MissStopM, Energies[0], MaxFlights, ref az, ref e,
+            (a, x) => flyer.Fly(a, new ShapeControls(x, elevation)),
+            (shot, previous, a, x) => previous is { } p && Math.Abs(x - p.E) > 1e-12 ? (shot.RangeM - p.R) / (x - p.E) : Slope(a, x),
+            Inside) is not null;
 
     /// <summary>
     /// The elevation that maximises the range at energy <paramref name="e"/> (golden section to the targeter's 2e−4 rad)
@@ -208,7 +194,7 @@ internal sealed class TrajectoryFan
     private bool Inside(double az) => az >= _az0Rad && az <= _az0Rad + (_range.GetLength(0) - 1) * _dAzRad;
 
     // Fan azimuths are unwrapped from _az0Rad; bring a geodesic azimuth into the same turn.
-    private double Unwrap(double az) => az - 2 * Math.PI * Math.Floor((az - _az0Rad) / (2 * Math.PI));
+    private double Unwrap(double az) => Angle.WrapFrom(az, _az0Rad);
 
     private (int I, double U) AzCell(double az)
     {
@@ -265,8 +251,6 @@ internal sealed class TrajectoryFan
         return 1;
     }
 
-    private readonly record struct Shot(Geodetic Impact, double RangeM, double BearingRad);
-
     /// <summary>Flies one trajectory to impact and measures it; one per thread.</summary>
     private sealed class Flyer(FlightEnvironment env, IGuidedMissile missile, Geodetic launch)
     {
@@ -280,12 +264,10 @@ internal sealed class TrajectoryFan
             Trajectory t = _propagator.Run(missile.Plan(env, launch, 0, azimuthRad, controls), Targeter.MaxFlightTimeS);
             if (t.End != FlightEnd.Altitude)
             {
-                return new Shot(launch, 0, azimuthRad);       // orbital: never the answer (ranges rise with energy)
+                return new Shot(null, launch, 0, azimuthRad);       // orbital: never the answer (ranges rise with energy)
             }
 
-            Geodetic impact = env.GeodeticPosition(t.Final);
-            GeodesicLine line = Geodesic.Inverse(env.Planet.Shape, launch.LatitudeRad, launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
-            return new Shot(impact, line.DistanceM, line.InitialAzimuthRad);
+            return Shot.Measure(env, launch, t);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bulwark.Engagement;
 using Bulwark.Sensing;
+using Bulwark.Numerics;
 
 namespace Bulwark.Catalog.Reading;
 
@@ -46,7 +47,7 @@ public static class ArchitectureReader
             }
 
             double? boresight = s.TryGet("boresight_az_deg")?.Number(-360, 360, "an azimuth in degrees");
-            return new DeployedSensor(id, sensor.String(), placeId, boresight * Math.PI / 180, OneOf(s.Get("coalition"), Architecture.Coalitions, "coalition"));
+            return new DeployedSensor(id, sensor.String(), placeId, boresight is { } b ? Angle.DegToRad(b) : null, OneOf(s.Get("coalition"), Architecture.Coalitions, "coalition"));
         }).ToList();
         YamlNode network = node.Get("network");
         network.OnlyKeys("latency_s", "shares");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
 
 namespace Bulwark.Catalog.Reading;
 
@@ -11,8 +12,6 @@ namespace Bulwark.Catalog.Reading;
 /// </summary>
 public static class MissileFile
 {
-    private const double DegToRad = Math.PI / 180;
-
     /// <summary>Keys that describe an entry without changing how it flies (the catalog reads and checks them).</summary>
     public static readonly string[] DescriptiveKeys = ["id", "name", "type", "class", "propellant", "calibration", "rcs", "provenance", "notes"];
 
@@ -95,7 +94,7 @@ public static class MissileFile
                 $"the vertical rise and pitch-over ({rise + pitch} s) must end before the first stage burns out ({stages[0].BurnTimeS} s)"));
         }
 
-        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * DegToRad, maxEl * DegToRad, law);
+        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg, law);
         double liftoffWeightN = rocket.LaunchMassKg * ThrustForce.StandardGravityMPerS2;
         double liftoffThrustN = stages[0].VacuumThrustN - 101325 * stages[0].NozzleExitAreaM2;
         if (liftoffThrustN <= liftoffWeightN)
@@ -149,7 +148,7 @@ public static class MissileFile
             }
         }
 
-        return new BurnoutStateMissile(name, altitude, speed, time, downrange, rv, minEl * DegToRad, maxEl * DegToRad);
+        return new BurnoutStateMissile(name, altitude, speed, time, downrange, rv, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg);
     }
 
     private static ReentryVehicle ReadRv(YamlNode node)

@@ -1,3 +1,4 @@
+using Bulwark.Numerics;
 using Bulwark.Sensing;
 
 namespace Bulwark.Catalog.Reading;
@@ -5,8 +6,6 @@ namespace Bulwark.Catalog.Reading;
 /// <summary>Reads sensor entries (docs/catalog-format.md) into <see cref="SensorSpec"/> records.</summary>
 public static class SensorReader
 {
-    private const double DegToRad = Math.PI / 180;
-
     /// <summary>Reads a sensor entry (docs/catalog-format.md).</summary>
     public static SensorSpec Read(YamlNode node)
     {
@@ -54,8 +53,8 @@ public static class SensorReader
         double firm = node.Get("firm_track_s").NonNegative("a track-formation time in seconds");
         YamlNode fc = node.Get("fire_control_s");
         double? fireControl = fc.IsNull ? null : fc.NonNegative("a fire-control track time in seconds (or null for early warning only)");
-        return new RadarSpec(node.Get("id").String(), node.Get("name").String(), band, range * 1000, rcs, boresight * DegToRad,
-            halfWidth * DegToRad, minEl * DegToRad, maxEl * DegToRad, firm, fireControl);
+        return new RadarSpec(node.Get("id").String(), node.Get("name").String(), band, range * 1000, rcs, boresight * Angle.RadPerDeg,
+            halfWidth * Angle.RadPerDeg, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg, firm, fireControl);
     }
 
     private static SpaceInfraredSpec ReadSpaceIr(YamlNode node)

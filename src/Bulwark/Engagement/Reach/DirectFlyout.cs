@@ -14,7 +14,7 @@ public sealed record DirectFlyoutOptions
     public static readonly DirectFlyoutOptions Default = new();
 
     /// <summary>Spacing of the first scan of the elevation range, rad.</summary>
-    public double ScanStepRad { get; init; } = 1.0 * Math.PI / 180;
+    public double ScanStepRad { get; init; } = Angle.DegToRad(1.0);
 
     /// <summary>The longest flight considered, s (as <see cref="ReachTableOptions.MaxFlightTimeS"/>).</summary>
     public double MaxFlightTimeS { get; init; } = 1800;
@@ -265,7 +265,7 @@ public sealed class DirectFlyout
     private (double G, Shot Shot) Exact(double thetaRad, Target target, double azimuthGuessRad)
     {
         (double G, Shot Shot) r = SolveAzimuth(thetaRad, target, azimuthGuessRad);
-        if (r.Shot.Reached || Math.Abs(Angles.Wrap(azimuthGuessRad - target.BearingRad)) < 1e-12)
+        if (r.Shot.Reached || Math.Abs(Angle.WrapPiFast(azimuthGuessRad - target.BearingRad)) < 1e-12)
         {
             return r;
         }
@@ -301,7 +301,7 @@ public sealed class DirectFlyout
         return Math.Abs(m0) <= 1e-6 ? (s0.AltitudeM - target.AltitudeM, s0) : (Sentinel, default);
     }
 
-    private static double Miss(Shot s, Target target) => Angles.Wrap(s.BearingRad - target.BearingRad);
+    private static double Miss(Shot s, Target target) => Angle.WrapPiFast(s.BearingRad - target.BearingRad);
 
     /// <summary>Flies (α, θ) until its ground range reaches the point's.</summary>
     private Shot Fly(double azimuthRad, double thetaRad, Target target)

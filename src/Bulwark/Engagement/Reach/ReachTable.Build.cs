@@ -192,7 +192,7 @@ public sealed partial class ReachTable
             double.IsFinite(_t[k]) ? (ushort)Math.Round(Math.Clamp((_ga[k] + Math.PI / 2) / GammaQuantumRad, 0, 65535)) : (ushort)0;
 
         private ushort QuantiseDrift(int k) =>
-            double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Angles.Wrap(_dr[k]) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
+            double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Angle.WrapPiFast(_dr[k]) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
 
         /// <summary>Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band.</summary>
         private double Record(int i, double azimuthRad)
@@ -219,7 +219,7 @@ public sealed partial class ReachTable
                 _y[o + j] = yy;
                 _v[o + j] = vNed.Norm;
                 _g[o + j] = Math.Atan2(-vNed.Z, horizontal);
-                _b[o + j] = range > 0 ? Angles.Wrap(bearing - azimuthRad) : 0;
+                _b[o + j] = range > 0 ? Angle.WrapPiFast(bearing - azimuthRad) : 0;
                 if (yy >= -1 && yy <= _rows && x > maxX)
                 {
                     maxX = x;
@@ -389,8 +389,8 @@ public sealed partial class ReachTable
             _sp[k] = w00 * _v[ia] + w10 * _v[ib] + w11 * _v[ic] + w01 * _v[id];
             _ga[k] = w00 * _g[ia] + w10 * _g[ib] + w11 * _g[ic] + w01 * _g[id];
             double ba = _b[ia];
-            _dr[k] = ba + w10 * Angles.Wrap(_b[ib] - ba) + w11 * Angles.Wrap(_b[ic] - ba)
-                + w01 * Angles.Wrap(_b[id] - ba);
+            _dr[k] = ba + w10 * Angle.WrapPiFast(_b[ib] - ba) + w11 * Angle.WrapPiFast(_b[ic] - ba)
+                + w01 * Angle.WrapPiFast(_b[id] - ba);
         }
     }
 }

@@ -223,8 +223,8 @@ public sealed partial class ReachTable
             }
 
             CellDrifts(_bins[k1], i1, _binColumns[k1], fx1, fy1, out double b0, out double b1);
-            a0 += w * Angles.Wrap(b0 - a0);
-            a1 += w * Angles.Wrap(b1 - a1);
+            a0 += w * Angle.WrapPiFast(b0 - a0);
+            a1 += w * Angle.WrapPiFast(b1 - a1);
         }
 
         drift0 = a0;

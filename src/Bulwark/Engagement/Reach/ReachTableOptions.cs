@@ -1,6 +1,7 @@
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Integration;
+using Bulwark.Numerics;
 
 namespace Bulwark.Engagement.Reach;
 
@@ -17,7 +18,7 @@ public sealed record ReachTableOptions
     public int AzimuthBins { get; init; } = 24;
 
     /// <summary>The largest spacing of the elevation fan, rad; the fan spans the interceptor's guidance range evenly.</summary>
-    public double ElevationStepRad { get; init; } = 1.0 * Math.PI / 180;
+    public double ElevationStepRad { get; init; } = Angle.DegToRad(1.0);
 
     /// <summary>Sampling step of each fly-out, s.</summary>
     public double TimeStepS { get; init; } = 2;

@@ -3,6 +3,7 @@ using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Integration;
 using Bulwark.Numerics;
+using Shot = Bulwark.Flight.Targeting.AimCorrection.Shot;
 
 namespace Bulwark.Flight.Targeting;
 
@@ -96,7 +97,7 @@ internal sealed class MinimumEnergyRefinement
 
             if (settled)
             {
-                return new Solution(az, new ShapeControls(e, elevation), landed.Shot.Trajectory, landed.Shot.Impact, landed.MissM, landed.Shot.RangeM);
+                return new Solution(az, new ShapeControls(e, elevation), landed.Shot.Trajectory!, landed.Shot.Impact, landed.MissM, landed.Shot.RangeM);
             }
         }
 
@@ -146,68 +147,46 @@ internal sealed class MinimumEnergyRefinement
     }
 
     /// <summary>Corrects the azimuth and energy at a fixed elevation until the miss is under <see cref="MissM"/>; the last flight and its miss, or null.</summary>
-    private (Shot Shot, double MissM)? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
+    private (Shot Shot, double MissM)? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation) =>
+        AimCorrection.Run(_env.Planet.Shape, line, aim, MissM, MinEnergy, MaxCorrections, ref az, ref e, (a, x) => Fly(a, x, elevation),
+            (shot, previous, a, x) => Slope(shot, previous, a, x, elevation));
+
+    /// <summary>
+    /// The range's slope in the energy: a secant where the energy moved enough for the range to say something (a miss
+    /// that is mostly across the track moves it by next to nothing), else the last slope, else a finite difference; null
+    /// if none is positive.
+    /// </summary>
+    private double? Slope(Shot shot, (double E, double R)? previous, double az, double e, double elevation)
     {
-        Ellipsoid shape = _env.Planet.Shape;
-        (double E, double R)? previous = null;
-        for (int k = 0; k < MaxCorrections; k++)
+        double slope = previous is { } p && Math.Abs(e - p.E) >= SecantMinStep ? (shot.RangeM - p.R) / (e - p.E) : double.NaN;
+        if (!(slope > 0) && _slope is { } known)
         {
-            if (Fly(az, e, elevation) is not { } shot)
+            slope = known;
+        }
+
+        if (!(slope > 0))
+        {
+            double step = e + SlopeStep <= 1 ? SlopeStep : -SlopeStep;
+            if (Fly(az, e + step, elevation) is not { } other)
             {
                 return null;
             }
 
-            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
-            if (miss <= MissM)
-            {
-                return (shot, miss);
-            }
-
-            // A secant on the range where the energy moved enough for the range to say something (a miss that is
-            // mostly across the track moves it by next to nothing), else the last slope, else a finite difference.
-            double slope = previous is { } p && Math.Abs(e - p.E) >= SecantMinStep ? (shot.RangeM - p.R) / (e - p.E) : double.NaN;
-            if (!(slope > 0) && _slope is { } known)
-            {
-                slope = known;
-            }
-
+            slope = (other.RangeM - shot.RangeM) / step;
             if (!(slope > 0))
             {
-                double step = e + SlopeStep <= 1 ? SlopeStep : -SlopeStep;
-                if (Fly(az, e + step, elevation) is not { } other)
-                {
-                    return null;
-                }
-
-                slope = (other.RangeM - shot.RangeM) / step;
-                if (!(slope > 0))
-                {
-                    return null;
-                }
+                return null;
             }
-
-            _slope = slope;
-            previous = (e, shot.RangeM);
-            e = Math.Clamp(e + (line.DistanceM - shot.RangeM) / slope, MinEnergy, 1);
-            az -= Math.IEEERemainder(shot.BearingRad - line.InitialAzimuthRad, 2 * Math.PI);
         }
 
-        return null;
+        _slope = slope;
+        return slope;
     }
 
     private Shot? Fly(double az, double e, double elevation)
     {
         Flights++;
         Trajectory t = _propagator.Run(_missile.Plan(_env, _launch, _launchTimeS, az, new ShapeControls(e, elevation)), _launchTimeS + Targeter.MaxFlightTimeS);
-        if (t.End != FlightEnd.Altitude)
-        {
-            return null;
-        }
-
-        Geodetic impact = _env.GeodeticPosition(t.Final);
-        GeodesicLine line = Geodesic.Inverse(_env.Planet.Shape, _launch.LatitudeRad, _launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
-        return new Shot(t, impact, line.DistanceM, line.InitialAzimuthRad);
+        return t.End == FlightEnd.Altitude ? Shot.Measure(_env, _launch, t) : null;
     }
-
-    private readonly record struct Shot(Trajectory Trajectory, Geodetic Impact, double RangeM, double BearingRad);
 }

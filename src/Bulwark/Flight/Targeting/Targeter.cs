@@ -64,7 +64,7 @@ public sealed class Targeter
                 break;
             }
 
-            azimuth -= WrapPi(shot.BearingRad - toAim.InitialAzimuthRad);
+            azimuth = AimCorrection.CorrectAzimuth(azimuth, shot.BearingRad, toAim);
         }
 
         if (bestMiss > request.MissToleranceM)
@@ -130,7 +130,7 @@ public sealed class Targeter
         if (t.End != FlightEnd.Altitude)
         {
             throw new TargetingException(TargetingFailure.NoImpact,
-                Invariant($"{missile.Name} does not come down within {MaxFlightTimeS / 3600:F0} h (energy fraction {controls.EnergyFraction:F3}, elevation {controls.ElevationRad * 180 / Math.PI:F2}°): it is orbital"));
+                Invariant($"{missile.Name} does not come down within {MaxFlightTimeS / 3600:F0} h (energy fraction {controls.EnergyFraction:F3}, elevation {Angle.RadToDeg(controls.ElevationRad):F2}°): it is orbital"));
         }
 
         Ellipsoid shape = _environment.Planet.Shape;
@@ -139,8 +139,6 @@ public sealed class Targeter
         double apogee = t.Find("apogee") is { } a ? _environment.GeodeticPosition(a.State).HeightM : 0;
         return new Shot(t, impact, line.DistanceM, line.InitialAzimuthRad, apogee);
     }
-
-    private static double WrapPi(double a) => Math.IEEERemainder(a, 2 * Math.PI);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

@@ -24,8 +24,8 @@ public sealed record BurnoutStateMissile(
     double BurnoutTimeS,
     double BurnoutDownrangeM,
     ReentryVehicle Rv,
-    double MinElevationRad = 0.5 * Math.PI / 180,
-    double MaxElevationRad = 89.5 * Math.PI / 180) : IGuidedMissile
+    double MinElevationRad = 0.5 * Angle.RadPerDeg,
+    double MaxElevationRad = 89.5 * Angle.RadPerDeg) : IGuidedMissile
 {
     public (double MinRad, double MaxRad) ElevationRange => (MinElevationRad, MaxElevationRad);
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bulwark.Geography;
+using Bulwark.Numerics;
 using ScottPlot;
 using ScottPlot.TickGenerators;
+using Angle = Bulwark.Numerics.Angle;
 using Color = ScottPlot.Color;
 
 namespace Bulwark.Output.Maps;
@@ -176,7 +178,7 @@ public sealed class MapBuilder
         double areaW = widthPx - PadLeft - PadRight, areaH = heightPx - PadBottom - top;
 
         double midLat = 0.5 * (minLat + maxLat), midLon = 0.5 * (minLon + maxLon);
-        double k = Math.Cos(midLat * Math.PI / 180);                 // lon degrees are k times as wide as lat degrees
+        double k = Math.Cos(Angle.DegToRad(midLat));                 // lon degrees are k times as wide as lat degrees
         double spanLon = maxLon - minLon, spanLat = maxLat - minLat;
         double pxPerLatDeg = Math.Min(areaW / (spanLon * k), areaH / spanLat);
         spanLon = areaW / (pxPerLatDeg * k);
@@ -211,7 +213,7 @@ public sealed class MapBuilder
 
     private static string LonLabel(double lon)
     {
-        double x = lon - 360 * Math.Round(lon / 360);                 // (−180, 180]
+        double x = Angle.WrapDeg180(lon);                 // [−180, 180]
         return Math.Abs(x) < 1e-9 || Math.Abs(Math.Abs(x) - 180) < 1e-9
             ? Degrees(Math.Abs(x)) + "°"
             : Degrees(Math.Abs(x)) + (x > 0 ? "°E" : "°W");
@@ -281,7 +283,7 @@ public sealed class MapBuilder
         for (int i = 1; i < points.Count; i++)
         {
             double step = points[i].LonDeg - points[i - 1].LonDeg;
-            lon += step - 360 * Math.Round(step / 360);
+            lon += Angle.WrapDeg180(step);
             result[i] = new Coordinates(lon, points[i].LatDeg);
             min = Math.Min(min, lon);
             max = Math.Max(max, lon);

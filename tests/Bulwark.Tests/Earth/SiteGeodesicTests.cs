@@ -1,7 +1,6 @@
 using Bulwark.Earth;
-using Bulwark.Engagement.Reach;
 
-namespace Bulwark.Tests.Engagement.Reach;
+namespace Bulwark.Tests.Earth;
 
 /// <summary>
 /// <see cref="SiteGeodesic"/> (Vincenty, two fixed longitude iterations) against the Karney inverse on WGS-84: random sites

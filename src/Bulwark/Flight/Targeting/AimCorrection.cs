@@ -1,0 +1,82 @@
+using Bulwark.Earth;
+using Bulwark.Flight.Propagation;
+using Bulwark.Numerics;
+
+namespace Bulwark.Flight.Targeting;
+
+/// <summary>
+/// The correction toward an aim point at a fixed elevation that <see cref="MinimumEnergyRefinement"/> and the footprint's
+/// trajectory fan share: fly, measure the miss, then step the energy by the range error over the range's slope and the
+/// azimuth by the impact's bearing error (as <see cref="Targeter"/> corrects its azimuth), until the miss is small enough.
+/// The callers differ only in how they estimate the slope, where they stop and which azimuths they may fly.
+/// </summary>
+internal static class AimCorrection
+{
+    /// <summary>A flight to impact as the corrections see it.</summary>
+    /// <param name="Trajectory">the flight, launch to impact</param>
+    /// <param name="Impact">where it lands</param>
+    /// <param name="RangeM">geodesic range of the impact from the launch place, m</param>
+    /// <param name="BearingRad">geodesic azimuth of the impact from the launch place, rad</param>
+    public readonly record struct Shot(Trajectory? Trajectory, Geodetic Impact, double RangeM, double BearingRad)
+    {
+        /// <summary>Measures a flight that came down: its impact, and the geodesic from <paramref name="launch"/> to it.</summary>
+        public static Shot Measure(FlightEnvironment env, Geodetic launch, Trajectory trajectory)
+        {
+            Geodetic impact = env.GeodeticPosition(trajectory.Final);
+            GeodesicLine line = Geodesic.Inverse(env.Planet.Shape, launch.LatitudeRad, launch.LongitudeRad, impact.LatitudeRad, impact.LongitudeRad);
+            return new Shot(trajectory, impact, line.DistanceM, line.InitialAzimuthRad);
+        }
+    }
+
+    /// <summary>The azimuth corrected by the bearing error of an impact at <paramref name="bearingRad"/> against the geodesic to the aim point.</summary>
+    public static double CorrectAzimuth(double azimuthRad, double bearingRad, GeodesicLine toAim) =>
+        azimuthRad - Angle.WrapPi(bearingRad - toAim.InitialAzimuthRad);
+
+    /// <summary>
+    /// Corrects <paramref name="azimuthRad"/> and <paramref name="energy"/> until an impact is within
+    /// <paramref name="stopM"/> of <paramref name="aim"/>: that flight and its miss; null if a flight does not come down,
+    /// the slope gives up, an azimuth may not be flown, or <paramref name="maxFlights"/> flights do not do it.
+    /// </summary>
+    /// <param name="shape">the ellipsoid the misses are measured on</param>
+    /// <param name="toAim">the geodesic from the launch place to the aim point</param>
+    /// <param name="aim">the aim point</param>
+    /// <param name="stopM">the miss that is good enough, m</param>
+    /// <param name="minEnergy">the least energy fraction a step may go to (the most is 1)</param>
+    /// <param name="maxFlights">flights at the most</param>
+    /// <param name="azimuthRad">the launch azimuth, corrected in place</param>
+    /// <param name="energy">the energy fraction, corrected in place</param>
+    /// <param name="fly">flies (azimuth, energy) at the caller's elevation; null if the flight does not come down</param>
+    /// <param name="slope">the range's slope in the energy for the step from this flight, given the flight before it
+    /// (energy, range; null for the first) and the current azimuth and energy; null to give up</param>
+    /// <param name="mayFly">whether an azimuth may be flown; null: any</param>
+    public static (Shot Shot, double MissM)? Run(Ellipsoid shape, GeodesicLine toAim, Geodetic aim, double stopM, double minEnergy, int maxFlights,
+        ref double azimuthRad, ref double energy, Func<double, double, Shot?> fly,
+        Func<Shot, (double E, double R)?, double, double, double?> slope, Func<double, bool>? mayFly = null)
+    {
+        (double E, double R)? previous = null;
+        for (int k = 0; k < maxFlights && (mayFly is null || mayFly(azimuthRad)); k++)
+        {
+            if (fly(azimuthRad, energy) is not { } shot)
+            {
+                return null;
+            }
+
+            double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
+            if (miss <= stopM)
+            {
+                return (shot, miss);
+            }
+
+            if (slope(shot, previous, azimuthRad, energy) is not { } s)
+            {
+                return null;
+            }
+
+            previous = (energy, shot.RangeM);
+            energy = Math.Clamp(energy + (toAim.DistanceM - shot.RangeM) / s, minEnergy, 1);
+            azimuthRad = CorrectAzimuth(azimuthRad, shot.BearingRad, toAim);
+        }
+
+        return null;
+    }
+}
