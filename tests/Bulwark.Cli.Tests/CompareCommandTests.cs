@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace Bulwark.Cli.Tests;
 
 /// <summary>
-/// <c>bulwark compare</c>: the report's files, every image and link resolving, summary.json's keys (DESIGN §7). The
-/// regular run uses a coarse grid and skips the deterrent question to stay quick; the full default run is explicit.
+/// <c>bulwark compare</c>: the report's files, every image and link resolving, summary.json's keys (DESIGN §7); a study
+/// file of one's own, and a broken one. The regular runs use a coarse grid and skip the deterrent question to stay quick;
+/// the full default run is explicit.
 /// </summary>
 public class CompareCommandTests
 {
@@ -93,6 +94,84 @@ public class CompareCommandTests
         {
             Assert.Contains(second, r.Stderr);
         }
+    }
+
+    /// <summary>A study of one's own, not shipped (docs/studies.md): small and coarse, so quick.</summary>
+    private const string MyStudy = """
+        study: my-study
+        name: "My study: EPAA phase 3 against the Sejjil-2 over south-east Europe"
+        description: One architecture, one threat class, a coarse grid.
+        architectures: [epaa-phase-3-2018]
+        threat_classes:
+          - id: mrbm-se
+            label: Sejjil-2 from Tabriz at south-east Europe
+            missile: sejjil-2
+            launch: [tabriz]
+            region: { min_lat_deg: 36, min_lon_deg: 20, max_lat_deg: 46, max_lon_deg: 30 }
+        members_year: 2024
+        step_deg: 5
+        deterrent: false
+        provenance:
+          "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: "a small test study" }
+        """;
+
+    [Fact]
+    public void AStudyFileRunsAndTheFlagsOverrideIt()
+    {
+        string study = CliRunner.TempFile("my-study.yaml", MyStudy);
+        string dir = CliRunner.TempDir();
+        var r = CliRunner.Run("compare", study, "--step-deg", "10", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        AssertReportResolves(dir);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        JsonElement root = summary.RootElement;
+        Assert.Equal(10, root.GetProperty("step_deg").GetDouble());
+        Assert.Equal(2024, root.GetProperty("members_year").GetInt32());
+        JsonElement c = Assert.Single(root.GetProperty("threat_classes").EnumerateArray().ToList());
+        Assert.Equal(("mrbm-se", "sejjil-2", "36,20,46,30"), (c.GetProperty("id").GetString(), c.GetProperty("missile").GetString(), c.GetProperty("region").GetString()));
+        JsonElement a = Assert.Single(root.GetProperty("architectures").EnumerateArray().ToList());
+        Assert.Equal("epaa-phase-3-2018", a.GetProperty("id").GetString());
+        Assert.Equal(32, a.GetProperty("threat_classes")[0].GetProperty("members").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("russian_tracks_engageable").ValueKind);
+        string md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.StartsWith("# My study: EPAA phase 3 against the Sejjil-2 over south-east Europe\n", md);
+        // The study's own values need no flags; the one that changed it does.
+        Assert.Contains($"bulwark compare {study} --out {dir} --step-deg 10\n", md);
+        Assert.Contains("--region 36,20,46,30 --step-deg 10 --members 2024", md);
+    }
+
+    /// <summary>(description, replaced, replacement, expected line:column and key, words of the message).</summary>
+    public static TheoryData<string, string, string, string, string> BrokenStudies => new()
+    {
+        { "misspelt key", "step_deg: 5", "step_degs: 5", ":12:1: step_degs: ", "unknown key; expected one of" },
+        { "bad number", "step_deg: 5", "step_deg: 5x", ":12:11: step_deg: ", "expected a number, got '5x'" },
+        { "unknown architecture", "[epaa-phase-3-2018]", "[epaa-phase-9]", ":4:17: architectures[0]: ", "no architecture 'epaa-phase-9'" },
+        { "unknown missile", "missile: sejjil-2", "missile: sejjil-9", ":8:14: threat_classes[0].missile: ", "no missile 'sejjil-9'" },
+        { "unknown place", "launch: [tabriz]", "launch: [atlantis]", ":9:14: threat_classes[0].launch[0]: ", "no place 'atlantis'" },
+        { "bad YAML", "launch: [tabriz]", "launch: [tabriz", ":", "not valid YAML" },
+        { "not a study", "study: my-study\n", "", ":1:1: ", "not a study file: expected a top-level 'study:' key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenStudies))]
+    public void ABrokenStudyFileIsALocatedOneLineErrorWithExitCodeTwo(string description, string replaced, string replacement, string where, string expected)
+    {
+        Assert.Contains(replaced, MyStudy);
+        string study = CliRunner.TempFile("broken.yaml", MyStudy.Replace(replaced, replacement, StringComparison.Ordinal));
+        var r = CliRunner.Run("compare", study, "--out", CliRunner.TempDir());
+        Assert.True(r.ExitCode == 2, $"{description}: exit {r.ExitCode}; {r.Stderr}");
+        Assert.StartsWith($"error: {study}{where}", r.Stderr);
+        Assert.Contains(expected, r.Stderr);
+        Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Fact]
+    public void AMissingStudyFileIsAnErrorWithExitCodeTwo()
+    {
+        var r = CliRunner.Run("compare", "no-such-study.yaml");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("error: no-such-study.yaml: no such file\n", r.Stderr);
     }
 
     /// <summary>The full default run, deterrent included (minutes): the README's main command.</summary>

@@ -56,5 +56,16 @@ public class ValidateCommandTests
         Assert.Contains("no architecture 'epaa-phase-9'", result.Stderr);
     }
 
+    [Fact]
+    public void TheShippedStudyIsValidAndABrokenStudyIsALocatedError()
+    {
+        string good = Path.Combine(AppContext.BaseDirectory, "studies", "lisbon-2010.yaml");
+        string bad = CliRunner.TempFile("study.yaml", File.ReadAllText(good).Replace("missile: sejjil-3", "missile: sejjil-4", StringComparison.Ordinal));
+        var result = CliRunner.Run("validate", good, bad);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{good}: valid\n", result.Stdout);
+        Assert.Matches($"^error: {System.Text.RegularExpressions.Regex.Escape(bad)}:[0-9]+:[0-9]+: threat_classes\\[1\\]\\.missile: no missile 'sejjil-4' in the catalog", result.Stderr);
+    }
+
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

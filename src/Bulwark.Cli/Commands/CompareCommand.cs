@@ -2,36 +2,39 @@ using System.CommandLine;
 using System.Globalization;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Catalog;
+using Bulwark.Catalog.Reading;
 using Bulwark.Output;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;
 
 /// <summary>
-/// <c>bulwark compare [lisbon-2010 | ID…] --out DIR</c>: the architectures side by side — footprints and coverage per
-/// threat class, NATO's members, what Russia adds, the deterrent question — as report.md, report.html and summary.json.
+/// <c>bulwark compare [STUDY | STUDY.yaml | ID…] --out DIR</c>: the architectures of a study side by side — footprints and
+/// coverage per threat class, NATO's members, what Russia adds, the deterrent question — as report.md, report.html and
+/// summary.json. A study is shipped (<c>lisbon-2010</c>, the default) or a study file (docs/studies.md); architecture ids
+/// after it (or alone, for lisbon-2010) narrow its architectures; the flags override the study's values.
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Lisbon2010 = "lisbon-2010";
+    public const string Lisbon2010 = Study.Lisbon2010;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var ids = new Argument<string[]>("ARCHITECTURES")
+        var ids = new Argument<string[]>("STUDY")
         {
-            Description = "lisbon-2010 (the seven architectures of the Lisbon summit; the default) or architecture ids",
+            Description = "a shipped study (lisbon-2010, the default: the seven architectures of the Lisbon summit) or a study file " +
+                "(STUDY.yaml, docs/studies.md), optionally followed by architecture ids to run only those; or architecture ids alone (lisbon-2010's study)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var outDir = new Option<string?>("--out") { Description = "write report.md, report.html, summary.json and the maps into this directory" };
         var format = CommonOptions.Format();
-        var step = new Option<double>("--step-deg")
+        var step = new Option<double?>("--step-deg")
         {
-            Description = $"footprint grid step, degrees (default {ComparisonOptions.DefaultStepDeg})",
-            DefaultValueFactory = _ => ComparisonOptions.DefaultStepDeg,
+            Description = $"footprint grid step, degrees (default: the study's; {ComparisonOptions.DefaultStepDeg} for lisbon-2010)",
         };
-        var members = new Option<int>("--members") { Description = "NATO's members of 2010 (28) or 2024 (32)", DefaultValueFactory = _ => 2010 };
+        var members = new Option<int?>("--members") { Description = "NATO's members of 2010 (28) or 2024 (32) (default: the study's; 2010 for lisbon-2010)" };
         var noDeterrent = new Option<bool>("--no-deterrent") { Description = "skip the Russian ICBM tracks (faster)" };
-        var command = new Command("compare", "The architectures side by side: defended area and population per threat class, NATO's members, what Russia adds, the deterrent question.")
+        var command = new Command("compare", "The architectures of a study side by side: defended area and population per threat class, NATO's members, what Russia adds, the deterrent question.")
         {
             ids, outDir, format, step, members, noDeterrent,
         };
@@ -41,19 +44,25 @@ internal static class CompareCommand
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "compare");
             BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
             string[] given = parse.GetValue(ids) ?? [];
-            var options = new ComparisonOptions
+            var (study, architectureIds) = StudyOf(given, catalog);
+            ComparisonOptions options = study.Options;
+            if (architectureIds.Length > 0)
             {
-                ArchitectureIds = Architectures(catalog, given),
-                StepDeg = Step(parse.GetValue(step)),
-                MembersYear = Members(parse.GetValue(members)),
-                Deterrent = !parse.GetValue(noDeterrent),
+                options = options with { ArchitectureIds = Architectures(catalog, architectureIds) };
+            }
+
+            options = options with
+            {
+                StepDeg = parse.GetValue(step) is { } s ? Step(s) : options.StepDeg,
+                MembersYear = parse.GetValue(members) is { } m ? Members(m) : options.MembersYear,
+                Deterrent = options.Deterrent && !parse.GetValue(noDeterrent),
             };
             string? dir = parse.GetValue(outDir);
             ComparisonResult result = Progress.RunWithBar(stderr, "comparing",
                 p => Comparison.Run(world.Context(parse, catalog), options, p is null ? null : new Forward(p)));
             if (dir is not null)
             {
-                var (texts, binaries) = ComparisonReport.Files(result, ReproducingCommand(given, options, dir) + world.Flags(parse));
+                var (texts, binaries) = ComparisonReport.Files(result, ReproducingCommand(given, study.Options, options, dir) + world.Flags(parse));
                 OutputDirectory.WriteAll(dir, texts, binaries);
             }
 
@@ -75,19 +84,46 @@ internal static class CompareCommand
         return command;
     }
 
-    private static IReadOnlyList<string> Architectures(BulwarkCatalog catalog, string[] given)
+    /// <summary>
+    /// The study the arguments name and the architecture ids that follow it: a shipped study's id, or a study file (a path
+    /// ending in .yaml or .yml, or any existing file); otherwise every argument is an architecture id of lisbon-2010's study.
+    /// </summary>
+    private static (Study Study, string[] ArchitectureIds) StudyOf(string[] given, BulwarkCatalog catalog)
     {
-        if (given.Length == 0 || (given.Length == 1 && given[0] == Lisbon2010))
+        if (given.Length == 0)
         {
-            return ComparisonOptions.Lisbon2010Architectures;
+            return (StudyReader.Shipped(Lisbon2010, catalog), []);
         }
 
+        string first = given[0];
+        if (StudyReader.ShippedText(first) is not null)
+        {
+            return (StudyReader.Shipped(first, catalog), given[1..]);
+        }
+
+        if (first.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || File.Exists(first))
+        {
+            string text = FlyCommand.ReadFile(first);
+            if (!StudyReader.IsStudy(first, text))
+            {
+                throw new InputException(first, 1, 1, null, $"not a study file: expected a top-level '{StudyReader.KindKey}:' key with the study's id (docs/studies.md)");
+            }
+
+            return (StudyReader.Read(first, text, catalog), given[1..]);
+        }
+
+        return (StudyReader.Shipped(Lisbon2010, catalog), given);
+    }
+
+    private static IReadOnlyList<string> Architectures(BulwarkCatalog catalog, string[] given)
+    {
         foreach (string id in given)
         {
             if (catalog.Find(id) is not { Kind: "architectures" })
             {
                 string known = string.Join(", ", catalog.OfKind("architectures").Select(e => e.Id));
-                throw new InputException(null, null, null, "ARCHITECTURES", $"'{id}' is not an architecture; expected {Lisbon2010} or ids among: {known}");
+                string studies = string.Join(", ", StudyReader.ShippedIds);
+                throw new InputException(null, null, null, "ARCHITECTURES", $"'{id}' is not an architecture; expected a study ({studies}, or a STUDY.yaml file) or ids among: {known}");
             }
         }
 
@@ -101,11 +137,12 @@ internal static class CompareCommand
     private static int Members(int year) =>
         year is 2010 or 2024 ? year : throw new InputException(null, null, null, "--members", $"{year} is not a year with a member list; expected 2010 or 2024");
 
-    private static string ReproducingCommand(string[] given, ComparisonOptions o, string dir)
+    /// <summary>The command that makes the report again: the arguments as given, and the flags that changed the study's values.</summary>
+    private static string ReproducingCommand(string[] given, ComparisonOptions study, ComparisonOptions o, string dir)
     {
         string what = given.Length == 0 ? Lisbon2010 : string.Join(' ', given);
-        string extra = (o.StepDeg != ComparisonOptions.DefaultStepDeg ? $" --step-deg {o.StepDeg.ToString(CultureInfo.InvariantCulture)}" : "")
-            + (o.MembersYear != 2010 ? $" --members {o.MembersYear}" : "") + (o.Deterrent ? "" : " --no-deterrent");
+        string extra = (o.StepDeg != study.StepDeg ? $" --step-deg {o.StepDeg.ToString(CultureInfo.InvariantCulture)}" : "")
+            + (o.MembersYear != study.MembersYear ? $" --members {o.MembersYear}" : "") + (o.Deterrent == study.Deterrent ? "" : " --no-deterrent");
         return $"bulwark compare {what} --out {dir}{extra}";
     }
 

@@ -5,15 +5,15 @@ using Bulwark.Catalog.Reading;
 namespace Bulwark.Cli.Commands;
 
 /// <summary>
-/// <c>bulwark validate FILE…</c>: schema, reference and physical checks of scenario files (and flight and missile files);
+/// <c>bulwark validate FILE…</c>: schema, reference and physical checks of scenario files (and study, flight and missile files);
 /// every problem on stderr with file, line, column and key; exit 0 when all are valid, 2 when not.
 /// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "scenario, flight or missile files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check scenario files; exit 0 when valid, 2 when not.") { files };
+        var files = new Argument<string[]>("FILE") { Description = "scenario, study, flight or missile files", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario (or study, flight, missile) files; exit 0 when valid, 2 when not.") { files };
         command.SetAction(parse =>
         {
             int bad = 0;
@@ -40,13 +40,19 @@ internal static class ValidateCommand
         return command;
     }
 
-    /// <summary>All problems of one file, whatever its kind (told apart by its top-level keys).</summary>
+    /// <summary>All problems of one file, whatever its kind (told apart by its top-level keys: <c>study</c> for a study file,
+    /// <c>initial</c> for a flight file, <c>stages</c> or <c>burnout</c> for a missile file, else a scenario).</summary>
     public static IReadOnlyList<InputException> Check(string file)
     {
         try
         {
             string text = FlyCommand.ReadFile(file);
             YamlNode root = YamlNode.Parse(file, text);
+            if (StudyReader.IsStudy(root))
+            {
+                return StudyReader.Validate(file, text);
+            }
+
             if (root.Has("initial"))
             {
                 FlightFile.Parse(file, text, node => MissileResolver.Resolve(node));

@@ -249,17 +249,22 @@ public sealed partial class BulwarkCatalog
         {
             Collect(() =>
             {
-                item.OnlyKeys("id", "author", "title", "year", "where", "url", "note");
-                YamlNode idNode = item.Get("id");
-                string id = CheckId(idNode);
-                int? year = item.TryGet("year") is { IsNull: false } y ? (int)y.Number(1900, 2100, "a year") : null;
-                var source = new Source(id, item.Get("author").String(), item.Get("title").String(), year, item.TryGet("where")?.String(), item.TryGet("url")?.String());
-                if (!_sources.TryAdd(id, source))
+                Source source = ReadSource(item);
+                if (!_sources.TryAdd(source.Id, source))
                 {
-                    throw idNode.Error($"the source id '{id}' is used twice");
+                    throw item.Get("id").Error($"the source id '{source.Id}' is used twice");
                 }
             });
         }
+    }
+
+    /// <summary>Reads one entry of a <c>sources:</c> list (the catalog's, or a study file's own).</summary>
+    internal static Source ReadSource(YamlNode item)
+    {
+        item.OnlyKeys("id", "author", "title", "year", "where", "url", "note");
+        string id = CheckId(item.Get("id"));
+        int? year = item.TryGet("year") is { IsNull: false } y ? (int)y.Number(1900, 2100, "a year") : null;
+        return new Source(id, item.Get("author").String(), item.Get("title").String(), year, item.TryGet("where")?.String(), item.TryGet("url")?.String());
     }
 
     private void ReadEntries(YamlNode root)
@@ -318,7 +323,10 @@ public sealed partial class BulwarkCatalog
         return rules;
     }
 
-    internal Provenance ReadProvenanceRecord(YamlNode value)
+    internal Provenance ReadProvenanceRecord(YamlNode value) => ReadProvenanceRecord(value, null);
+
+    /// <summary>A provenance record whose source may also be one of <paramref name="moreSources"/> (a study file's own).</summary>
+    internal Provenance ReadProvenanceRecord(YamlNode value, IReadOnlyDictionary<string, Source>? moreSources)
     {
         value.OnlyKeys("confidence", "source", "calibrated_to", "derivation", "note", "page");
         YamlNode confidenceNode = value.Get("confidence");
@@ -332,7 +340,7 @@ public sealed partial class BulwarkCatalog
         };
         YamlNode? sourceNode = value.TryGet("source");
         string? source = sourceNode?.String();
-        if (sourceNode is not null && source != Provenance.ScenarioSourceId && !_sources.ContainsKey(source!))
+        if (sourceNode is not null && source != Provenance.ScenarioSourceId && !_sources.ContainsKey(source!) && moreSources?.ContainsKey(source!) != true)
         {
             throw sourceNode.Error($"no source '{source}' in the bibliography (catalog/sources-*.yaml)");
         }

@@ -22,6 +22,7 @@ public static class Units
         ["j2"] = "J2",
         ["year"] = "year",
         ["joined_nato"] = "year",
+        ["members_year"] = "year",
     };
 
     /// <summary>The unit of the number at <paramref name="path"/> ("stages[1].isp_vac_s" → "s"), or null when the key names none.</summary>

@@ -6,22 +6,38 @@ using Json.Schema;
 namespace Bulwark.Tests.Catalog;
 
 /// <summary>
-/// The published JSON Schemas (schema/*.json) accept every shipped catalog and scenario file, and reject a broken one,
+/// The published JSON Schemas (schema/*.json) accept every shipped catalog, scenario and study file, and reject a broken one,
 /// so editors that check YAML against them agree with `bulwark validate`.
 /// </summary>
 public class JsonSchemaTests
 {
-    private static readonly Lazy<(JsonSchema Scenario, JsonSchema Catalog)> Schemas = new(() =>
+    private static readonly Lazy<(JsonSchema Scenario, JsonSchema Catalog, JsonSchema Study)> Schemas = new(() =>
     {
         var scenario = JsonSchema.FromText(TestData.Read("schema", "scenario.schema.json"));
         SchemaRegistry.Global.Register(scenario);
         var catalog = JsonSchema.FromText(TestData.Read("schema", "catalog.schema.json"));
-        return (scenario, catalog);
+        var study = JsonSchema.FromText(TestData.Read("schema", "study.schema.json"));
+        return (scenario, catalog, study);
     });
 
     public static TheoryData<string> CatalogFiles => [.. Directory.GetFiles(TestData.Path("catalog"), "*.yaml").Select(f => Path.GetFileName(f)!).Order()];
 
     public static TheoryData<string> ScenarioFiles => [.. Directory.GetFiles(TestData.Path("scenarios"), "*.yaml").Select(f => Path.GetFileName(f)!).Order()];
+
+    public static TheoryData<string> StudyFiles => [.. Directory.GetFiles(TestData.Path("studies"), "*.yaml").Select(f => Path.GetFileName(f)!).Order()];
+
+    [Theory]
+    [MemberData(nameof(StudyFiles))]
+    public void StudyFileMatchesTheStudySchema(string name) =>
+        AssertValid(Schemas.Value.Study, TestData.Path("studies", name));
+
+    [Fact]
+    public void TheStudySchemaRejectsAMisspeltKeyAndAnUnknownRegion()
+    {
+        string good = TestData.Read("studies", "lisbon-2010.yaml");
+        Assert.False(Schemas.Value.Study.Evaluate(Element(ToJson(YamlNode.Parse("bad.yaml", good.Replace("step_deg:", "step_degs:", StringComparison.Ordinal))))).IsValid);
+        Assert.False(Schemas.Value.Study.Evaluate(Element(ToJson(YamlNode.Parse("bad.yaml", good.Replace("region: nato-europe", "region: europe", StringComparison.Ordinal))))).IsValid);
+    }
 
     [Theory]
     [MemberData(nameof(CatalogFiles))]

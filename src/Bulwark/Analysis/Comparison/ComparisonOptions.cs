@@ -2,7 +2,10 @@ using Bulwark.Analysis.Deterrent;
 
 namespace Bulwark.Analysis.Comparison;
 
-/// <summary>What a comparison runs.</summary>
+/// <summary>
+/// What a comparison runs. A study file (<see cref="Study"/>, docs/studies.md) fills it; the defaults here are the values of
+/// the shipped <c>studies/lisbon-2010.yaml</c>, kept for library callers (StudyReaderTests checks that the two agree).
+/// </summary>
 public sealed record ComparisonOptions
 {
     /// <summary>The seven architectures on the table at Lisbon in 2010, in the order the report shows them.</summary>
@@ -20,6 +23,9 @@ public sealed record ComparisonOptions
 
     /// <summary>The default grid step, degrees (docs/performance.md records what it costs).</summary>
     public const double DefaultStepDeg = 2.0;
+
+    /// <summary>The report's title (a study's name).</summary>
+    public string Title { get; init; } = "Lisbon 2010: European missile-defence architectures compared";
 
     public IReadOnlyList<string> ArchitectureIds { get; init; } = Lisbon2010Architectures;
 

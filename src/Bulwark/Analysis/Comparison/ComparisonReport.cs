@@ -52,7 +52,7 @@ public static class ComparisonReport
         }
 
         AssumptionsSection(blocks, r);
-        return new ReportDocument("Lisbon 2010: European missile-defence architectures compared", blocks);
+        return new ReportDocument(r.Options.Title, blocks);
     }
 
     private static void Summary(List<ReportBlock> blocks, ComparisonResult r)

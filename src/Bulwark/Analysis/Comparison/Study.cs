@@ -1,0 +1,23 @@
+using Bulwark.Catalog;
+
+namespace Bulwark.Analysis.Comparison;
+
+/// <summary>
+/// A comparison study (docs/studies.md): what <c>bulwark compare</c> runs — architectures, threat classes, resolution,
+/// NATO's members, the shots threat set and the deterrent question — named and described, with the provenance of its
+/// numbers. Read from a study file by <c>Bulwark.Catalog.StudyReader</c>; <c>lisbon-2010</c> is shipped
+/// (<c>studies/lisbon-2010.yaml</c>). The record knows nothing of YAML.
+/// </summary>
+/// <param name="Id">kebab-case id (<c>lisbon-2010</c>)</param>
+/// <param name="Name">for people; the report's title</param>
+/// <param name="Description">what the study asks, or null</param>
+/// <param name="Source">where it was read from: a file path, or <c>studies/ID.yaml</c> for a shipped study</param>
+/// <param name="Options">what the comparison runs</param>
+public sealed record Study(string Id, string Name, string? Description, string Source, ComparisonOptions Options)
+{
+    /// <summary>The shipped study of the Lisbon summit's seven architectures (studies/lisbon-2010.yaml).</summary>
+    public const string Lisbon2010 = "lisbon-2010";
+
+    /// <summary>Key paths of the study's numbers ("*", "step_deg", "deterrent.delays_s") and the provenance they give.</summary>
+    public IReadOnlyList<(string Key, Provenance Provenance)> Provenance { get; init; } = [];
+}

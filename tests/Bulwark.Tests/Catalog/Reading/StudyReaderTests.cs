@@ -1,0 +1,142 @@
+using Bulwark.Analysis.Comparison;
+using Bulwark.Analysis.Deterrent;
+using Bulwark.Catalog;
+using Bulwark.Geography;
+using Bulwark.Catalog.Reading;
+
+namespace Bulwark.Tests.Catalog.Reading;
+
+/// <summary>
+/// Study files (docs/studies.md): the shipped lisbon-2010 study reads back into exactly the values the comparison ran on
+/// before studies were files (the C# defaults of <see cref="ComparisonOptions"/>), a study of one's own reads as written,
+/// and a broken one is a located error naming file, line, column and key.
+/// </summary>
+public class StudyReaderTests
+{
+    private const string Small = """
+        study: small
+        name: A small study
+        architectures: [epaa-phase-3-2018, epaa-phase-1-2011]
+        threat_classes:
+          - id: mrbm
+            label: Sejjil-2 from Tabriz at south-east Europe
+            missile: sejjil-2
+            launch: [tabriz]
+            region: { min_lat_deg: 36, min_lon_deg: 20.5, max_lat_deg: 46, max_lon_deg: 30 }
+        members_year: 2024
+        step_deg: 5
+        deterrent: false
+        provenance:
+          "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: "a small test study" }
+        """;
+
+    [Fact]
+    public void TheShippedLisbonStudyHoldsTheValuesTheComparisonRanOn()
+    {
+        Study study = StudyReader.Shipped(Study.Lisbon2010);
+        ComparisonOptions today = new();
+        ComparisonOptions read = study.Options;
+        Assert.Equal("lisbon-2010", study.Id);
+        Assert.Equal("studies/lisbon-2010.yaml", study.Source);
+        Assert.Equal(today.Title, study.Name);
+        Assert.Equal(ComparisonOptions.Lisbon2010Architectures, read.ArchitectureIds);
+        Assert.Equal(ThreatClass.Lisbon2010.Count, read.ThreatClasses.Count);
+        for (int k = 0; k < ThreatClass.Lisbon2010.Count; k++)
+        {
+            ThreatClass expected = ThreatClass.Lisbon2010[k], actual = read.ThreatClasses[k];
+            Assert.Equal(expected.LaunchPlaceIds, actual.LaunchPlaceIds);
+            Assert.Equal(expected, actual with { LaunchPlaceIds = expected.LaunchPlaceIds });
+        }
+
+        DeterrentOptions d = read.DeterrentOptions, t = today.DeterrentOptions;
+        Assert.Equal(t.DelaysS, d.DelaysS);
+        Assert.Null(d.Threats);
+        Assert.Equal(t.ThresholdTables, d.ThresholdTables);
+        Assert.Equal(t, d with { DelaysS = t.DelaysS });
+
+        // Everything else, field by field as the record compares them (the lists checked above).
+        Assert.Equal(today, read with { ArchitectureIds = today.ArchitectureIds, ThreatClasses = today.ThreatClasses, DeterrentOptions = t });
+    }
+
+    [Fact]
+    public void TheEmbeddedStudyIsTheFileInStudies()
+    {
+        Assert.Contains(Study.Lisbon2010, StudyReader.ShippedIds);
+        Assert.Equal(TestData.Read("studies", "lisbon-2010.yaml"), StudyReader.ShippedText(Study.Lisbon2010));
+        Assert.Empty(StudyReader.Validate("lisbon-2010.yaml", TestData.Read("studies", "lisbon-2010.yaml")));
+    }
+
+    [Fact]
+    public void AStudyOfOnesOwnReadsAsWritten()
+    {
+        Study study = StudyReader.Read("small.yaml", Small);
+        Assert.Equal("small", study.Id);
+        Assert.Equal("A small study", study.Options.Title);
+        Assert.Null(study.Description);
+        Assert.Equal(["epaa-phase-3-2018", "epaa-phase-1-2011"], study.Options.ArchitectureIds);
+        ThreatClass c = Assert.Single(study.Options.ThreatClasses);
+        Assert.Equal(("mrbm", "sejjil-2", "36,20.5,46,30"), (c.Id, c.MissileId, c.RegionName));
+        Assert.Equal(["tabriz"], c.LaunchPlaceIds);
+        Assert.Equal(new GeoBox(36, 20.5, 46, 30), c.Region);
+        Assert.Equal((5.0, 2024, false, "iran-to-europe"), (study.Options.StepDeg, study.Options.MembersYear, study.Options.Deterrent, study.Options.ShotsThreatSet));
+    }
+
+    [Fact]
+    public void DeterrentOptionsAreReadInTheirUnits()
+    {
+        string text = Small.Replace("deterrent: false", """
+            deterrent:
+              threat_set: russia-to-us
+              delays_s: [0, 120]
+              thresholds: false
+              min_speed_km_s: 2.5
+              max_speed_km_s: 8
+              speed_step_km_s: 0.2
+              coarse_step_km_s: 1
+              threshold_tables: { azimuth_bins_count: 8, elevation_step_deg: 3 }
+            """, StringComparison.Ordinal);
+        ComparisonOptions o = StudyReader.Read("small.yaml", text).Options;
+        Assert.True(o.Deterrent);
+        DeterrentOptions d = o.DeterrentOptions;
+        Assert.Equal([0.0, 120.0], d.DelaysS);
+        Assert.False(d.Thresholds);
+        Assert.Equal((2500.0, 8000.0, 200.0, 1000.0), (d.MinSpeedMPerS, d.MaxSpeedMPerS, d.SpeedQuantumMPerS, d.CoarseStepMPerS));
+        Assert.Equal(8, d.ThresholdTables.AzimuthBins);
+        Assert.Equal(3 * Math.PI / 180, d.ThresholdTables.ElevationStepRad);
+    }
+
+    /// <summary>(description, replaced, replacement, expected line:column, key, words of the message).</summary>
+    public static TheoryData<string, string, string, string, string, string> BrokenStudies => new()
+    {
+        { "misspelt key", "step_deg: 5", "step_degs: 5", "11:1", "step_degs", "unknown key; expected one of" },
+        { "not a number", "step_deg: 5", "step_deg: five", "11:11", "step_deg", "expected a number, got 'five'" },
+        { "step out of range", "step_deg: 5", "step_deg: 20", "11:11", "step_deg", "expected a grid step of 0.25 to 10 degrees" },
+        { "unknown architecture", "[epaa-phase-3-2018, ", "[epaa-phase-9, ", "3:17", "architectures[0]", "no architecture 'epaa-phase-9'" },
+        { "unknown missile", "missile: sejjil-2", "missile: sejjil-9", "7:14", "threat_classes[0].missile", "no missile 'sejjil-9'" },
+        { "unknown launch place", "launch: [tabriz]", "launch: [tabriz, atlantis]", "8:22", "threat_classes[0].launch[1]", "no place 'atlantis'" },
+        { "unknown region", "region: { min_lat_deg: 36, min_lon_deg: 20.5, max_lat_deg: 46, max_lon_deg: 30 }", "region: europe", "9:13", "threat_classes[0].region", "unknown region 'europe'" },
+        { "region upside down", "max_lat_deg: 46", "max_lat_deg: 30", "9:64", "threat_classes[0].region.max_lat_deg", "expected max_lat_deg greater than min_lat_deg" },
+        { "members year", "members_year: 2024", "members_year: 2015", "10:15", "members_year", "not a year with a member list" },
+        { "deterrent not boolean", "deterrent: false", "deterrent: maybe", "12:12", "deterrent", "expected true or false" },
+        { "unknown source", "source: bulwark-placeholder", "source: nobody", "14:", "provenance.*.source", "no source 'nobody'" },
+        { "number without provenance", "  \"*\": { confidence: notional, source: bulwark-placeholder, calibrated_to: \"a small test study\" }", "  members_year: { confidence: published, source: nato-member-countries }", "9:28", "threat_classes[0].region.min_lat_deg", "this number has no provenance" },
+        { "bad YAML", "launch: [tabriz]", "launch: [tabriz", "", "", "not valid YAML" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenStudies))]
+    public void ABrokenStudyIsALocatedError(string description, string replaced, string replacement, string position, string key, string expected)
+    {
+        Assert.Contains(replaced, Small);
+        string text = Small.Replace(replaced, replacement, StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => StudyReader.Read("my.yaml", text));
+        Assert.True(e.Message.StartsWith($"my.yaml:{position}", StringComparison.Ordinal), $"{description}: {e.Message}");
+        if (key.Length > 0)
+        {
+            Assert.Contains($": {key}: ", e.Message);
+        }
+
+        Assert.Contains(expected, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+}
