@@ -1,9 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
+using Bulwark.Analysis.Footprint;
 using Bulwark.Scenarios;
 
 namespace Bulwark.Cli.Commands;
 
-/// <summary>The flags DESIGN §7 gives every verb.</summary>
+/// <summary>
+/// The flags DESIGN §7 gives every verb, and those several verbs share. Each carries its own limits (checked once, when
+/// the command line is parsed: exit 2 with a message) and takes its default from the library.
+/// </summary>
 internal static class CommonOptions
 {
     public static Option<string> Format() => new("--format")
@@ -14,9 +19,49 @@ internal static class CommonOptions
 
     public static Option<string?> Out() => new("--out") { Description = "write files (CSV, GeoJSON, CZML, …) into this directory" };
 
-    public static Option<string?> Earth() => new("--earth") { Description = "wgs84 (default) or sphere (radius 6,371,007.18 m, no J2)" };
+    public static Option<string> Architecture() => new("--architecture") { Description = "a catalog architecture id (bulwark catalog architectures)", Required = true };
 
-    public static Option<bool> NoRotation() => new("--no-rotation") { Description = "a non-rotating Earth" };
+    /// <summary>
+    /// <c>--step-deg</c>: a footprint grid step within [<see cref="FootprintSettings.MinStepDeg"/>,
+    /// <see cref="FootprintSettings.MaxStepDeg"/>], by default <paramref name="defaultDeg"/> (one of <see cref="FootprintSettings"/>'s).
+    /// </summary>
+    public static Option<double> StepDeg(double defaultDeg)
+    {
+        var option = new Option<double>("--step-deg")
+        {
+            Description = $"footprint grid step, degrees of latitude and longitude, {Num(FootprintSettings.MinStepDeg)} to {Num(FootprintSettings.MaxStepDeg)} (default {Num(defaultDeg)})",
+            DefaultValueFactory = _ => defaultDeg,
+        };
+        option.Validators.Add(r =>
+        {
+            double step = r.GetValueOrDefault<double>();
+            if (!FootprintSettings.IsValidStep(step))
+            {
+                r.AddError($"--step-deg: {Num(step)} is out of range; expected a step from {Num(FootprintSettings.MinStepDeg)} to {Num(FootprintSettings.MaxStepDeg)} degrees");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--members</c>: a year with a NATO member list (<see cref="FootprintSettings.MembersYears"/>).</summary>
+    public static Option<int> Members()
+    {
+        string years = string.Join(" or ", FootprintSettings.MembersYears);
+        var option = new Option<int>("--members")
+        {
+            Description = $"NATO's members of 2010 (the 28) or 2024 (the 32) (default {FootprintSettings.MembersYear})",
+            DefaultValueFactory = _ => FootprintSettings.MembersYear,
+        };
+        option.Validators.Add(r =>
+        {
+            int year = r.GetValueOrDefault<int>();
+            if (!FootprintSettings.MembersYears.Contains(year))
+            {
+                r.AddError($"--members: {year} is not a year with a member list; expected {years}");
+            }
+        });
+        return option;
+    }
 
     public static OutputFormat ParseFormat(string value) => value switch
     {
@@ -25,6 +70,8 @@ internal static class CommonOptions
         "csv" => OutputFormat.Csv,
         _ => throw new InputException(null, null, null, "--format", $"unknown format '{value}'; expected table, json or csv"),
     };
+
+    private static string Num(double x) => x.ToString(CultureInfo.InvariantCulture);
 }
 
 internal enum OutputFormat

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Bulwark.Analysis.Comparison;
+using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Output;
+using Bulwark.Output.Json;
+using ComparisonReport = Bulwark.Output.Reports.ComparisonReport;
 using Bulwark.Scenarios;
 using Spectre.Console;
 
@@ -25,12 +28,8 @@ internal static class CompareCommand
         };
         var outDir = new Option<string?>("--out") { Description = "write report.md, report.html, summary.json and the maps into this directory" };
         var format = CommonOptions.Format();
-        var step = new Option<double>("--step-deg")
-        {
-            Description = $"footprint grid step, degrees (default {ComparisonOptions.DefaultStepDeg})",
-            DefaultValueFactory = _ => ComparisonOptions.DefaultStepDeg,
-        };
-        var members = new Option<int>("--members") { Description = "NATO's members of 2010 (28) or 2024 (32)", DefaultValueFactory = _ => 2010 };
+        var step = CommonOptions.StepDeg(ComparisonOptions.DefaultStepDeg);
+        var members = CommonOptions.Members();
         var noDeterrent = new Option<bool>("--no-deterrent") { Description = "skip the Russian ICBM tracks (faster)" };
         var command = new Command("compare", "The architectures side by side: defended area and population per threat class, NATO's members, what Russia adds, the deterrent question.")
         {
@@ -44,8 +43,8 @@ internal static class CompareCommand
             var options = new ComparisonOptions
             {
                 ArchitectureIds = Architectures(catalog, given),
-                StepDeg = Step(parse.GetValue(step)),
-                MembersYear = Members(parse.GetValue(members)),
+                StepDeg = parse.GetValue(step),
+                MembersYear = parse.GetValue(members),
                 Deterrent = !parse.GetValue(noDeterrent),
             };
             string? dir = parse.GetValue(outDir);
@@ -59,7 +58,7 @@ internal static class CompareCommand
 
             if (fmt == OutputFormat.Json)
             {
-                stdout.Write(SummaryJson.Write(result));
+                stdout.Write(ComparisonJson.Write(result));
             }
             else
             {
@@ -94,18 +93,11 @@ internal static class CompareCommand
         return [.. given.Distinct()];
     }
 
-    private static double Step(double stepDeg) =>
-        stepDeg is >= 0.25 and <= 10 ? stepDeg
-        : throw new InputException(null, null, null, "--step-deg", $"{stepDeg.ToString(CultureInfo.InvariantCulture)} is out of range; expected 0.25 to 10 degrees");
-
-    private static int Members(int year) =>
-        year is 2010 or 2024 ? year : throw new InputException(null, null, null, "--members", $"{year} is not a year with a member list; expected 2010 or 2024");
-
     private static string ReproducingCommand(string[] given, ComparisonOptions o, string dir)
     {
         string what = given.Length == 0 ? Lisbon2010 : string.Join(' ', given);
         string extra = (o.StepDeg != ComparisonOptions.DefaultStepDeg ? $" --step-deg {o.StepDeg.ToString(CultureInfo.InvariantCulture)}" : "")
-            + (o.MembersYear != 2010 ? $" --members {o.MembersYear}" : "") + (o.Deterrent ? "" : " --no-deterrent");
+            + (o.MembersYear != FootprintSettings.MembersYear ? $" --members {o.MembersYear}" : "") + (o.Deterrent ? "" : " --no-deterrent");
         return $"bulwark compare {what} --out {dir}{extra}";
     }
 

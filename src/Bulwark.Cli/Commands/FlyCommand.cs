@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
-using Bulwark.Atmosphere;
-using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Bulwark.Output.Maps;
 using Bulwark.Scenarios;
 
@@ -26,8 +24,8 @@ internal static class FlyCommand
         var step = new Option<double?>("--step-s") { Description = "output step of the trajectory, s (default: the file's, or 10 s for a targeted flight)" };
         var format = CommonOptions.Format();
         var outDir = CommonOptions.Out();
-        var earth = CommonOptions.Earth();
-        var noRotation = CommonOptions.NoRotation();
+        var earth = EnvironmentOptions.Earth();
+        var noRotation = EnvironmentOptions.NoRotation();
 
         var command = new Command("fly", "Propagate a vehicle from an initial state, or fly a missile to a target.")
         {
@@ -61,22 +59,12 @@ internal static class FlyCommand
                 Places.Parse("--to", toValue),
                 ParseShape(parse.GetValue(shape)!),
                 ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
-            FlightEnvironment environment = Environment(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
+            FlightEnvironment environment = EnvironmentOptions.Apply(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
             IGuidedMissile m = MissileResolver.Resolve(missileFile);
             TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout, stderr);
             return Program.Success;
         });
         return command;
-    }
-
-    internal static string ReadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InputException(path, null, null, null, "no such file");
-        }
-
-        return File.ReadAllText(path);
     }
 
     private static TrajectoryShape ParseShape(string value) => TrajectoryShapeNames.Parse(value)
@@ -102,26 +90,9 @@ internal static class FlyCommand
         return km * 1000;
     }
 
-    private static FlightEnvironment Environment(FlightEnvironment baseEnvironment, string? earth, bool noRotation)
-    {
-        Planet planet = earth switch
-        {
-            null => baseEnvironment.Planet,
-            "wgs84" => Planet.Wgs84,
-            "sphere" => Planet.Sphere(Planet.NescSphereRadiusM, Wgs84.GravitationalParameterM3PerS2, Wgs84.RotationRateRadPerS),
-            _ => throw new InputException(null, null, null, "--earth", $"unknown earth model '{earth}'; expected wgs84 or sphere"),
-        };
-        if (noRotation)
-        {
-            planet = planet with { RotationRateRadPerS = 0 };
-        }
-
-        return baseEnvironment with { Planet = planet };
-    }
-
     private static void FlightFileRun(string path, double? step, string? earth, bool noRotation, OutputFormat format, string? outDir, TextWriter stdout)
     {
-        FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), MissileResolver.Resolve);
+        FlightFile flightFile = FlightFile.Parse(path, InputFiles.Read(path), MissileResolver.Resolve);
         if (step is { } s)
         {
             if (!(s > 0))
@@ -132,7 +103,7 @@ internal static class FlyCommand
             flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s } };
         }
 
-        flightFile = flightFile with { Environment = Environment(flightFile.Environment, earth, noRotation) };
+        flightFile = flightFile with { Environment = EnvironmentOptions.Apply(flightFile.Environment, earth, noRotation) };
         Trajectory trajectory = flightFile.Fly();
         var points = TrajectoryPoint.From(flightFile.Environment, trajectory.Samples);
         WriteFiles(outDir, points, Path.GetFileNameWithoutExtension(path), null);
@@ -142,7 +113,7 @@ internal static class FlyCommand
                 stdout.Write(TrajectoryCsv.Write(points));
                 break;
             case OutputFormat.Json:
-                stdout.Write(FlyJson.Propagation(flightFile.Environment, trajectory, points));
+                stdout.Write(FlightJson.Propagation(flightFile.Environment, trajectory, points));
                 break;
             default:
                 FlyTable.Propagation(stdout, trajectory, points);
@@ -159,7 +130,7 @@ internal static class FlyCommand
 
         TargetingSolution solution = Progress.Run(stderr, $"targeting {missile.Name}…", () => new Targeter(environment).Solve(missile, request, step));
         var points = TrajectoryPoint.From(environment, solution.Trajectory.Samples);
-        string summary = FlyJson.Targeted(environment, solution);
+        string summary = FlightJson.Targeted(environment, solution);
         WriteFiles(outDir, points, missile.Name, summary);
         switch (format)
         {
@@ -200,8 +171,4 @@ internal static class FlyCommand
             track.Count > 0 ? [new MapItem("launch", [track[0]]), new MapItem("end", [track[^1]])] : []);
         OutputDirectory.WriteAll(outDir, files, new Dictionary<string, byte[]> { ["trajectory.png"] = png });
     }
-
-    internal static string F(double x, int decimals) => x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    internal static string AtmosphereName(IAtmosphere a) => a is NoAtmosphere ? "none" : "US Standard Atmosphere 1976";
 }

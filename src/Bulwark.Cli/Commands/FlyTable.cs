@@ -2,7 +2,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Spectre.Console;
-using static Bulwark.Cli.Commands.FlyCommand;
+using static Bulwark.Cli.Formatting;
 
 namespace Bulwark.Cli.Commands;
 

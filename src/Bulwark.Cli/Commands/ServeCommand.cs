@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Output.Scenes;
 using Bulwark.Server;
@@ -22,7 +23,7 @@ internal static class ServeCommand
             var footprints = new ConcurrentDictionary<string, Lazy<GeoScene>>(StringComparer.Ordinal);
             GeoScene Footprint(Scenario s) => footprints.GetOrAdd(
                 $"{s.Architecture?.Id}|{(s.Threats.Count > 0 ? s.Threats[0].MissileId + "|" + s.Threats[0].FromId : "")}",
-                _ => new Lazy<GeoScene>(() => FootprintScene.Of(FootprintScene.For(s)))).Value;
+                _ => new Lazy<GeoScene>(() => FootprintScene.Of(Footprints.OfScenario(s)))).Value;
             var options = new ViewerOptions
             {
                 Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios), Footprint = Footprint,
