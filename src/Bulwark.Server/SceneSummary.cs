@@ -42,9 +42,7 @@ public static class SceneSummary
         foreach (BatteryEngagement b in e.Batteries)
         {
             w.WriteStartObject();
-            w.WriteString("battery", b.BatteryId);
-            w.WriteString("interceptor", b.InterceptorId);
-            w.WriteTime("earliest_launch_s", b.EarliestLaunchS);
+            EngagementJson.BatteryFields(w, b);
             w.WriteStartArray("shots");
             foreach (var shot in b.Shots)
             {

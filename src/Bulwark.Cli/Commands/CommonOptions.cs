@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Scenarios;
@@ -34,8 +35,8 @@ internal static class CommonOptions
         };
         option.Validators.Add(r =>
         {
-            double step = r.GetValueOrDefault<double>();
-            if (!FootprintSettings.IsValidStep(step))
+            // A token that is not a number is the parser's own error; check only numbers here.
+            if (Token(r) is { } token && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double step) && !FootprintSettings.IsValidStep(step))
             {
                 r.AddError($"--step-deg: {Num(step)} is out of range; expected a step from {Num(FootprintSettings.MinStepDeg)} to {Num(FootprintSettings.MaxStepDeg)} degrees");
             }
@@ -54,8 +55,7 @@ internal static class CommonOptions
         };
         option.Validators.Add(r =>
         {
-            int year = r.GetValueOrDefault<int>();
-            if (!FootprintSettings.MembersYears.Contains(year))
+            if (Token(r) is { } token && int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int year) && !FootprintSettings.MembersYears.Contains(year))
             {
                 r.AddError($"--members: {year} is not a year with a member list; expected {years}");
             }
@@ -70,6 +70,9 @@ internal static class CommonOptions
         "csv" => OutputFormat.Csv,
         _ => throw new InputException(null, null, null, "--format", $"unknown format '{value}'; expected table, json or csv"),
     };
+
+    /// <summary>The value given on the command line (null where the default applies).</summary>
+    private static string? Token(OptionResult r) => r.Tokens.Count == 1 ? r.Tokens[0].Value : null;
 
     private static string Num(double x) => x.ToString(CultureInfo.InvariantCulture);
 }

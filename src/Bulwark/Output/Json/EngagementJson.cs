@@ -46,9 +46,7 @@ public static class EngagementJson
             foreach (BatteryEngagement b in e.Batteries)
             {
                 w.WriteStartObject();
-                w.WriteString("battery", b.BatteryId);
-                w.WriteString("interceptor", b.InterceptorId);
-                w.WriteTime("earliest_launch_s", b.EarliestLaunchS);
+                BatteryFields(w, b);
                 w.WriteTime("first_intercept_s", b.First?.InterceptS);
                 w.WriteTime("last_intercept_s", b.Last?.InterceptS);
                 w.WriteNumber("shots", b.Shots.Count);
@@ -66,6 +64,14 @@ public static class EngagementJson
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>A battery's first keys, inside an object the caller opens: <c>battery, interceptor, earliest_launch_s</c>.</summary>
+    public static void BatteryFields(Utf8JsonWriter w, BatteryEngagement b)
+    {
+        w.WriteString("battery", b.BatteryId);
+        w.WriteString("interceptor", b.InterceptorId);
+        w.WriteTime("earliest_launch_s", b.EarliestLaunchS);
+    }
 
     /// <summary>
     /// A shot's own keys, inside an object the caller opens: <c>launch_s, intercept_s, intercept {lat_deg, lon_deg,

@@ -20,10 +20,7 @@ public static class SensorJson
         foreach (ThreatPicture p in pictures)
         {
             w.WriteStartObject();
-            w.WriteString("id", p.Threat.Threat.Id);
-            w.WriteString("missile", p.Threat.Threat.MissileId);
-            w.WriteString("from", p.Threat.Threat.FromId);
-            w.WriteString("to", p.Threat.Threat.ToId);
+            ThreatFields(w, p.Threat.Threat);
             w.WriteTime("burnout_s", p.Threat.Track.BurnoutTimeS);
             w.WriteTime("impact_s", p.Threat.Solution.Trajectory.Final.TimeS);
             Timelines(w, p.Sensors);
@@ -48,6 +45,15 @@ public static class SensorJson
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>A threat's own keys, inside an object the caller opens: <c>id, missile, from, to</c> (catalog ids).</summary>
+    public static void ThreatFields(Utf8JsonWriter w, Threat t)
+    {
+        w.WriteString("id", t.Id);
+        w.WriteString("missile", t.MissileId);
+        w.WriteString("from", t.FromId);
+        w.WriteString("to", t.ToId);
+    }
 
     /// <summary>
     /// <c>"sensors": [{sensor, first_visible_s, first_detect_s, firm_track_s, fire_control_s, last_track_s}]</c>, null
