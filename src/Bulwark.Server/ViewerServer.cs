@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Bulwark.Catalog;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Bulwark.Output.Scenes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -204,10 +205,7 @@ public static class ViewerServer
             foreach (Threat t in threats)
             {
                 w.WriteStartObject();
-                w.WriteString("id", t.Id);
-                w.WriteString("missile", t.MissileId);
-                w.WriteString("from", t.FromId);
-                w.WriteString("to", t.ToId);
+                SensorJson.ThreatFields(w, t);
                 w.WriteEndObject();
             }
 

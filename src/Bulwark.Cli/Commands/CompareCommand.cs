@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Bulwark.Analysis.Comparison;
+using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Catalog.Reading;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Spectre.Console;
+using ComparisonReport = Bulwark.Output.Reports.ComparisonReport;
 
 namespace Bulwark.Cli.Commands;
 
@@ -28,11 +31,8 @@ internal static class CompareCommand
         };
         var outDir = new Option<string?>("--out") { Description = "write report.md, report.html, summary.json and the maps into this directory" };
         var format = CommonOptions.Format();
-        var step = new Option<double?>("--step-deg")
-        {
-            Description = $"footprint grid step, degrees (default: the study's; {ComparisonOptions.DefaultStepDeg} for lisbon-2010)",
-        };
-        var members = new Option<int?>("--members") { Description = "NATO's members of 2010 (28) or 2024 (32) (default: the study's; 2010 for lisbon-2010)" };
+        var step = CommonOptions.StepDeg($"the study's; {ComparisonOptions.DefaultStepDeg} for lisbon-2010");
+        var members = CommonOptions.Members($"the study's; {FootprintSettings.MembersYear} for lisbon-2010");
         var noDeterrent = new Option<bool>("--no-deterrent") { Description = "skip the Russian ICBM tracks (faster)" };
         var command = new Command("compare", "The architectures of a study side by side: defended area and population per threat class, NATO's members, what Russia adds, the deterrent question.")
         {
@@ -53,8 +53,8 @@ internal static class CompareCommand
 
             options = options with
             {
-                StepDeg = parse.GetValue(step) is { } s ? Step(s) : options.StepDeg,
-                MembersYear = parse.GetValue(members) is { } m ? Members(m) : options.MembersYear,
+                StepDeg = parse.GetValue(step) ?? options.StepDeg,
+                MembersYear = parse.GetValue(members) ?? options.MembersYear,
                 Deterrent = options.Deterrent && !parse.GetValue(noDeterrent),
             };
             string? dir = parse.GetValue(outDir);
@@ -68,7 +68,7 @@ internal static class CompareCommand
 
             if (fmt == OutputFormat.Json)
             {
-                stdout.Write(SummaryJson.Write(result));
+                stdout.Write(ComparisonJson.Write(result));
             }
             else
             {
@@ -103,7 +103,7 @@ internal static class CompareCommand
 
         if (first.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || File.Exists(first))
         {
-            string text = FlyCommand.ReadFile(first);
+            string text = InputFiles.Read(first);
             if (!StudyReader.IsStudy(first, text))
             {
                 throw new InputException(first, 1, 1, null, $"not a study file: expected a top-level '{StudyReader.KindKey}:' key with the study's id (docs/studies.md)");
@@ -130,14 +130,6 @@ internal static class CompareCommand
         return [.. given.Distinct()];
     }
 
-    private static double Step(double stepDeg) =>
-        stepDeg is >= 0.25 and <= 10 ? stepDeg
-        : throw new InputException(null, null, null, "--step-deg", $"{stepDeg.ToString(CultureInfo.InvariantCulture)} is out of range; expected 0.25 to 10 degrees");
-
-    private static int Members(int year) =>
-        year is 2010 or 2024 ? year : throw new InputException(null, null, null, "--members", $"{year} is not a year with a member list; expected 2010 or 2024");
-
-    /// <summary>The command that makes the report again: the arguments as given, and the flags that changed the study's values.</summary>
     private static string ReproducingCommand(string[] given, ComparisonOptions study, ComparisonOptions o, string dir)
     {
         string what = given.Length == 0 ? Lisbon2010 : string.Join(' ', given);

@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
-using Bulwark.Atmosphere;
-using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Bulwark.Output.Maps;
 using Bulwark.Catalog.Reading;
 
@@ -26,13 +24,12 @@ internal static class FlyCommand
         var step = new Option<double?>("--step-s") { Description = "output step of the trajectory, s (default: the file's, or 10 s for a targeted flight)" };
         var format = CommonOptions.Format();
         var outDir = CommonOptions.Out();
-        var earth = CommonOptions.Earth();
-        var noRotation = CommonOptions.NoRotation();
 
         var command = new Command("fly", "Propagate a vehicle from an initial state, or fly a missile to a target.")
         {
-            flight, missile, from, to, shape, apogee, step, format, outDir, earth, noRotation,
+            flight, missile, from, to, shape, apogee, step, format, outDir,
         };
+        var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
         {
             OutputFormat fmt = CommonOptions.ParseFormat(parse.GetValue(format)!);
@@ -45,7 +42,7 @@ internal static class FlyCommand
 
             if (file is not null)
             {
-                FlightFileRun(file, parse.GetValue(step), parse.GetValue(earth), parse.GetValue(noRotation), fmt, parse.GetValue(outDir), stdout);
+                FlightFileRun(file, parse.GetValue(step), environment => world.Environment(parse, environment), fmt, parse.GetValue(outDir), stdout);
                 return Program.Success;
             }
 
@@ -61,22 +58,12 @@ internal static class FlyCommand
                 Places.Parse("--to", toValue),
                 ParseShape(parse.GetValue(shape)!),
                 ParseApogee(parse.GetValue(apogee), parse.GetValue(shape)!));
-            FlightEnvironment environment = WorldOptions.Of(FlightEnvironment.Default, parse.GetValue(earth), parse.GetValue(noRotation));
+            FlightEnvironment environment = world.Environment(parse);
             IGuidedMissile m = MissileResolver.Resolve(missileFile);
             TargetedRun(environment, m, request, parse.GetValue(step) ?? 10, fmt, parse.GetValue(outDir), stdout, stderr);
             return Program.Success;
         });
         return command;
-    }
-
-    internal static string ReadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InputException(path, null, null, null, "no such file");
-        }
-
-        return File.ReadAllText(path);
     }
 
     private static TrajectoryShape ParseShape(string value) => TrajectoryShapeNames.Parse(value)
@@ -102,9 +89,9 @@ internal static class FlyCommand
         return km * 1000;
     }
 
-    private static void FlightFileRun(string path, double? step, string? earth, bool noRotation, OutputFormat format, string? outDir, TextWriter stdout)
+    private static void FlightFileRun(string path, double? step, Func<FlightEnvironment, FlightEnvironment> world, OutputFormat format, string? outDir, TextWriter stdout)
     {
-        FlightFile flightFile = FlightFile.Parse(path, ReadFile(path), MissileResolver.Resolve);
+        FlightFile flightFile = FlightFile.Parse(path, InputFiles.Read(path), MissileResolver.Resolve);
         if (step is { } s)
         {
             if (!(s > 0))
@@ -115,7 +102,7 @@ internal static class FlyCommand
             flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s } };
         }
 
-        flightFile = flightFile with { Environment = WorldOptions.Of(flightFile.Environment, earth, noRotation) };
+        flightFile = flightFile with { Environment = world(flightFile.Environment) };
         Trajectory trajectory = flightFile.Fly();
         var points = TrajectoryPoint.From(flightFile.Environment, trajectory.Samples);
         WriteFiles(outDir, points, Path.GetFileNameWithoutExtension(path), null);
@@ -125,7 +112,7 @@ internal static class FlyCommand
                 stdout.Write(TrajectoryCsv.Write(points));
                 break;
             case OutputFormat.Json:
-                stdout.Write(FlyJson.Propagation(flightFile.Environment, trajectory, points));
+                stdout.Write(FlightJson.Propagation(flightFile.Environment, trajectory, points));
                 break;
             default:
                 FlyTable.Propagation(stdout, trajectory, points);
@@ -142,7 +129,7 @@ internal static class FlyCommand
 
         TargetingSolution solution = Progress.Run(stderr, $"targeting {missile.Name}…", () => new Targeter(environment).Solve(missile, request, step));
         var points = TrajectoryPoint.From(environment, solution.Trajectory.Samples);
-        string summary = FlyJson.Targeted(environment, solution);
+        string summary = FlightJson.Targeted(environment, solution);
         WriteFiles(outDir, points, missile.Name, summary);
         switch (format)
         {
@@ -183,8 +170,4 @@ internal static class FlyCommand
             track.Count > 0 ? [new MapItem("launch", [track[0]]), new MapItem("end", [track[^1]])] : []);
         OutputDirectory.WriteAll(outDir, files, new Dictionary<string, byte[]> { ["trajectory.png"] = png });
     }
-
-    internal static string F(double x, int decimals) => x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    internal static string AtmosphereName(IAtmosphere a) => a is NoAtmosphere ? "none" : "US Standard Atmosphere 1976";
 }

@@ -3,7 +3,7 @@ using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Numerics;
 using Spectre.Console;
-using static Bulwark.Cli.Commands.FlyCommand;
+using static Bulwark.Cli.Formatting;
 
 namespace Bulwark.Cli.Commands;
 

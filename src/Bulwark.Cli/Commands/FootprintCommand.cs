@@ -1,27 +1,24 @@
 using System.CommandLine;
-using System.Globalization;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Geography;
 using Bulwark.Output;
 using Spectre.Console;
+using static Bulwark.Cli.Formatting;
 
 namespace Bulwark.Cli.Commands;
 
 /// <summary><c>bulwark footprint --architecture ID --missile ID --from PLACE…</c>: the defended area over a region and each country's share.</summary>
 internal static class FootprintCommand
 {
-    /// <summary>The default grid step, degrees (docs/performance.md: one footprint well under a minute here).</summary>
-    public const double DefaultStepDeg = 1.0;
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var architecture = new Option<string>("--architecture") { Description = "a catalog architecture id (bulwark catalog architectures)", Required = true };
+        var architecture = CommonOptions.Architecture();
         var missile = new Option<string>("--missile") { Description = "a catalog missile id", Required = true };
         var from = new Option<string>("--from") { Description = "launch places: catalog place ids separated by commas, or launch-areas (every catalog launch area)", Required = true };
         var region = new Option<string>("--region") { Description = "nato-europe (27–82°N, 32°W–45°E) or LAT0,LON0,LAT1,LON1", DefaultValueFactory = _ => "nato-europe" };
-        var step = new Option<double>("--step-deg") { Description = "grid step, degrees of latitude and longitude", DefaultValueFactory = _ => DefaultStepDeg };
-        var members = new Option<int>("--members") { Description = "NATO's members of 2010 (the 28) or 2024 (the 32)", DefaultValueFactory = _ => 2010 };
+        var step = CommonOptions.StepDeg(FootprintSettings.StepDeg);
+        var members = CommonOptions.Members();
         var method = new Option<string>("--method") { Description = "fan (trajectory fans, the default) or direct (the targeter for every cell: slow, the reference)", DefaultValueFactory = _ => "fan" };
         var format = CommonOptions.Format();
         var outDir = CommonOptions.Out();
@@ -41,16 +38,7 @@ internal static class FootprintCommand
             var launches = LaunchPlaces(catalog, parse.GetValue(from)!);
             GeoBox box = GeoBox.Parse(parse.GetValue(region)!);
             double stepDeg = parse.GetValue(step);
-            if (!(stepDeg >= 0.05 && stepDeg <= 10))
-            {
-                throw new InputException(null, null, null, "--step-deg", $"{stepDeg.ToString(CultureInfo.InvariantCulture)}: expected a step from 0.05 to 10 degrees");
-            }
-
             int year = parse.GetValue(members);
-            if (year is not (2010 or 2024))
-            {
-                throw new InputException(null, null, null, "--members", $"{year}: expected 2010 or 2024");
-            }
 
             ThreatGridMethod how = parse.GetValue(method) switch
             {
@@ -113,7 +101,6 @@ internal static class FootprintCommand
 
     private static void Table(TextWriter stdout, FootprintResult r)
     {
-        string F(double x, int d) => FlyCommand.F(x, d);
         stdout.WriteLine($"{r.Architecture.Name} against {r.Threat.MissileId} from {string.Join(", ", r.Threat.Launches.Select(p => p.Id))}");
         stdout.WriteLine($"grid: {r.Grid.Rows} × {r.Grid.Columns} cells of {F(r.Grid.StepDeg, 2)}° over {F(r.Grid.Box.MinLatDeg, 1)}…{F(r.Grid.Box.MaxLatDeg, 1)}°N, {F(r.Grid.Box.MinLonDeg, 1)}…{F(r.Grid.Box.MaxLonDeg, 1)}°E");
         stdout.WriteLine($"threatened: {r.ThreatenedCells} cells, {F(r.ThreatenedAreaKm2, 0)} km²; not threatened (out of range): {r.Cells.Count - r.ThreatenedCells} cells");

@@ -17,7 +17,7 @@ internal static class MissileResolver
 
         if (File.Exists(value) || value.EndsWith(".yaml", StringComparison.Ordinal) || value.EndsWith(".yml", StringComparison.Ordinal))
         {
-            return MissileFile.Parse(value, FlyCommand.ReadFile(value));
+            return MissileFile.Parse(value, InputFiles.Read(value));
         }
 
         throw new InputException(null, null, null, "--missile",

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Flight;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Bulwark.Output.Plots;
 using Bulwark.Raids;
 using Spectre.Console;
 using Bulwark.Engagement;
+using static Bulwark.Cli.Formatting;
 
 namespace Bulwark.Cli.Commands;
 
@@ -47,7 +48,7 @@ internal static class RaidCommand
             }
 
             string file = parse.GetValue(scenario)!;
-            Scenario s = ScenarioLoader.Load(file, FlyCommand.ReadFile(file));
+            Scenario s = ScenarioLoader.Load(file, InputFiles.Read(file));
             if (s.Raid is null)
             {
                 throw new InputException(file, null, null, "raid", "missing: `raid` needs a raid: section (docs/raids.md)");
@@ -62,7 +63,7 @@ internal static class RaidCommand
                 return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(context, s, a, flown), options))).ToList();
             });
             var differences = ArchitectureDifference.Against(results);
-            string json = Json(s, options, archs, results, differences);
+            string json = RaidJson.Write(s, options, archs, results, differences);
             if (parse.GetValue(outDir) is { } dir)
             {
                 var pngs = new Dictionary<string, byte[]> { ["leakers.png"] = RaidPlots.Leakers($"{s.Name}: leakers over {n:N0} trials", results) };
@@ -104,14 +105,10 @@ internal static class RaidCommand
         return [.. ids.Select(id => s.Architecture?.Id == id ? s.Architecture : s.Catalog.Architecture(id))];
     }
 
-    private static string F(double x, int decimals) => FlyCommand.F(x, decimals);
-
-    private static string T(double? t) => t is { } x ? F(x, 0) : "—";
-
     private static void Table(TextWriter stdout, Scenario s, RaidRunOptions o, IReadOnlyList<(string Id, RaidResult Result)> results, IReadOnlyList<ArchitectureDifference> differences)
     {
         Raid raid = s.Raid!;
-        stdout.WriteLine($"{s.Name}: {raid.Launches.Count} missiles, firing {Firing(raid.Firing)}, {o.Trials.ToString("N0", CultureInfo.InvariantCulture)} trials, seed {o.Seed}");
+        stdout.WriteLine($"{s.Name}: {raid.Launches.Count} missiles, firing {RaidJson.FiringName(raid.Firing)}, {Count(o.Trials)} trials, seed {o.Seed}");
         var summary = new Table().Border(TableBorder.Simple);
         foreach (string c in new[] { "architecture", "mean leakers", "P(zero leakers)", "95% CI", "interceptors used", "leakers launched after a battery ran out", "leakers never engaged" })
         {
@@ -137,7 +134,7 @@ internal static class RaidCommand
 
             foreach (BatteryResult b in r.Batteries)
             {
-                batteries.AddRow(Markup.Escape(b.Id), b.Inventory.ToString(CultureInfo.InvariantCulture), F(b.UsedMean, 2), F(b.LeftMean, 2), F(b.RanOutFraction, 4), T(b.RanOutMeanS), T(b.RanOutEarliestS));
+                batteries.AddRow(Markup.Escape(b.Id), b.Inventory.ToString(CultureInfo.InvariantCulture), F(b.UsedMean, 2), F(b.LeftMean, 2), F(b.RanOutFraction, 4), Seconds(b.RanOutMeanS), Seconds(b.RanOutEarliestS));
             }
 
             Render.Table(stdout, batteries);
@@ -164,141 +161,4 @@ internal static class RaidCommand
     }
 
     private static string Diff(Difference d, int decimals) => $"{F(d.Mean, decimals)} [[{F(d.Low, decimals)}, {F(d.High, decimals)}]]";
-
-    private static string Firing(FiringMode f) => f switch
-    {
-        FiringMode.ShootLookShoot => "shoot-look-shoot",
-        FiringMode.Salvo => "salvo",
-        _ => "adaptive",
-    };
-
-    private static double R(double x, int decimals = 6) => Math.Round(x, decimals);
-
-    private static string Json(Scenario s, RaidRunOptions o, IReadOnlyList<Architecture> archs, IReadOnlyList<(string Id, RaidResult Result)> results, IReadOnlyList<ArchitectureDifference> differences)
-    {
-        Raid raid = s.Raid!;
-        return JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("scenario", s.Name);
-            w.WriteNumber("trials", o.Trials);
-            w.WriteNumber("seed", o.Seed);
-            w.WriteNumber("missiles", raid.Launches.Count);
-            w.WriteString("firing", Firing(raid.Firing));
-            w.WriteNumber("launch_time_uncertainty_s", raid.LaunchTimeUncertaintyS);
-            w.WriteNumber("sensor_delay_max_s", raid.SensorDelayMaxS);
-            w.WriteStartArray("architectures");
-            for (int a = 0; a < results.Count; a++)
-            {
-                var (id, r) = results[a];
-                w.WriteStartObject();
-                w.WriteString("id", id);
-                w.WriteNumber("mean_leakers", R(r.MeanLeakers));
-                w.WriteNumber("p_zero_leakers", R(r.PZeroLeakers));
-                w.WriteStartArray("p_zero_leakers_ci95");
-                w.WriteNumberValue(R(r.PZeroLeakersCi95.Low));
-                w.WriteNumberValue(R(r.PZeroLeakersCi95.High));
-                w.WriteEndArray();
-                w.WriteNumber("interceptors_used_mean", R(r.InterceptorsUsedMean));
-                w.WriteNumber("leakers_after_run_out_mean", R(r.LeakersAfterRunOutMean));
-                w.WriteNumber("leakers_unengaged_mean", R(r.LeakersUnengagedMean));
-                w.WriteStartObject("doctrine");
-                w.WriteNumber("kill_assessment_s", archs[a].Doctrine.KillAssessmentS);
-                w.WriteNumber("max_shots_per_threat", archs[a].Doctrine.MaxShotsPerThreat);
-                w.WriteEndObject();
-                w.WriteStartArray("leaker_distribution");
-                foreach (long count in r.LeakerHistogram)
-                {
-                    w.WriteNumberValue(R((double)count / r.Trials));
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("batteries");
-                foreach (BatteryResult b in r.Batteries)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", b.Id);
-                    w.WriteNumber("inventory", b.Inventory);
-                    w.WriteNumber("used_mean", R(b.UsedMean));
-                    w.WriteNumber("left_mean", R(b.LeftMean));
-                    w.WriteNumber("ran_out_fraction", R(b.RanOutFraction));
-                    ScenarioInput.Time(w, "ran_out_mean_s", b.RanOutMeanS, 2);
-                    ScenarioInput.Time(w, "ran_out_earliest_s", b.RanOutEarliestS, 2);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("targets");
-                foreach (TargetResult x in r.Targets)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", x.Id);
-                    w.WriteNumber("aimed_mean", R(x.AimedMean));
-                    w.WriteNumber("leakers_mean", R(x.LeakersMean));
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("missiles");
-                foreach (MissileResult x in r.Missiles)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("label", x.Label);
-                    w.WriteNumber("launch_s", R(x.LaunchS, 2));
-                    w.WriteNumber("p_leak", R(x.PLeak));
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartObject("inventory_over_time");
-                w.WriteStartArray("t_s");
-                foreach (double x in r.InventoryTimesS)
-                {
-                    w.WriteNumberValue(R(x, 2));
-                }
-
-                w.WriteEndArray();
-                foreach (var (b, i) in r.Batteries.Select((b, i) => (b, i)))
-                {
-                    w.WriteStartArray(b.Id);
-                    foreach (double x in r.InventoryMean[i])
-                    {
-                        w.WriteNumberValue(R(x, 4));
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("differences");
-            foreach (ArchitectureDifference d in differences)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("baseline", d.Baseline);
-                WriteDifference(w, "mean_leakers", d.Leakers);
-                WriteDifference(w, "p_zero_leakers", d.PZeroLeakers);
-                WriteDifference(w, "interceptors_used_mean", d.InterceptorsUsed);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }, indented: true);
-    }
-
-    private static void WriteDifference(Utf8JsonWriter w, string key, Difference d)
-    {
-        w.WriteStartObject(key);
-        w.WriteNumber("mean", R(d.Mean));
-        w.WriteStartArray("ci95");
-        w.WriteNumberValue(R(d.Low));
-        w.WriteNumberValue(R(d.High));
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
 }

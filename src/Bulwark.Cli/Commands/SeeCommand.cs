@@ -1,14 +1,14 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Flight;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Bulwark.Output.Maps;
 using Bulwark.Output.Scenes;
 using Bulwark.Sensing;
 using Spectre.Console;
+using static Bulwark.Cli.Formatting;
 
 namespace Bulwark.Cli.Commands;
 
@@ -34,7 +34,7 @@ internal static class SeeCommand
             double k = parse.GetValue(noRefraction) ? 1 : RadarHorizon.StandardRefraction;
             AnalysisContext context = world.Context(parse, s.Catalog, new SensorOptions(k));
             var pictures = Progress.Run(stderr, $"flying {s.Threats.Count} threats…", () => context.See(s.Architecture!, context.Fly(s.Threats)));
-            string json = Json(s, pictures);
+            string json = SensorJson.Write(s, pictures);
             if (parse.GetValue(outDir) is { } dir)
             {
                 double altKm = parse.GetValue(altitude);
@@ -74,8 +74,6 @@ internal static class SeeCommand
     private static IReadOnlyList<(double LonDeg, double LatDeg)> GroundTrack(ThreatTrack track) =>
         [.. track.Points.Where((_, i) => i % 10 == 0).Select(p => Earth.Ellipsoid.Wgs84.ToGeodetic(p.EcefM)).Select(g => (g.LongitudeDeg, g.LatitudeDeg))];
 
-    private static string T(double? t) => t is { } x ? FlyCommand.F(x, 0) : "—";
-
     private static void Table(TextWriter stdout, Scenario s, IReadOnlyList<ThreatPicture> pictures)
     {
         stdout.WriteLine($"{s.Name}: {s.Architecture!.Name}");
@@ -83,7 +81,7 @@ internal static class SeeCommand
         {
             var f = p.Threat;
             stdout.WriteLine();
-            stdout.WriteLine($"{f.Threat.Id}: {f.Missile.Name}, {f.Threat.FromId} → {f.Threat.ToId}, burnout {T(f.Track.BurnoutTimeS)} s, impact {T(f.Solution.Trajectory.Final.TimeS)} s");
+            stdout.WriteLine($"{f.Threat.Id}: {f.Missile.Name}, {f.Threat.FromId} → {f.Threat.ToId}, burnout {Seconds(f.Track.BurnoutTimeS)} s, impact {Seconds(f.Solution.Trajectory.Final.TimeS)} s");
             var sensors = new Table().Border(TableBorder.Simple);
             foreach (string c in new[] { "sensor", "visible (s)", "detect (s)", "firm track (s)", "fire control (s)", "last track (s)" })
             {
@@ -92,7 +90,7 @@ internal static class SeeCommand
 
             foreach (SensorTimeline t in p.Sensors)
             {
-                sensors.AddRow(Markup.Escape(t.SensorId), T(t.FirstVisibleS), T(t.FirstDetectS), T(t.FirmTrackS), t.FireControlCapable ? T(t.FireControlS) : "(cue only)", T(t.LastTrackS));
+                sensors.AddRow(Markup.Escape(t.SensorId), Seconds(t.FirstVisibleS), Seconds(t.FirstDetectS), Seconds(t.FirmTrackS), t.FireControlCapable ? Seconds(t.FireControlS) : "(cue only)", Seconds(t.LastTrackS));
             }
 
             Render.Table(stdout, sensors);
@@ -104,66 +102,10 @@ internal static class SeeCommand
 
             foreach (BatteryPicture b in p.Batteries)
             {
-                batteries.AddRow(Markup.Escape(b.BatteryId), T(b.CueS), Markup.Escape(b.CueSensor ?? "—"), T(b.FireControlS), Markup.Escape(b.FireControlPath ?? "—"));
+                batteries.AddRow(Markup.Escape(b.BatteryId), Seconds(b.CueS), Markup.Escape(b.CueSensor ?? "—"), Seconds(b.FireControlS), Markup.Escape(b.FireControlPath ?? "—"));
             }
 
             Render.Table(stdout, batteries);
         }
-    }
-
-    private static string Json(Scenario s, IReadOnlyList<ThreatPicture> pictures)
-    {
-        return JsonText.Write(w =>
-        {
-            void Time(string key, double? t) => ScenarioInput.Time(w, key, t);
-
-            w.WriteStartObject();
-            w.WriteString("scenario", s.Name);
-            w.WriteString("architecture", s.Architecture!.Id);
-            w.WriteStartArray("threats");
-            foreach (ThreatPicture p in pictures)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", p.Threat.Threat.Id);
-                w.WriteString("missile", p.Threat.Threat.MissileId);
-                w.WriteString("from", p.Threat.Threat.FromId);
-                w.WriteString("to", p.Threat.Threat.ToId);
-                Time("burnout_s", p.Threat.Track.BurnoutTimeS);
-                Time("impact_s", p.Threat.Solution.Trajectory.Final.TimeS);
-                w.WriteStartArray("sensors");
-                foreach (SensorTimeline t in p.Sensors)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("sensor", t.SensorId);
-                    Time("first_visible_s", t.FirstVisibleS);
-                    Time("first_detect_s", t.FirstDetectS);
-                    Time("firm_track_s", t.FirmTrackS);
-                    Time("fire_control_s", t.FireControlS);
-                    Time("last_track_s", t.LastTrackS);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("batteries");
-                foreach (BatteryPicture b in p.Batteries)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("battery", b.BatteryId);
-                    Time("cue_s", b.CueS);
-                    w.WriteString("cue_sensor", b.CueSensor);
-                    w.WriteString("cue_path", b.CuePath);
-                    Time("fire_control_s", b.FireControlS);
-                    w.WriteString("fire_control_sensor", b.FireControlSensor);
-                    w.WriteString("fire_control_path", b.FireControlPath);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }, indented: true);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Output.Scenes;
 using Bulwark.Server;
@@ -21,7 +22,7 @@ internal static class ServeCommand
             var options = new ViewerOptions
             {
                 Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios),
-                Footprint = (context, s) => FootprintScene.Of(FootprintScene.For(context, s)),
+                Footprint = (context, s) => FootprintScene.Of(Footprints.OfScenario(context, s)),
             };
             ViewerServer.Serve(options, stderr, url =>
             {

@@ -46,7 +46,7 @@ internal static class ValidateCommand
     {
         try
         {
-            string text = FlyCommand.ReadFile(file);
+            string text = InputFiles.Read(file);
             YamlNode root = YamlNode.Parse(file, text);
             if (StudyReader.IsStudy(root))
             {

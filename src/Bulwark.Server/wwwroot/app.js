@@ -127,7 +127,7 @@ async function addFootprint(i, query) {
 function fmt(x) { return x === null || x === undefined ? '—' : String(x); }
 
 function renderSummary(i, s) {
-  const shots = (b) => b.shots.map((x) => `${x.launch_s}→${x.intercept_s} s at ${x.alt_km} km`).join('<br>') || '—';
+  const shots = (b) => b.shots.map((x) => `${x.launch_s}→${x.intercept_s} s at ${x.intercept.alt_km} km`).join('<br>') || '—';
   $(`summary-${i === 0 ? 'a' : 'b'}`).innerHTML = !s ? '' : `
     <p><b>${s.architecture.name}</b> vs <b>${s.threat.id}</b> (${s.threat.missile}, ${s.threat.from} → ${s.threat.to}):
       impact ${s.threat.impact_s} s, shots ${s.shots_possible}, p_kill ${s.p_kill}</p>

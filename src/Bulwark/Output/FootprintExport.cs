@@ -35,19 +35,19 @@ public static class FootprintExport
         {
             w.WriteStartObject();
             w.WriteString("place", p.Id);
-            w.WriteNumber("lat_deg", Math.Round(p.Position.LatitudeDeg, 5));
-            w.WriteNumber("lon_deg", Math.Round(p.Position.LongitudeDeg, 5));
+            w.WriteNumber("lat_deg", Rounding.LatLon(p.Position.LatitudeDeg));
+            w.WriteNumber("lon_deg", Rounding.LatLon(p.Position.LongitudeDeg));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteNumber("cells", r.Cells.Count);
         w.WriteNumber("defended_cells", r.DefendedCells);
-        w.WriteNumber("defended_area_km2", Math.Round(r.DefendedAreaKm2, 0));
+        w.WriteNumber("defended_area_km2", Rounding.Whole(r.DefendedAreaKm2));
         w.WriteNumber("threatened_cells", r.ThreatenedCells);
-        w.WriteNumber("threatened_area_km2", Math.Round(r.ThreatenedAreaKm2, 0));
+        w.WriteNumber("threatened_area_km2", Rounding.Whole(r.ThreatenedAreaKm2));
         w.WriteNumber("not_threatened_cells", r.Cells.Count - r.ThreatenedCells);
-        w.WriteNumber("region_area_km2", Math.Round(r.RegionAreaKm2, 0));
+        w.WriteNumber("region_area_km2", Rounding.Whole(r.RegionAreaKm2));
         w.WriteStartObject("grid");
         w.WriteNumber("min_lat_deg", r.Grid.Box.MinLatDeg);
         w.WriteNumber("min_lon_deg", r.Grid.Box.MinLonDeg);
@@ -66,12 +66,12 @@ public static class FootprintExport
             w.WriteString("iso3", c.Iso3);
             w.WriteString("name", c.Name);
             w.WriteBoolean("nato_member", c.Member);
-            w.WriteNumber("area_defended_pct", Math.Round(c.AreaDefendedPct, 2));
-            w.WriteNumber("population_defended_pct", Math.Round(c.PopulationDefendedPct, 2));
-            w.WriteNumber("area_threatened_pct", Math.Round(c.AreaThreatenedPct, 2));
-            w.WriteNumber("population_threatened_pct", Math.Round(c.PopulationThreatenedPct, 2));
-            w.WriteNumber("area_in_region_pct", Math.Round(c.AreaInRegionPct, 2));
-            w.WriteNumber("area_km2", Math.Round(c.AreaKm2, 0));
+            w.WriteNumber("area_defended_pct", Rounding.Percent(c.AreaDefendedPct));
+            w.WriteNumber("population_defended_pct", Rounding.Percent(c.PopulationDefendedPct));
+            w.WriteNumber("area_threatened_pct", Rounding.Percent(c.AreaThreatenedPct));
+            w.WriteNumber("population_threatened_pct", Rounding.Percent(c.PopulationThreatenedPct));
+            w.WriteNumber("area_in_region_pct", Rounding.Percent(c.AreaInRegionPct));
+            w.WriteNumber("area_km2", Rounding.Whole(c.AreaKm2));
             w.WriteNumber("population_count", c.PopulationCount);
             w.WriteEndObject();
         }
@@ -181,7 +181,7 @@ public static class FootprintExport
         w.WriteString("area", what);
         w.WriteString("architecture", r.Architecture.Id);
         w.WriteString("missile", r.Threat.MissileId);
-        w.WriteNumber("area_km2", Math.Round(areaKm2, 0));
+        w.WriteNumber("area_km2", Rounding.Whole(areaKm2));
         w.WriteEndObject();
         w.WriteStartObject("geometry");
         w.WriteString("type", "MultiPolygon");

@@ -11,7 +11,7 @@ public class FootprintSceneTests
     public void EveryDefendedCellIsOneAreaOfTheSceneAndNoOtherIs()
     {
         Scenario s = ScenarioLoader.Load("fp.yaml", "name: fp\narchitecture: epaa-phase-3-2018\nthreats:\n  - { missile: sejjil-3, from: tabriz, to: rome }\n");
-        FootprintResult r = FootprintScene.For(TestData.Context(), s, stepDeg: 10);
+        FootprintResult r = Footprints.OfScenario(TestData.Context(), s, stepDeg: 10);
         GeoScene scene = FootprintScene.Of(r);
         var areas = scene.Items.OfType<SceneArea>().ToList();
         Assert.Equal(r.DefendedCells, areas.Count);

@@ -1,4 +1,5 @@
 using Bulwark.Analysis.Deterrent;
+using Bulwark.Analysis.Footprint;
 
 namespace Bulwark.Analysis.Comparison;
 
@@ -21,8 +22,8 @@ public sealed record ComparisonOptions
     /// <summary>The architectures that add Russia to the baseline.</summary>
     public static readonly IReadOnlyList<string> RussianParticipation = ["nato-russia-shared-radars", "nato-russia-sectoral"];
 
-    /// <summary>The default grid step, degrees (docs/performance.md records what it costs).</summary>
-    public const double DefaultStepDeg = 2.0;
+    /// <summary>The default grid step, degrees (<see cref="FootprintSettings.ComparisonStepDeg"/>).</summary>
+    public const double DefaultStepDeg = FootprintSettings.ComparisonStepDeg;
 
     /// <summary>The report's title (a study's name).</summary>
     public string Title { get; init; } = "Lisbon 2010: European missile-defence architectures compared";
@@ -35,7 +36,7 @@ public sealed record ComparisonOptions
     public double StepDeg { get; init; } = DefaultStepDeg;
 
     /// <summary>NATO's members of 2010 (28) or 2024 (32).</summary>
-    public int MembersYear { get; init; } = 2010;
+    public int MembersYear { get; init; } = FootprintSettings.MembersYear;
 
     /// <summary>Whether to run the deterrent analysis (Russian ICBM tracks) for each architecture.</summary>
     public bool Deterrent { get; init; } = true;

@@ -4,6 +4,7 @@ using Bulwark.Engagement;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Numerics;
+using Bulwark.Analysis;
 
 namespace Bulwark.Analysis.Deterrent;
 

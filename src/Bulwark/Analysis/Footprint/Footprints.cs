@@ -1,5 +1,7 @@
 using Bulwark.Engagement;
 using Bulwark.Geography;
+using Bulwark.Catalog;
+using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Analysis.Footprint;
 
@@ -12,15 +14,29 @@ namespace Bulwark.Analysis.Footprint;
 public static class Footprints
 {
     /// <summary>The footprint of the catalog architecture <paramref name="architectureId"/> (see the other overload).</summary>
-    public static FootprintResult Evaluate(string architectureId, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null) =>
+    public static FootprintResult Evaluate(string architectureId, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = FootprintSettings.MembersYear, IProgress<double>? progress = null) =>
         Evaluate(threat.Catalog.Architecture(architectureId), threat, countries, membersYear, progress);
+
+    /// <summary>
+    /// The footprint of a scenario's architecture against its first threat's missile from that threat's launch place,
+    /// over NATO Europe at <paramref name="stepDeg"/> (the viewer's overlay).
+    /// </summary>
+    public static FootprintResult OfScenario(AnalysisContext context, Scenario scenario, double stepDeg = FootprintSettings.ViewerStepDeg)
+    {
+        Architecture architecture = scenario.Architecture
+            ?? throw new InputException(scenario.File, null, null, "architecture", "missing: a footprint needs an architecture");
+        Threat threat = scenario.Threats.Count > 0 ? scenario.Threats[0]
+            : throw new InputException(scenario.File, null, null, "threats", "missing: a footprint needs a threat");
+        ThreatGrid grid = ThreatGrid.Fly(context.With(scenario.Catalog), threat.MissileId, [threat.FromId], GeoBox.NatoEurope, stepDeg);
+        return Evaluate(architecture, grid);
+    }
 
     /// <summary>
     /// Evaluates every cell of <paramref name="threat"/> against <paramref name="architecture"/> (in parallel; the result
     /// does not depend on the thread count) and the coverage of <paramref name="countries"/> (alpha-3; by default the
     /// NATO members of <paramref name="membersYear"/> and Russia).
     /// </summary>
-    public static FootprintResult Evaluate(Architecture architecture, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = 2010, IProgress<double>? progress = null)
+    public static FootprintResult Evaluate(Architecture architecture, ThreatGrid threat, IReadOnlyList<string>? countries = null, int membersYear = FootprintSettings.MembersYear, IProgress<double>? progress = null)
     {
         var picture = threat.Context.SensorsOf(architecture);
         var engager = threat.Context.EngagerOf(architecture);

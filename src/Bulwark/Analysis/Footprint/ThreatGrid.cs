@@ -6,6 +6,7 @@ using Bulwark.Flight.Vehicles;
 using Bulwark.Geography;
 using Bulwark.Numerics;
 using Bulwark.Sensing;
+using Bulwark.Analysis;
 
 namespace Bulwark.Analysis.Footprint;
 

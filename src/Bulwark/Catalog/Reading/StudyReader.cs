@@ -4,6 +4,8 @@ using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Deterrent;
 using Bulwark.Flight.Targeting;
 using Bulwark.Geography;
+using Bulwark.Numerics;
+using Bulwark.Analysis.Footprint;
 
 namespace Bulwark.Catalog.Reading;
 
@@ -99,7 +101,7 @@ public static class StudyReader
         });
         Collect(() => options = options with
         {
-            StepDeg = root.TryGet("step_deg")?.Number(0.25, 10, "a grid step of 0.25 to 10 degrees") ?? options.StepDeg,
+            StepDeg = root.TryGet("step_deg")?.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a grid step of {FootprintSettings.MinStepDeg.ToString(CultureInfo.InvariantCulture)} to {FootprintSettings.MaxStepDeg.ToString(CultureInfo.InvariantCulture)} degrees") ?? options.StepDeg,
         });
         Collect(() =>
         {
@@ -338,7 +340,7 @@ public static class StudyReader
 
             if (tables.TryGet("elevation_step_deg") is { } elevation)
             {
-                r = r with { ElevationStepRad = elevation.Number(0.1, 10, "an elevation step of 0.1 to 10 degrees") * Math.PI / 180 };
+                r = r with { ElevationStepRad = Angle.DegToRad(elevation.Number(0.1, 10, "an elevation step of 0.1 to 10 degrees")) };
             }
 
             o = o with { ThresholdTables = r };

@@ -1,19 +1,18 @@
 using System.Globalization;
 using Bulwark.Analysis;
 using Bulwark.Analysis.Footprint;
-using Bulwark.Catalog;
 using Bulwark.Geography;
 using Bulwark.Flight.Targeting;
 using Bulwark.Engagement;
 
 namespace Bulwark.Output.Scenes;
 
-/// <summary>A footprint as a scene: one area per defended cell (the viewer's overlay; CZML, KML and GeoJSON alike).</summary>
+/// <summary>
+/// A footprint as a scene: one area per defended cell (the viewer's overlay; CZML, KML and GeoJSON alike). It renders a
+/// result computed by the analysis (<see cref="Footprints.OfScenario"/>), never computes one.
+/// </summary>
 public static class FootprintScene
 {
-    /// <summary>The grid step of the viewer's overlay, degrees: coarse, so that it comes in seconds (docs/viewer.md).</summary>
-    public const double ViewerStepDeg = 3;
-
     public static GeoScene Of(FootprintResult r)
     {
         var scene = new GeoScene($"{r.Architecture.Id} against {r.Threat.MissileId}: defended footprint");
@@ -27,19 +26,5 @@ public static class FootprintScene
         }
 
         return scene;
-    }
-
-    /// <summary>
-    /// The footprint of a scenario's architecture against its first threat's missile from that threat's launch place,
-    /// over NATO Europe at <paramref name="stepDeg"/>.
-    /// </summary>
-    public static FootprintResult For(AnalysisContext context, Scenario scenario, double stepDeg = ViewerStepDeg)
-    {
-        Architecture architecture = scenario.Architecture
-            ?? throw new InputException(scenario.File, null, null, "architecture", "missing: a footprint needs an architecture");
-        Threat threat = scenario.Threats.Count > 0 ? scenario.Threats[0]
-            : throw new InputException(scenario.File, null, null, "threats", "missing: a footprint needs a threat");
-        ThreatGrid grid = ThreatGrid.Fly(context.With(scenario.Catalog), threat.MissileId, [threat.FromId], GeoBox.NatoEurope, stepDeg);
-        return Footprints.Evaluate(architecture, grid);
     }
 }

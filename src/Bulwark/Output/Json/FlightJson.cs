@@ -1,17 +1,19 @@
-using System.Text;
 using System.Text.Json;
+using Bulwark.Atmosphere;
 using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
-using Bulwark.Numerics;
-using Bulwark.Output;
 
-namespace Bulwark.Cli.Commands;
+namespace Bulwark.Output.Json;
 
-/// <summary>The JSON of <c>bulwark fly</c> (DESIGN §7 keys: snake_case, units in the names).</summary>
-internal static class FlyJson
+/// <summary>The JSON of <c>bulwark fly</c> (DESIGN §7 keys: snake_case, units in the names), rounded by <see cref="Rounding"/>.</summary>
+public static class FlightJson
 {
+    /// <summary>The atmosphere's name as the outputs give it.</summary>
+    public static string AtmosphereName(IAtmosphere a) => a is NoAtmosphere ? "none" : "US Standard Atmosphere 1976";
+
+    /// <summary>A targeted flight (<c>bulwark fly --missile … --from … --to …</c>; also its summary.json).</summary>
     public static string Targeted(FlightEnvironment environment, TargetingSolution s) => Write(w =>
     {
         TrajectoryPoint burnout = TrajectoryPoint.From(environment, s.Burnout);
@@ -20,23 +22,23 @@ internal static class FlyJson
         LatLon(w, "launch", s.Request.Launch);
         LatLon(w, "aim", s.Request.Aim);
         LatLon(w, "impact", s.Impact);
-        w.WriteNumber("miss_distance_m", Math.Round(s.MissDistanceM, 1));
-        w.WriteNumber("ground_range_km", Math.Round(s.GroundRangeM / 1000, 3));
-        w.WriteNumber("flight_time_s", Math.Round(s.FlightTimeS, 2));
-        w.WriteNumber("azimuth_deg", Math.Round(Angle.RadToDeg(s.AzimuthRad), 4));
-        w.WriteNumber("energy_fraction", Math.Round(s.Controls.EnergyFraction, 6));
-        w.WriteNumber("elevation_deg", Math.Round(Angle.RadToDeg(s.Controls.ElevationRad), 4));
+        w.WriteNumber("miss_distance_m", Rounding.Metres(s.MissDistanceM));
+        w.WriteNumber("ground_range_km", Rounding.Km(s.GroundRangeM));
+        w.WriteNumber("flight_time_s", Rounding.Time(s.FlightTimeS));
+        w.WriteNumber("azimuth_deg", Rounding.AngleDeg(s.AzimuthRad));
+        w.WriteNumber("energy_fraction", Rounding.Estimate(s.Controls.EnergyFraction));
+        w.WriteNumber("elevation_deg", Rounding.AngleDeg(s.Controls.ElevationRad));
         w.WriteStartObject("burnout");
-        w.WriteNumber("time_s", Math.Round(burnout.TimeS - s.Request.LaunchTimeS, 2));
-        w.WriteNumber("altitude_km", Math.Round(burnout.Position.HeightM / 1000, 3));
-        w.WriteNumber("speed_km_s", Math.Round(burnout.SpeedMPerS / 1000, 4));
-        w.WriteNumber("flight_path_angle_deg", Math.Round(Angle.RadToDeg(burnout.FlightPathAngleRad), 3));
+        w.WriteNumber("time_s", Rounding.Time(burnout.TimeS - s.Request.LaunchTimeS));
+        w.WriteNumber("altitude_km", Rounding.Km(burnout.Position.HeightM));
+        w.WriteNumber("speed_km_s", Rounding.KmPerS(burnout.SpeedMPerS));
+        w.WriteNumber("flight_path_angle_deg", Rounding.AngleDeg(burnout.FlightPathAngleRad));
         w.WriteEndObject();
         if (s.Apogee is { } a)
         {
             w.WriteStartObject("apogee");
-            w.WriteNumber("time_s", Math.Round(a.TimeS - s.Request.LaunchTimeS, 2));
-            w.WriteNumber("altitude_km", Math.Round(environment.GeodeticPosition(a).HeightM / 1000, 3));
+            w.WriteNumber("time_s", Rounding.Time(a.TimeS - s.Request.LaunchTimeS));
+            w.WriteNumber("altitude_km", Rounding.Km(environment.GeodeticPosition(a).HeightM));
             w.WriteEndObject();
         }
         else
@@ -48,6 +50,7 @@ internal static class FlyJson
         Environment(w, environment);
     });
 
+    /// <summary>A flight file's propagation: the events and every sample, unrounded (the NESC check-cases compare them).</summary>
     public static string Propagation(FlightEnvironment environment, Trajectory t, IReadOnlyList<TrajectoryPoint> points) => Write(w =>
     {
         w.WriteString("end", t.End == FlightEnd.Altitude ? "altitude" : "time");
@@ -84,13 +87,8 @@ internal static class FlyJson
         Environment(w, environment);
     });
 
-    private static void LatLon(Utf8JsonWriter w, string name, Geodetic g)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("lat_deg", Math.Round(g.LatitudeDeg, 6));
-        w.WriteNumber("lon_deg", Math.Round(TrajectoryGeoJson.NormalizeLongitude(g.LongitudeDeg), 6));
-        w.WriteEndObject();
-    }
+    private static void LatLon(Utf8JsonWriter w, string name, Geodetic g) =>
+        w.WriteLatLon(name, g.LatitudeDeg, TrajectoryGeoJson.NormalizeLongitude(g.LongitudeDeg));
 
     private static void Environment(Utf8JsonWriter w, FlightEnvironment environment)
     {
@@ -100,7 +98,7 @@ internal static class FlyJson
         w.WriteNumber("j2", environment.Planet.J2);
         w.WriteNumber("rotation_rad_s", environment.Planet.RotationRateRadPerS);
         w.WriteEndObject();
-        w.WriteString("atmosphere", FlyCommand.AtmosphereName(environment.Atmosphere));
+        w.WriteString("atmosphere", AtmosphereName(environment.Atmosphere));
     }
 
     private static string Write(Action<Utf8JsonWriter> body) => JsonText.Write(w =>

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
-using Bulwark.Output;
-using Bulwark.Output.Reports;
+using Bulwark.Output.Json;
 
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Output.Reports;
 
 /// <summary>
 /// Writes a comparison as report.md, report.html (self-contained) and summary.json, with the maps beside them
@@ -19,7 +19,7 @@ public static class ComparisonReport
         {
             ["report.md"] = MarkdownReport.Write(report),
             ["report.html"] = HtmlReport.Write(report),
-            ["summary.json"] = SummaryJson.Write(result),
+            ["summary.json"] = ComparisonJson.Write(result),
         };
         var binaries = report.Images.ToDictionary(i => i.FileName, i => i.Png, StringComparer.Ordinal);
         return (texts, binaries);

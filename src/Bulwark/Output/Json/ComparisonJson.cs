@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
-using Bulwark.Output;
 using Bulwark.Engagement;
 
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Output.Json;
 
 /// <summary>summary.json of <c>bulwark compare</c> (DESIGN §7): per architecture and threat class the defended area, the population defended, the NATO members fully covered, and the Russian tracks engageable.</summary>
-public static class SummaryJson
+public static class ComparisonJson
 {
     public static string Write(ComparisonResult r) => JsonText.Write(w =>
     {
@@ -75,10 +75,10 @@ public static class SummaryJson
             w.WriteString("id", r.Options.ThreatClasses[k].Id);
             w.WriteNumber("defended_cells", f.DefendedCells);
             w.WriteNumber("threatened_cells", f.ThreatenedCells);
-            w.WriteNumber("defended_area_km2", Math.Round(f.DefendedAreaKm2, 0));
-            w.WriteNumber("threatened_area_km2", Math.Round(f.ThreatenedAreaKm2, 0));
-            w.WriteNumber("population_defended", Math.Round(ComparisonFigures.MemberPopulationDefended(f), 0));
-            w.WriteNumber("population_threatened", Math.Round(ComparisonFigures.MemberPopulationThreatened(f), 0));
+            w.WriteNumber("defended_area_km2", Rounding.Whole(f.DefendedAreaKm2));
+            w.WriteNumber("threatened_area_km2", Rounding.Whole(f.ThreatenedAreaKm2));
+            w.WriteNumber("population_defended", Rounding.Whole(ComparisonFigures.MemberPopulationDefended(f)));
+            w.WriteNumber("population_threatened", Rounding.Whole(ComparisonFigures.MemberPopulationThreatened(f)));
             w.WriteNumber("members_fully_covered", full);
             w.WriteNumber("members_partly_covered", partial);
             w.WriteNumber("members_not_covered", none);
@@ -96,8 +96,8 @@ public static class SummaryJson
                     MemberCover.Partial => "partial",
                     _ => "none",
                 });
-                w.WriteNumber("area_defended_pct", Math.Round(c.AreaDefendedPct, 2));
-                w.WriteNumber("population_defended_pct", Math.Round(c.PopulationDefendedPct, 2));
+                w.WriteNumber("area_defended_pct", Rounding.Percent(c.AreaDefendedPct));
+                w.WriteNumber("population_defended_pct", Rounding.Percent(c.PopulationDefendedPct));
                 w.WriteEndObject();
             }
 
@@ -119,10 +119,10 @@ public static class SummaryJson
                 w.WriteString("battery", b.BatteryId);
                 w.WriteString("interceptor", b.InterceptorId);
                 w.WriteString("place", b.PlaceId);
-                w.WriteNumber("catalog_speed_km_s", Math.Round(b.CatalogSpeedMPerS / 1000, 3));
-                Nullable(w, "threshold_speed_one_track_km_s", b.LowestThresholdMPerS);
+                w.WriteNumber("catalog_speed_km_s", Rounding.KmPerS(b.CatalogSpeedMPerS));
+                w.WriteSpeedKmS("threshold_speed_one_track_km_s", b.LowestThresholdMPerS);
                 w.WriteBoolean("threshold_search_missed_a_catch", b.LowestThresholdMPerS is null && b.TracksCaughtIdeal > 0);
-                Nullable(w, "threshold_speed_every_track_km_s", b.HighestThresholdMPerS);
+                w.WriteSpeedKmS("threshold_speed_every_track_km_s", b.HighestThresholdMPerS);
                 w.WriteNumber("tracks_caught", b.TracksCaught);
                 w.WriteNumber("tracks_caught_ideal_sensors", b.TracksCaughtIdeal);
                 w.WriteEndObject();
@@ -153,8 +153,8 @@ public static class SummaryJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", r.Options.ThreatClasses[k].Id);
-                w.WriteNumber("defended_area_km2_added", Math.Round(a.Footprints[k].DefendedAreaKm2 - baseline.Footprints[k].DefendedAreaKm2, 0));
-                w.WriteNumber("population_defended_added", Math.Round(ComparisonFigures.MemberPopulationDefended(a.Footprints[k]) - ComparisonFigures.MemberPopulationDefended(baseline.Footprints[k]), 0));
+                w.WriteNumber("defended_area_km2_added", Rounding.Whole(a.Footprints[k].DefendedAreaKm2 - baseline.Footprints[k].DefendedAreaKm2));
+                w.WriteNumber("population_defended_added", Rounding.Whole(ComparisonFigures.MemberPopulationDefended(a.Footprints[k]) - ComparisonFigures.MemberPopulationDefended(baseline.Footprints[k])));
                 w.WriteEndObject();
             }
 
@@ -163,17 +163,5 @@ public static class SummaryJson
         }
 
         w.WriteEndArray();
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, double? mPerS)
-    {
-        if (mPerS is { } v)
-        {
-            w.WriteNumber(name, Math.Round(v / 1000, 3));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }
