@@ -53,6 +53,7 @@ public static class ViewerServer
             k.Listen(address, options.Port);
         });
         var service = new SceneService(scenariosDir, options.SceneCacheSize);
+        builder.Services.AddSingleton(service);
         var app = builder.Build();
 
         app.Use(async (ctx, next) =>

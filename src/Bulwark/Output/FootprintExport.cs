@@ -30,6 +30,7 @@ public static class FootprintExport
         w.WriteStartObject();
         w.WriteString("architecture", r.Architecture.Id);
         w.WriteString("missile", r.Threat.MissileId);
+        w.WriteString("earth", WorldText.Of(r.Threat.Context.Environment));
         w.WriteStartArray("launch");
         foreach (var p in r.Threat.Launches)
         {

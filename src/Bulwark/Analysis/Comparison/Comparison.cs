@@ -69,6 +69,6 @@ public static class Comparison
         var rows = architectures.Select((a, i) => new ArchitectureComparison(a, footprints[i], deterrents[i], engagements[i])).ToList();
         var missiles = options.ThreatClasses.Select(c => c.MissileId)
             .Concat(deterrents.Where(d => d is not null).SelectMany(d => d!.Tracks.Select(t => t.MissileId)));
-        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles));
+        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles)) { Environment = context.Environment };
     }
 }

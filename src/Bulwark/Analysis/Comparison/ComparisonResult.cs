@@ -2,6 +2,7 @@ using Bulwark.Analysis.Deterrent;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Engagement;
+using Bulwark.Flight;
 
 namespace Bulwark.Analysis.Comparison;
 
@@ -45,6 +46,9 @@ public sealed record ComparisonResult(
 {
     /// <summary>The threshold below which a member counts as fully covered, and above which as not covered, %.</summary>
     public const double CoverMarginPct = 0.5;
+
+    /// <summary>The world the comparison flew in (<see cref="AnalysisContext.Environment"/>).</summary>
+    public FlightEnvironment Environment { get; init; } = FlightEnvironment.Default;
 
     public static MemberCover Classify(CountryCoverage c) =>
         c.AreaInRegionPct <= 0 ? MemberCover.OutsideRegion

@@ -34,7 +34,7 @@ public static class ComparisonReport
         blocks.Add(new Paragraph(
             $"{r.Architectures.Count} missile-defence architectures for Europe against {classes.Count} classes of threat, and the question Russia asked of each: " +
             "can its radars and interceptors reach Russian ICBMs flying to the United States? Every figure below comes from Bulwark's physics " +
-            "(targeted trajectories on the rotating WGS-84 Earth, radar horizons, interceptor reach tables) and the cited catalog; " +
+            $"(targeted trajectories on the {WorldText.Of(r.Environment)}, radar horizons, interceptor reach tables) and the cited catalog; " +
             $"footprints on a {F(r.Options.StepDeg, "0.##")}° grid; NATO's members of {r.Options.MembersYear}. Reproduce the whole report with:"));
         blocks.Add(new CodeBlock(command));
 
