@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Bulwark.Catalog;
 using Bulwark.Output;
+using Bulwark.Output.Json;
 using Spectre.Console;
 
 namespace Bulwark.Cli.Commands;
@@ -51,7 +51,7 @@ internal static class CatalogCommand
 
             if (output == OutputFormat.Json)
             {
-                stdout.Write(Json(catalog, entries));
+                stdout.Write(CatalogJson.Write(catalog, entries));
             }
             else if (whole)
             {
@@ -126,55 +126,5 @@ internal static class CatalogCommand
         }
 
         return sb.ToString();
-    }
-
-    private static string Json(BulwarkCatalog catalog, IReadOnlyList<CatalogEntry> entries)
-    {
-        return JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("entries");
-            foreach (CatalogEntry e in entries)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", e.Id);
-                w.WriteString("kind", e.Kind);
-                w.WriteString("name", e.Name);
-                w.WriteStartArray("numbers");
-                foreach (var (path, node) in e.Numbers())
-                {
-                    Provenance? p = e.ProvenanceOf(path);
-                    w.WriteStartObject();
-                    w.WriteString("key", path);
-                    w.WriteNumber("value", node.Number());
-                    w.WriteString("unit", Units.Of(path));
-                    w.WriteString("confidence", p is null ? null : Provenance.Name(p.Confidence));
-                    w.WriteString("source", p?.SourceId);
-                    w.WriteString("citation", p?.SourceId is { } id && catalog.Sources.TryGetValue(id, out Source? s) ? s.Citation : null);
-                    if (p?.CalibratedTo is { } c)
-                    {
-                        w.WriteString("calibrated_to", c);
-                    }
-
-                    if (p?.Derivation is { } d)
-                    {
-                        w.WriteString("derivation", d);
-                    }
-
-                    if (p?.Note is { } n)
-                    {
-                        w.WriteString("note", n);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }, indented: true);
     }
 }

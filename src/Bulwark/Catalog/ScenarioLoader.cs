@@ -24,27 +24,11 @@ public static class ScenarioLoader
 
     private static (Scenario? Scenario, List<InputException> Problems) Read(string file, string text, BulwarkCatalog builtIn)
     {
-        var problems = new List<InputException>();
-        void Collect(Action a)
+        var problems = new ProblemList();
+        void Collect(Action a) => problems.Collect(a);
+        if (problems.Parse(file, text) is not { } root)
         {
-            try
-            {
-                a();
-            }
-            catch (InputException e)
-            {
-                problems.Add(e);
-            }
-        }
-
-        YamlNode root;
-        try
-        {
-            root = YamlNode.Parse(file, text);
-        }
-        catch (InputException e)
-        {
-            return (null, [e]);
+            return (null, problems);
         }
 
         BulwarkCatalog catalog = builtIn.Copy();

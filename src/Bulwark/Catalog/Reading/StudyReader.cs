@@ -62,27 +62,11 @@ public static class StudyReader
 
     private static (Study? Study, List<InputException> Problems) ReadAll(string file, string text, BulwarkCatalog catalog)
     {
-        var problems = new List<InputException>();
-        void Collect(Action a)
+        var problems = new ProblemList();
+        void Collect(Action a) => problems.Collect(a);
+        if (problems.Parse(file, text) is not { } root)
         {
-            try
-            {
-                a();
-            }
-            catch (InputException e)
-            {
-                problems.Add(e);
-            }
-        }
-
-        YamlNode root;
-        try
-        {
-            root = YamlNode.Parse(file, text);
-        }
-        catch (InputException e)
-        {
-            return (null, [e]);
+            return (null, problems);
         }
 
         Collect(() => root.OnlyKeys(TopKeys));

@@ -110,7 +110,7 @@ public class StudyReaderTests
     {
         { "misspelt key", "step_deg: 5", "step_degs: 5", "11:1", "step_degs", "unknown key; expected one of" },
         { "not a number", "step_deg: 5", "step_deg: five", "11:11", "step_deg", "expected a number, got 'five'" },
-        { "step out of range", "step_deg: 5", "step_deg: 20", "11:11", "step_deg", "expected a grid step of 0.25 to 10 degrees" },
+        { "step out of range", "step_deg: 5", "step_deg: 20", "11:11", "step_deg", "expected a grid step of 0.05 to 10 degrees" },
         { "unknown architecture", "[epaa-phase-3-2018, ", "[epaa-phase-9, ", "3:17", "architectures[0]", "no architecture 'epaa-phase-9'" },
         { "unknown missile", "missile: sejjil-2", "missile: sejjil-9", "7:14", "threat_classes[0].missile", "no missile 'sejjil-9'" },
         { "unknown launch place", "launch: [tabriz]", "launch: [tabriz, atlantis]", "8:22", "threat_classes[0].launch[1]", "no place 'atlantis'" },
