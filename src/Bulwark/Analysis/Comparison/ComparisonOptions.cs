@@ -4,33 +4,25 @@ using Bulwark.Analysis.Footprint;
 namespace Bulwark.Analysis.Comparison;
 
 /// <summary>
-/// What a comparison runs. A study file (<see cref="Study"/>, docs/studies.md) fills it; the defaults here are the values of
-/// the shipped <c>studies/lisbon-2010.yaml</c>, kept for library callers (StudyReaderTests checks that the two agree).
+/// What a comparison runs. A study file (<see cref="Study"/>, docs/studies.md) fills it: the architectures, threat classes
+/// and participation question are the study's (Lisbon 2010's are in the shipped <c>studies/lisbon-2010.yaml</c>, not here);
+/// the defaults below are those a study may leave out.
 /// </summary>
 public sealed record ComparisonOptions
 {
-    /// <summary>The seven architectures on the table at Lisbon in 2010, in the order the report shows them.</summary>
-    public static readonly IReadOnlyList<string> Lisbon2010Architectures =
-    [
-        "third-site-2007", "epaa-phase-1-2011", "epaa-phase-2-2015", "epaa-phase-3-2018", "epaa-phase-4-2020",
-        "nato-russia-shared-radars", "nato-russia-sectoral",
-    ];
-
-    /// <summary>The architecture Russian participation is measured against.</summary>
-    public const string Baseline = "epaa-phase-3-2018";
-
-    /// <summary>The architectures that add Russia to the baseline.</summary>
-    public static readonly IReadOnlyList<string> RussianParticipation = ["nato-russia-shared-radars", "nato-russia-sectoral"];
-
     /// <summary>The default grid step, degrees (<see cref="FootprintSettings.ComparisonStepDeg"/>).</summary>
     public const double DefaultStepDeg = FootprintSettings.ComparisonStepDeg;
 
     /// <summary>The report's title (a study's name).</summary>
-    public string Title { get; init; } = "Lisbon 2010: European missile-defence architectures compared";
+    public required string Title { get; init; }
 
-    public IReadOnlyList<string> ArchitectureIds { get; init; } = Lisbon2010Architectures;
+    /// <summary>The architectures, in the order the report shows them.</summary>
+    public required IReadOnlyList<string> ArchitectureIds { get; init; }
 
-    public IReadOnlyList<ThreatClass> ThreatClasses { get; init; } = ThreatClass.Lisbon2010;
+    public required IReadOnlyList<ThreatClass> ThreatClasses { get; init; }
+
+    /// <summary>The "what participation adds" question, if the study asks it.</summary>
+    public Participation? Participation { get; init; }
 
     /// <summary>Footprint grid step, degrees of latitude and longitude.</summary>
     public double StepDeg { get; init; } = DefaultStepDeg;

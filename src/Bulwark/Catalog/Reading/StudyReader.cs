@@ -22,7 +22,7 @@ public static class StudyReader
     private static readonly string[] TopKeys =
     [
         "$schema", KindKey, "name", "description", "architectures", "threat_classes", "members_year", "step_deg",
-        "shots_threat_set", "deterrent", "sources", "provenance",
+        "shots_threat_set", "participation", "deterrent", "sources", "provenance",
     ];
 
     private const string ResourcePrefix = "studies/";
@@ -76,9 +76,16 @@ public static class StudyReader
         Collect(() => name = root.Get("name").String());
         Collect(() => description = root.TryGet("description")?.String());
 
-        var options = new ComparisonOptions();
+        var options = new ComparisonOptions { Title = "", ArchitectureIds = [], ThreatClasses = [] };
         Collect(() => options = options with { ArchitectureIds = Architectures(root.Get("architectures"), catalog) });
         Collect(() => options = options with { ThreatClasses = ThreatClasses(root.Get("threat_classes"), catalog) });
+        Collect(() =>
+        {
+            if (root.TryGet("participation") is { } p)
+            {
+                options = options with { Participation = Participation(p, options.ArchitectureIds) };
+            }
+        });
         Collect(() => options = options with
         {
             MembersYear = root.TryGet("members_year") is { } m ? MembersYear(m) : options.MembersYear,
@@ -103,7 +110,7 @@ public static class StudyReader
                 options = options with { Deterrent = run, DeterrentOptions = deterrent };
             }
         });
-        Collect(() => options = options with { Title = name.Length > 0 ? name : options.Title });
+        options = options with { Title = name };
 
         // Provenance, as the catalog's: every number has a unit in its key name and a rule that covers it.
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
@@ -177,6 +184,28 @@ public static class StudyReader
         }
 
         return ids.Count > 0 ? ids : throw list.Error("expected at least one architecture id");
+    }
+
+    /// <summary><c>participation: { label, baseline, adds: [...], note? }</c>: architectures of the study compared with a baseline of the study.</summary>
+    private static Participation Participation(YamlNode node, IReadOnlyList<string> architectures)
+    {
+        node.OnlyKeys("label", "baseline", "adds", "note");
+        string Member(YamlNode id) => architectures.Contains(id.String()) ? id.String()
+            : throw id.Error($"'{id.String()}' is not among the study's architectures ({string.Join(", ", architectures)})");
+        string baseline = Member(node.Get("baseline"));
+        YamlNode adds = node.Get("adds");
+        var added = adds.Items().Select(Member).ToList();
+        if (added.Count == 0)
+        {
+            throw adds.Error("expected at least one architecture id");
+        }
+
+        if (added.Contains(baseline))
+        {
+            throw adds.Error($"the baseline '{baseline}' cannot also be an architecture that adds to it");
+        }
+
+        return new Participation(node.Get("label").String(), baseline, added, node.TryGet("note")?.String());
     }
 
     private static List<ThreatClass> ThreatClasses(YamlNode list, BulwarkCatalog catalog)

@@ -141,8 +141,9 @@ public static class ComparisonJson
     private static void RussianParticipation(Utf8JsonWriter w, ComparisonResult r)
     {
         w.WriteStartArray("russian_participation");
-        ArchitectureComparison? baseline = r.Find(ComparisonOptions.Baseline);
-        foreach (ArchitectureComparison a in ComparisonOptions.RussianParticipation.Select(r.Find).Where(a => a is not null && baseline is not null).Select(a => a!))
+        // The key keeps its DESIGN §7 name whatever partner the study's participation question is about.
+        ArchitectureComparison? baseline = r.Options.Participation is { } p ? r.Find(p.BaselineId) : null;
+        foreach (ArchitectureComparison a in (r.Options.Participation?.AddedIds ?? []).Select(r.Find).Where(a => a is not null && baseline is not null).Select(a => a!))
         {
             w.WriteStartObject();
             w.WriteString("architecture", a.Architecture.Id);

@@ -167,14 +167,18 @@ public static class ComparisonReport
 
     private static void RussianParticipation(List<ReportBlock> blocks, ComparisonResult r)
     {
-        ArchitectureComparison? baseline = r.Find(ComparisonOptions.Baseline);
-        var added = ComparisonOptions.RussianParticipation.Select(r.Find).Where(a => a is not null).Select(a => a!).ToList();
-        if (baseline is null || added.Count == 0)
+        if (r.Options.Participation is not { } participation || r.Find(participation.BaselineId) is not { } baseline)
         {
             return;
         }
 
-        blocks.Add(new Heading(2, $"What Russian participation adds over {baseline.Architecture.Id}"));
+        var added = participation.AddedIds.Select(r.Find).Where(a => a is not null).Select(a => a!).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(new Heading(2, $"What {participation.Label} adds over {baseline.Architecture.Id}"));
         var rows = new List<IReadOnlyList<string>>();
         foreach (ArchitectureComparison a in added)
         {
@@ -194,10 +198,10 @@ public static class ComparisonReport
 
         blocks.Add(new Table(["architecture", "threat class", "defended area added, km²", "members' population added, millions", $"shot opportunities added ({r.Options.ShotsThreatSet})"],
             rows, [false, false, true, true, true]));
-        blocks.Add(new Paragraph(
-            "Shared radar data can only add cues (the Gabala and Armavir radars are early-warning radars: they give no fire-control track, " +
-            "so they change when a battery is cued, not how early it may fire unless the network allows launch-on-remote). " +
-            "The sectoral defence adds Russian interceptors and radars for the sector they would defend (catalog/architectures.yaml)."));
+        if (participation.Note is { } note)
+        {
+            blocks.Add(new Paragraph(note));
+        }
     }
 
     private static void DeterrentSection(List<ReportBlock> blocks, ComparisonResult r)
