@@ -93,13 +93,14 @@ internal static class CatalogCommand
 
     private static void Whole(TextWriter stdout, BulwarkCatalog catalog, CatalogEntry e)
     {
-        stdout.WriteLine($"{e.Id}: {e.Name} ({BulwarkCatalog.Singular(e.Kind)}; {e.Node.File}:{e.Node.Line})");
+        stdout.WriteLine($"{e.Id}: {e.Name} ({BulwarkCatalog.Singular(e.Kind)}; {e.File}:{e.Line})");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("key").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("confidence").AddColumn("source");
-        foreach (var (path, node) in e.Numbers())
+        foreach (CatalogNumber n in e.Figures())
         {
+            string path = n.Path;
             Provenance? p = e.ProvenanceOf(path);
-            table.AddRow(Markup.Escape(path), Markup.Escape(node.ScalarText ?? ""), Markup.Escape(Units.Of(path) ?? ""),
+            table.AddRow(Markup.Escape(path), Markup.Escape(n.Text ?? ""), Markup.Escape(Units.Of(path) ?? ""),
                 p is null ? "none" : Provenance.Name(p.Confidence), Markup.Escape(p is null ? "" : Cite(catalog, p)));
         }
 
@@ -141,12 +142,13 @@ internal static class CatalogCommand
                 w.WriteString("kind", e.Kind);
                 w.WriteString("name", e.Name);
                 w.WriteStartArray("numbers");
-                foreach (var (path, node) in e.Numbers())
+                foreach (CatalogNumber number in e.Figures())
                 {
+                    string path = number.Path;
                     Provenance? p = e.ProvenanceOf(path);
                     w.WriteStartObject();
                     w.WriteString("key", path);
-                    w.WriteNumber("value", node.Number());
+                    w.WriteNumber("value", number.Value);
                     w.WriteString("unit", Units.Of(path));
                     w.WriteString("confidence", p is null ? null : Provenance.Name(p.Confidence));
                     w.WriteString("source", p?.SourceId);
