@@ -1,15 +1,15 @@
+using ArchUnitNET.Fluent;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnitV3;
-using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using static Bulwark.Architecture.Tests.LayeringRules;
 
 namespace Bulwark.Architecture.Tests;
 
-/// <summary>DESIGN §2's layering as rules over the library assembly (first rules; more to follow, see the issue).</summary>
+/// <summary>DESIGN §2's layering (<see cref="LayeringRules"/>) checked over the library, the CLI and the server.</summary>
 public class LayeringTests
 {
-    private static readonly ArchUnitNET.Domain.Architecture Library = new ArchLoader().LoadAssemblies(typeof(InputException).Assembly).Build();
-
-    private static string Ns(string layer) => $@"^Bulwark\.{layer}(\..*)?$";
+    private static readonly ArchUnitNET.Domain.Architecture Bulwark = new ArchLoader().LoadAssemblies(
+        typeof(InputException).Assembly, typeof(Cli.Program).Assembly, typeof(Server.ViewerServer).Assembly).Build();
 
     [Theory]
     [InlineData("Earth", "Analysis")]
@@ -21,6 +21,37 @@ public class LayeringTests
     [InlineData("Geography", "Catalog")]
     [InlineData("Catalog", "Analysis")]
     [InlineData("Catalog", "Output")]
+    [InlineData("Analysis", "Cli")]
+    [InlineData("Output", "Cli")]
+    [InlineData("Analysis", "Server")]
     public void ALowerLayerDoesNotReferenceAHigherOne(string lower, string higher) =>
-        Types().That().ResideInNamespaceMatching(Ns(lower)).Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(Ns(higher))).Check(Library);
+        LowerDoesNotReferenceHigher(Product, lower, higher).Check(Bulwark);
+
+    [Fact]
+    public void NoLayersFormACycle() => Assert.Empty(CyclesBetweenLayers(Bulwark, Product));
+
+    [Fact]
+    public void ThePhysicsDoesNoIo() => PhysicsDoesNoIo(Product).Check(Bulwark);
+
+    [Fact]
+    public void ThePhysicsReferencesNoUpperLayer() => PhysicsDoesNotReferenceUpperLayers(Product).Check(Bulwark);
+
+    [Fact]
+    public void AnalysisDoesNotReferenceOutput() => LayeringRules.AnalysisDoesNotReferenceOutput(Product).Check(Bulwark);
+
+    [Fact]
+    public void TheEdgesComputeNoPhysics() => EdgesComputeNoPhysics(Product).Check(Bulwark);
+
+    [Fact]
+    public void OnlyTheCatalogReadsYaml() => LayeringRules.OnlyTheCatalogReadsYaml(Product).Check(Bulwark);
+
+    [Fact]
+    public void TheRulesSeeTheWholeProduct()
+    {
+        // A rule over an empty set of types passes vacuously: make sure every layer the rules name is loaded.
+        foreach (string layer in Physics.Concat(AbovePhysics).Append("Geography").Append("Caching"))
+        {
+            Assert.Contains(Bulwark.Namespaces, n => n.FullName == $"{Product}.{layer}");
+        }
+    }
 }

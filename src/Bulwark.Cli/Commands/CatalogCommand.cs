@@ -93,13 +93,14 @@ internal static class CatalogCommand
 
     private static void Whole(TextWriter stdout, BulwarkCatalog catalog, CatalogEntry e)
     {
-        stdout.WriteLine($"{e.Id}: {e.Name} ({BulwarkCatalog.Singular(e.Kind)}; {e.Node.File}:{e.Node.Line})");
+        stdout.WriteLine($"{e.Id}: {e.Name} ({BulwarkCatalog.Singular(e.Kind)}; {e.File}:{e.Line})");
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("key").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("confidence").AddColumn("source");
-        foreach (var (path, node) in e.Numbers())
+        foreach (CatalogNumber n in e.Figures())
         {
+            string path = n.Path;
             Provenance? p = e.ProvenanceOf(path);
-            table.AddRow(Markup.Escape(path), Markup.Escape(node.ScalarText ?? ""), Markup.Escape(Units.Of(path) ?? ""),
+            table.AddRow(Markup.Escape(path), Markup.Escape(n.Text ?? ""), Markup.Escape(Units.Of(path) ?? ""),
                 p is null ? "none" : Provenance.Name(p.Confidence), Markup.Escape(p is null ? "" : Cite(catalog, p)));
         }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Bulwark.Analysis.Footprint;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Cli.Commands;
 

@@ -7,6 +7,7 @@ using Bulwark.Catalog.Reading;
 using Bulwark.Output;
 using Bulwark.Output.Json;
 using Spectre.Console;
+using Bulwark.Catalog.Studies;
 using ComparisonReport = Bulwark.Output.Reports.ComparisonReport;
 
 namespace Bulwark.Cli.Commands;

@@ -10,6 +10,7 @@ using Spectre.Console;
 using Bulwark.Engagement;
 using Bulwark.Analysis;
 using static Bulwark.Cli.Formatting;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Cli.Commands;
 

@@ -91,7 +91,7 @@ internal static class FlyCommand
 
     private static void FlightFileRun(string path, double? step, Func<FlightEnvironment, FlightEnvironment> world, OutputFormat format, string? outDir, TextWriter stdout)
     {
-        FlightFile flightFile = FlightFile.Parse(path, InputFiles.Read(path), MissileResolver.Resolve);
+        FlightFile flightFile = FlightFile.Parse(path, InputFiles.Read(path), value => MissileResolver.Resolve(value));
         if (step is { } s)
         {
             if (!(s > 0))

@@ -5,6 +5,7 @@ using Bulwark.Geography;
 using Bulwark.Output;
 using Spectre.Console;
 using static Bulwark.Cli.Formatting;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Cli.Commands;
 

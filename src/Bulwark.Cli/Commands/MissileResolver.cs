@@ -23,16 +23,4 @@ internal static class MissileResolver
         throw new InputException(null, null, null, "--missile",
             $"'{value}' is neither a catalog missile ({string.Join(", ", catalog.OfKind("missiles").Select(e => e.Id))}) nor a missile file");
     }
-
-    public static IGuidedMissile Resolve(YamlNode node)
-    {
-        try
-        {
-            return Resolve(node.String());
-        }
-        catch (InputException e) when (e.File is null)
-        {
-            throw node.Error(e.Problem);
-        }
-    }
 }

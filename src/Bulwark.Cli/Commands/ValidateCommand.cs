@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bulwark.Catalog;
 using Bulwark.Catalog.Reading;
 
 namespace Bulwark.Cli.Commands;
@@ -40,32 +39,12 @@ internal static class ValidateCommand
         return command;
     }
 
-    /// <summary>All problems of one file, whatever its kind (told apart by its top-level keys: <c>study</c> for a study file,
-    /// <c>initial</c> for a flight file, <c>stages</c> or <c>burnout</c> for a missile file, else a scenario).</summary>
+    /// <summary>All problems of one file, whatever its kind (<see cref="InputValidation"/>); a missing file is one problem.</summary>
     public static IReadOnlyList<InputException> Check(string file)
     {
         try
         {
-            string text = InputFiles.Read(file);
-            YamlNode root = YamlNode.Parse(file, text);
-            if (StudyReader.IsStudy(root))
-            {
-                return StudyReader.Validate(file, text);
-            }
-
-            if (root.Has("initial"))
-            {
-                FlightFile.Parse(file, text, node => MissileResolver.Resolve(node));
-                return [];
-            }
-
-            if (root.Has("stages") || root.Has("burnout"))
-            {
-                MissileFile.Parse(file, text);
-                return [];
-            }
-
-            return ScenarioLoader.Validate(file, text);
+            return InputValidation.Validate(file, InputFiles.Read(file), value => MissileResolver.Resolve(value));
         }
         catch (InputException e)
         {

@@ -27,6 +27,12 @@ public sealed class CatalogEntry
 
     public YamlNode Node { get; }
 
+    /// <summary>The file the entry was read from (for messages and listings).</summary>
+    public string File => Node.File;
+
+    /// <summary>The line of the file where the entry starts.</summary>
+    public int Line => Node.Line;
+
     /// <summary>The typed records read from this entry, by type: each is read once, the first time it is asked for.</summary>
     private readonly ConcurrentDictionary<Type, Lazy<object>> _records = new();
 
@@ -87,6 +93,9 @@ public sealed class CatalogEntry
     /// <summary>Every number in the entry (outside its provenance block) with its path relative to the entry.</summary>
     public IEnumerable<(string Path, YamlNode Node)> Numbers() => Walk(Node, "");
 
+    /// <summary>Every number in the entry, as listings show it (<c>bulwark catalog show</c>, docs/catalog.md): no YAML node leaves the catalog.</summary>
+    public IEnumerable<CatalogNumber> Figures() => Numbers().Select(n => new CatalogNumber(n.Path, n.Node));
+
     private static bool Covers(string key, string path) =>
         path == key || (path.StartsWith(key, StringComparison.Ordinal) && path.Length > key.Length && path[key.Length] is '.' or '[');
 
@@ -123,4 +132,25 @@ public sealed class CatalogEntry
             yield return (path, node);
         }
     }
+}
+
+/// <summary>One number of a catalog entry: its key path, its text as written in the file, and its value.</summary>
+public sealed class CatalogNumber
+{
+    private readonly YamlNode _node;
+
+    internal CatalogNumber(string path, YamlNode node)
+    {
+        Path = path;
+        _node = node;
+    }
+
+    /// <summary>The key path relative to the entry ("stages[0].burn_time_s").</summary>
+    public string Path { get; }
+
+    /// <summary>The number as written in the file.</summary>
+    public string? Text => _node.ScalarText;
+
+    /// <summary>The number's value (in the unit its key names).</summary>
+    public double Value => _node.Number();
 }

@@ -29,22 +29,23 @@ public static class CatalogMarkdown
             foreach (CatalogEntry e in entries)
             {
                 sb.Append("### `").Append(e.Id).Append("`: ").Append(Escape(e.Name)).Append("\n\n");
-                if (e.Node.TryGet("notes")?.ScalarText is { } notes)
+                if (e.ScalarAt("notes") is { } notes)
                 {
                     sb.Append(Escape(notes.Trim())).Append("\n\n");
                 }
 
-                var numbers = e.Numbers().ToList();
+                var numbers = e.Figures().ToList();
                 if (numbers.Count == 0)
                 {
                     continue;
                 }
 
                 sb.Append("| key | value | unit | confidence | source |\n|---|---:|---|---|---|\n");
-                foreach (var (path, node) in numbers)
+                foreach (CatalogNumber n in numbers)
                 {
+                    string path = n.Path;
                     Provenance? p = e.ProvenanceOf(path);
-                    sb.Append("| `").Append(path).Append("` | ").Append(node.ScalarText).Append(" | ").Append(Units.Of(path) ?? "**none**")
+                    sb.Append("| `").Append(path).Append("` | ").Append(n.Text).Append(" | ").Append(Units.Of(path) ?? "**none**")
                       .Append(" | ").Append(p is null ? "**none**" : Provenance.Name(p.Confidence))
                       .Append(" | ").Append(p is null ? "" : Escape(Describe(p))).Append(" |\n");
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bulwark.Catalog.Reading;
 using Json.Schema;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Tests.Catalog;
 

@@ -3,6 +3,7 @@ using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Engagement;
 using Bulwark.Analysis;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Analysis.Comparison;
 

@@ -2,6 +2,7 @@ using Bulwark.Analysis.Deterrent;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog;
 using Bulwark.Engagement;
+using Bulwark.Catalog.Studies;
 using Bulwark.Flight;
 
 namespace Bulwark.Analysis.Comparison;

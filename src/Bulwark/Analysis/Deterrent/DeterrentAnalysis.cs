@@ -5,6 +5,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Numerics;
 using Bulwark.Analysis;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Analysis.Deterrent;
 

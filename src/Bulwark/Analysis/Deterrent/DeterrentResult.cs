@@ -1,5 +1,6 @@
 using Bulwark.Catalog;
 using Bulwark.Engagement;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Analysis.Deterrent;
 

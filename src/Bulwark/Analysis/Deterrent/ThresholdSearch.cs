@@ -2,6 +2,7 @@ using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Engagement.Reach;
 using Bulwark.Sensing;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Analysis.Deterrent;
 

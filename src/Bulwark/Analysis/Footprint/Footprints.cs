@@ -2,6 +2,7 @@ using Bulwark.Engagement;
 using Bulwark.Geography;
 using Bulwark.Catalog;
 using Bulwark.Flight.Targeting;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Analysis.Footprint;
 

@@ -23,8 +23,9 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
     /// <summary>Reads a flight file; bad content raises an <see cref="InputException"/>.</summary>
     /// <param name="file">the file name, for messages</param>
     /// <param name="text">its content</param>
-    /// <param name="missileResolver">turns a <c>missile:</c> value (a path until the catalog exists) into a missile, whose re-entry vehicle is flown</param>
-    public static FlightFile Parse(string file, string text, Func<YamlNode, IGuidedMissile>? missileResolver = null)
+    /// <param name="missileResolver">turns a <c>missile:</c> value (a catalog id or a path) into a missile, whose re-entry vehicle is flown;
+    /// an <see cref="InputException"/> it raises without a file is located at the <c>missile:</c> key</param>
+    public static FlightFile Parse(string file, string text, Func<string, IGuidedMissile>? missileResolver = null)
     {
         YamlNode root = YamlNode.Parse(file, text);
         root.OnlyKeys("earth", "atmosphere", "vehicle", "missile", "initial", "stop", "output");
@@ -86,7 +87,19 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
         };
     }
 
-    private static PointMassBody ReadVehicle(YamlNode root, Func<YamlNode, IGuidedMissile>? missileResolver)
+    private static IGuidedMissile Resolve(YamlNode missile, Func<string, IGuidedMissile> missileResolver)
+    {
+        try
+        {
+            return missileResolver(missile.String());
+        }
+        catch (InputException e) when (e.File is null)
+        {
+            throw missile.Error(e.Problem);
+        }
+    }
+
+    private static PointMassBody ReadVehicle(YamlNode root, Func<string, IGuidedMissile>? missileResolver)
     {
         YamlNode? vehicle = root.TryGet("vehicle");
         YamlNode? missile = root.TryGet("missile");
@@ -102,7 +115,7 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
                 throw missile.Error("missiles cannot be flown from this file here");
             }
 
-            return missileResolver(missile) switch
+            return Resolve(missile, missileResolver) switch
             {
                 StagedRocket r => r.Rv.Body,
                 BurnoutStateMissile b => b.Rv.Body,

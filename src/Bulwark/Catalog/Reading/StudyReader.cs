@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Reflection;
-using Bulwark.Analysis.Comparison;
-using Bulwark.Analysis.Deterrent;
 using Bulwark.Flight.Targeting;
 using Bulwark.Geography;
 using Bulwark.Numerics;
-using Bulwark.Analysis.Footprint;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Catalog.Reading;
 

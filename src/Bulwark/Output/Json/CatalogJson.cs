@@ -18,12 +18,13 @@ public static class CatalogJson
                 w.WriteString("kind", e.Kind);
                 w.WriteString("name", e.Name);
                 w.WriteStartArray("numbers");
-                foreach (var (path, node) in e.Numbers())
+                foreach (CatalogNumber number in e.Figures())
                 {
+                    string path = number.Path;
                     Provenance? p = e.ProvenanceOf(path);
                     w.WriteStartObject();
                     w.WriteString("key", path);
-                    w.WriteNumber("value", node.Number());
+                    w.WriteNumber("value", number.Value);
                     w.WriteString("unit", Units.Of(path));
                     w.WriteString("confidence", p is null ? null : Provenance.Name(p.Confidence));
                     w.WriteString("source", p?.SourceId);

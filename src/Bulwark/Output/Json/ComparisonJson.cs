@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Engagement;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Output.Json;
 

@@ -1,4 +1,5 @@
 using Bulwark.Analysis.Deterrent;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Output.Json;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Output.Json;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Output.Reports;
 

@@ -8,6 +8,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Sensing;
 using Bulwark.Tests.Validation;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Tests.Analysis.Deterrent;
 

@@ -7,6 +7,7 @@ using Bulwark.Engagement.Reach;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
 using Bulwark.Sensing;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Tests.Analysis.Deterrent;
 

@@ -1,8 +1,7 @@
-using Bulwark.Analysis.Comparison;
-using Bulwark.Analysis.Deterrent;
 using Bulwark.Catalog;
 using Bulwark.Geography;
 using Bulwark.Catalog.Reading;
+using Bulwark.Catalog.Studies;
 
 namespace Bulwark.Tests.Catalog.Reading;
 

@@ -1,7 +1,5 @@
-using Bulwark.Analysis.Deterrent;
-using Bulwark.Analysis.Footprint;
 
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Catalog.Studies;
 
 /// <summary>
 /// What a comparison runs. A study file (<see cref="Study"/>, docs/studies.md) fills it: the architectures, threat classes

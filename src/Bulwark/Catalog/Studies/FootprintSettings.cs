@@ -1,8 +1,8 @@
-namespace Bulwark.Analysis.Footprint;
+namespace Bulwark.Catalog.Studies;
 
 /// <summary>
 /// The one set of limits and defaults of a footprint grid, for every caller: <c>bulwark footprint</c>, <c>bulwark
-/// compare</c> (<see cref="Comparison.ComparisonOptions"/>) and the viewer's overlay. The CLI's options read them.
+/// compare</c> (<see cref="ComparisonOptions"/>) and the viewer's overlay. The CLI's options read them.
 /// </summary>
 public static class FootprintSettings
 {

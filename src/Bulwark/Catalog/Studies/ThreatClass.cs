@@ -1,6 +1,6 @@
 using Bulwark.Geography;
 
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Catalog.Studies;
 
 /// <summary>
 /// A class of threat the comparison measures each architecture against: a missile flown from its launch places to every

@@ -3,9 +3,9 @@ using Bulwark.Engagement.Reach;
 using Bulwark.Flight.Targeting;
 using Bulwark.Numerics;
 
-namespace Bulwark.Analysis.Deterrent;
+namespace Bulwark.Catalog.Studies;
 
-/// <summary>How <see cref="DeterrentAnalysis"/> runs: which tracks, which launch delays, and the threshold-speed search.</summary>
+/// <summary>How <c>DeterrentAnalysis</c> runs: which tracks, which launch delays, and the threshold-speed search.</summary>
 public sealed record DeterrentOptions
 {
     /// <summary>The defaults: the catalog's <c>russia-to-us</c> tracks, delays 0–600 s every 60 s, speeds 3–10 km/s to 0.1 km/s.</summary>
@@ -14,7 +14,7 @@ public sealed record DeterrentOptions
     /// <summary>The threat set flown when <see cref="Threats"/> is null.</summary>
     public const string DefaultThreatSet = "russia-to-us";
 
-    /// <summary>The tracks; null = the catalog's <see cref="DefaultThreatSet"/> (see <see cref="DeterrentAnalysis.Tracks(BulwarkCatalog)"/>).</summary>
+    /// <summary>The tracks; null = the catalog's <see cref="DefaultThreatSet"/> (see <c>DeterrentAnalysis.Tracks</c>).</summary>
     public IReadOnlyList<Threat>? Threats { get; init; }
 
     /// <summary>Interceptor launch delays after the ICBM's launch at which the threshold speed is found, s.</summary>

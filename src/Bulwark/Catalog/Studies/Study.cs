@@ -1,11 +1,11 @@
 using Bulwark.Catalog;
 
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Catalog.Studies;
 
 /// <summary>
 /// A comparison study (docs/studies.md): what <c>bulwark compare</c> runs — architectures, threat classes, resolution,
 /// NATO's members, the shots threat set and the deterrent question — named and described, with the provenance of its
-/// numbers. Read from a study file by <c>Bulwark.Catalog.StudyReader</c>; <c>lisbon-2010</c> is shipped
+/// numbers. Read from a study file by <c>Bulwark.Catalog.Reading.StudyReader</c>; <c>lisbon-2010</c> is shipped
 /// (<c>studies/lisbon-2010.yaml</c>). The record knows nothing of YAML.
 /// </summary>
 /// <param name="Id">kebab-case id (<c>lisbon-2010</c>)</param>

@@ -1,4 +1,4 @@
-namespace Bulwark.Analysis.Comparison;
+namespace Bulwark.Catalog.Studies;
 
 /// <summary>
 /// A study's "what participation adds" question: architectures that add a partner (for Lisbon 2010, Russia's radars or
