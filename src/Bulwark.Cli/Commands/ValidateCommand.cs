@@ -55,7 +55,7 @@ internal static class ValidateCommand
 
             if (root.Has("initial"))
             {
-                FlightFile.Parse(file, text, node => MissileResolver.Resolve(node));
+                FlightFile.Parse(file, text, node => MissileResolver.Resolve(node)).Check();
                 return [];
             }
 

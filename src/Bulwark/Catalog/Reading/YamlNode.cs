@@ -36,12 +36,26 @@ public sealed class YamlNode
 
     public int Column => (int)_node.Start.Column;
 
+    /// <summary>The most characters an input file may hold (16 MiB); longer input is refused before it is parsed.</summary>
+    public const int MaxInputChars = 16 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of lists and mappings an input file may have (real files need fewer than 10).</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses YAML text; a syntax error becomes an <see cref="InputException"/>.</summary>
     public static YamlNode Parse(string file, string text)
     {
+        if (text.Length > MaxInputChars)
+        {
+            throw new InputException(file, null, null, null, TooLarge);
+        }
+
         var stream = new YamlStream();
         try
         {
+            // YamlDotNet builds its tree recursively: a file nested thousands of levels deep would overflow the stack,
+            // so the nesting is measured first, on the (iterative) event parser.
+            CheckDepth(file, text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -265,6 +279,34 @@ public sealed class YamlNode
     };
 
     private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    /// <summary>The message for an input over <see cref="MaxInputChars"/> (the CLI's bounded read says the same).</summary>
+    public static string TooLarge => $"the file is larger than {MaxInputChars / (1024 * 1024)} MiB, the most an input file may hold";
+
+    /// <summary>Fails at the first list or mapping nested deeper than <see cref="MaxDepth"/>.</summary>
+    private static void CheckDepth(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        Mark at = parser.Current.Start;
+                        throw new InputException(file, (int)at.Line, (int)at.Column, null,
+                            $"lists and mappings nested more than {MaxDepth} deep; expected at most {MaxDepth} levels");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 
     private static Mark LastGoodMark(string text)
     {
