@@ -12,6 +12,7 @@ public static class OutputDirectory
     /// <summary>Text files (UTF-8) and binary files (PNG …) together, all or nothing.</summary>
     public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, byte[]> binaries)
     {
+        CheckName(directory);
         Directory.CreateDirectory(directory);
         string staging = Path.Combine(directory, ".bulwark-staging-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
@@ -35,6 +36,15 @@ public static class OutputDirectory
         finally
         {
             Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>An empty or blank folder name is bad input (<c>--out ''</c>), not an internal error.</summary>
+    public static void CheckName(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory) || directory.IndexOf('\0') >= 0)
+        {
+            throw new InputException(null, null, null, "--out", $"'{directory.Replace("\0", "\\0", StringComparison.Ordinal)}' is not a folder name; expected the folder to write the files into");
         }
     }
 }

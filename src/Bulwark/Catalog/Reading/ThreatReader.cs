@@ -29,6 +29,11 @@ public static class ThreatReader
         catalog.Get("places", from.String(), from);
         YamlNode to = t.Get("to");
         catalog.Get("places", to.String(), to);
+        if (to.String() == from.String())
+        {
+            throw to.Error($"the threat is aimed at its own launch place '{from.String()}'; expected a target away from it");
+        }
+
         TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
         if (t.TryGet("shape") is { } s)
         {
