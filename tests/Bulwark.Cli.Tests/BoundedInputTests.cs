@@ -122,6 +122,41 @@ public class BoundedInputTests
     public void ALaunchFromAPoleIsRefused(string from) =>
         AssertOneLine(CliRunner.Run("fly", "--missile", "shahab-3", "--from", from, "--to", "85,120"), "error: a launch at latitude", "within 0.01° of a pole");
 
+    [Theory]
+    [InlineData(new[] { "fly", "x.yaml", "--step-s", "abc" }, "error: --step-s: 'abc' is not a number")]
+    [InlineData(new[] { "raid", "x.yaml", "--seed", "2.5" }, "error: --seed: '2.5' is not a whole number")]
+    [InlineData(new[] { "flyy" }, "error: unknown verb 'flyy'; expected one of: fly, ")]
+    [InlineData(new[] { "see", "--coverage-altitude-km" }, "error: --coverage-altitude-km: missing value")]
+    [InlineData(new[] { "serve", "--scenarios", "/nonexistent-bulwark" }, "--scenarios: '/nonexistent-bulwark' is not a folder")]
+    public void ArgumentErrorsAreOneLineWithoutDotNetTypes(string[] args, string expected)
+    {
+        var result = CliRunner.Run(args);
+        AssertOneLine(result, "error: ", expected);
+        Assert.DoesNotContain("System.", result.Stderr);
+    }
+
+    [Fact]
+    public void AFractionalCountIsAnErrorNotTruncated()
+    {
+        string raid = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "raid-iran-10-on-europe-epaa-phase-3-2018.yaml"));
+        string path = CliRunner.TempFile("raid.yaml", System.Text.RegularExpressions.Regex.Replace(raid, @"count: \d+", "count: 2.5"));
+        AssertOneLine(CliRunner.Run("validate", path), path + ":", "count: 2.5 is not a whole number");
+    }
+
+    [Fact]
+    public void DuplicateThreatIdsAreALocatedError()
+    {
+        string path = CliRunner.TempFile("dup.yaml", "name: dup\narchitecture: epaa-phase-1-2011\nthreats:\n  - { id: a, missile: shahab-3, from: tabriz, to: ankara }\n  - { id: a, missile: ghadr-1, from: tabriz, to: ankara }\n");
+        AssertOneLine(CliRunner.Run("validate", path), path + ":5:11: threats[1].id: ", "a second threat with id 'a'");
+    }
+
+    [Fact]
+    public void ANumberInQuotesIsText()
+    {
+        string path = CliRunner.TempFile("flight.yaml", Orbit.Replace("mass_kg: 100", "mass_kg: \"5\""));
+        AssertOneLine(CliRunner.Run("fly", path), path + ":3:21: vehicle.mass_kg: ", "got the text '5' (in quotes)");
+    }
+
     private static void AssertOneLine(CliRunner.Result result, string where, string expected)
     {
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}; stderr: {result.Stderr}");

@@ -99,7 +99,7 @@ public static class ScenarioLoader
             }
 
             threats = t.IsSequence
-                ? [.. t.Items().Select(x => ThreatReader.Read(x, catalog))]
+                ? ThreatReader.ReadList(t, catalog)
                 : catalog.ThreatSet(t.String(), t).Threats;
         });
         Raid? raid = null;

@@ -59,7 +59,7 @@ public static class RaidReader
         catalog.Get("missiles", missile.String(), missile);
         YamlNode from = g.Get("from");
         catalog.Get("places", from.String(), from);
-        int count = g.TryGet("count") is { } c ? (int)c.Number(1, Raid.MaxMissiles, $"a number of missiles from 1 to {Raid.MaxMissiles}") : 1;
+        int count = g.TryGet("count") is { } c ? c.Count(1, Raid.MaxMissiles, $"a number of missiles from 1 to {Raid.MaxMissiles}") : 1;
         TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
         if (g.TryGet("shape") is { } s)
         {

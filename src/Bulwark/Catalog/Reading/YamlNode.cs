@@ -213,9 +213,14 @@ public sealed class YamlNode
         return v;
     }
 
-    /// <summary>The scalar as a finite number.</summary>
+    /// <summary>The scalar as a finite number (a number in quotes is text, not a number).</summary>
     public double Number()
     {
+        if (_node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: { } quoted })
+        {
+            throw Error($"expected a number, got the text '{quoted}' (in quotes); write numbers without quotes");
+        }
+
         if (_node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x))
         {
             return x;
@@ -234,6 +239,18 @@ public sealed class YamlNode
         }
 
         return x;
+    }
+
+    /// <summary>A whole number within [min, max] (a count: 2.5 missiles is an error, not 2).</summary>
+    public int Count(int min, int max, string expectation)
+    {
+        double x = Number(min, max, expectation);
+        if (x != Math.Floor(x))
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"{x} is not a whole number; expected {expectation}"));
+        }
+
+        return (int)x;
     }
 
     /// <summary>A strictly positive number.</summary>
