@@ -157,6 +157,16 @@ public class BoundedInputTests
         AssertOneLine(CliRunner.Run("fly", path), path + ":3:21: vehicle.mass_kg: ", "got the text '5' (in quotes)");
     }
 
+    [Fact]
+    public void WhenOneOutputFileCannotBeWrittenNoneStays()
+    {
+        string dir = CliRunner.TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "trajectory.kml"));
+        var result = CliRunner.Run("fly", CliRunner.Example("flights", "nesc-01-dropped-sphere.yaml"), "--out", dir);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["trajectory.kml"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
     private static void AssertOneLine(CliRunner.Result result, string where, string expected)
     {
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}; stderr: {result.Stderr}");
