@@ -167,6 +167,15 @@ public class BoundedInputTests
         Assert.Equal(["trajectory.kml"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("see", "architecture: missing")]
+    [InlineData("raid", "raid: missing")]
+    public void AMissingTopLevelKeyIsLocatedAtTheTopLevelMapping(string verb, string expected)
+    {
+        string path = CliRunner.TempFile("noarch.yaml", "# a comment\nname: x\nthreats: iran-to-europe\n");
+        AssertOneLine(CliRunner.Run(verb, path), path + ":2:1: ", expected);
+    }
+
     private static void AssertOneLine(CliRunner.Result result, string where, string expected)
     {
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}; stderr: {result.Stderr}");

@@ -48,7 +48,7 @@ public static class RaidSetup
     }
 
     private static Raid Raid(Scenario scenario) =>
-        scenario.Raid ?? throw new InputException(scenario.File, null, null, "raid", "missing: `raid` needs a raid section");
+        scenario.Raid ?? throw scenario.Missing("raid", "missing: `raid` needs a raid section");
 
     private static Threat KindOf(RaidGroup g, string to)
     {

@@ -104,6 +104,6 @@ public static class ScenarioLoader
         });
         Raid? raid = null;
         Collect(() => raid = root.TryGet("raid") is { } r ? RaidReader.Read(r, catalog) : null);
-        return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid }, problems);
+        return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid, Start = (root.Line, root.Column) }, problems);
     }
 }
