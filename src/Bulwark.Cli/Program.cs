@@ -35,12 +35,7 @@ public static class Program
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"error: {error.Message}");
-            }
-
-            stderr.WriteLine("Run 'bulwark --help' for usage.");
+            stderr.WriteLine($"error: {ParseErrors.OneLine(root, parse)}; run 'bulwark --help' for usage");
             return BadInput;
         }
 

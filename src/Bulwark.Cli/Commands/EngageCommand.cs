@@ -31,7 +31,7 @@ internal static class EngageCommand
 
             AnalysisContext context = world.Context(parse, s.Catalog);
             var engagements = Progress.Run(stderr, $"flying {s.Threats.Count} threats and building reach tables…",
-                () => context.SeeAndEngage(s.Architecture!, context.Fly(s.Threats)));
+                () => context.SeeAndEngage(s.Architecture!, context.Fly(s.Threats, file: s.File)));
             string json = EngagementJson.Write(s, engagements);
             if (parse.GetValue(outDir) is { } dir)
             {

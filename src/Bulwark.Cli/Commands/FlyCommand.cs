@@ -99,7 +99,7 @@ internal static class FlyCommand
                 throw new InputException(null, null, null, "--step-s", "expected an output step in seconds greater than 0");
             }
 
-            flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s } };
+            flightFile = flightFile with { Options = flightFile.Options with { OutputStepS = s }, StepNode = null };
         }
 
         flightFile = flightFile with { Environment = world(flightFile.Environment) };

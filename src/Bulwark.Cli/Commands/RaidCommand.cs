@@ -51,7 +51,7 @@ internal static class RaidCommand
             Scenario s = ScenarioLoader.Load(file, InputFiles.Read(file));
             if (s.Raid is null)
             {
-                throw new InputException(file, null, null, "raid", "missing: `raid` needs a raid: section (docs/raids.md)");
+                throw s.Missing("raid", "missing: `raid` needs a raid: section (docs/raids.md)");
             }
 
             var archs = Architectures(s, parse.GetValue(architectures));
@@ -93,7 +93,7 @@ internal static class RaidCommand
     {
         if (list is null)
         {
-            return s.Architecture is { } a ? [a] : throw new InputException(s.File, null, null, "architecture", "missing: `raid` needs an architecture (in the scenario or with --architectures)");
+            return s.Architecture is { } a ? [a] : throw s.Missing("architecture", "missing: `raid` needs an architecture (in the scenario or with --architectures)");
         }
 
         var ids = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

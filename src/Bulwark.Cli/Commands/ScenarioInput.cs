@@ -9,7 +9,7 @@ internal static class ScenarioInput
     public static Scenario LoadWithArchitecture(string file, string verb)
     {
         Scenario s = ScenarioLoader.Load(file, InputFiles.Read(file));
-        return s.Architecture is null ? throw new InputException(file, null, null, "architecture", $"missing: `{verb}` needs an architecture") : s;
+        return s.Architecture is null ? throw s.Missing("architecture", $"missing: `{verb}` needs an architecture") : s;
     }
 
     /// <summary>table or json (these verbs have no CSV form).</summary>

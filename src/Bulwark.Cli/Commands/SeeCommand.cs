@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
@@ -15,6 +16,9 @@ namespace Bulwark.Cli.Commands;
 /// <summary><c>bulwark see SCENARIO</c>: sensor timelines per threat, and when each battery is cued and holds a fire-control track.</summary>
 internal static class SeeCommand
 {
+    /// <summary>The highest target altitude of the coverage maps, km.</summary>
+    public const double MaxCoverageAltitudeKm = 10_000;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "a scenario file" };
@@ -28,12 +32,19 @@ internal static class SeeCommand
         {
             OutputFormat fmt = ScenarioInput.TableOrJson(parse.GetValue(format)!, "see");
 
+            double coverageKm = parse.GetValue(altitude);
+            if (!(coverageKm >= 0 && coverageKm <= MaxCoverageAltitudeKm))
+            {
+                throw new InputException(null, null, null, "--coverage-altitude-km",
+                    string.Create(CultureInfo.InvariantCulture, $"{coverageKm} is out of range; expected a target altitude in km from 0 to {MaxCoverageAltitudeKm:N0}"));
+            }
+
             string file = parse.GetValue(scenario)!;
             Scenario s = ScenarioInput.LoadWithArchitecture(file, "see");
 
             double k = parse.GetValue(noRefraction) ? 1 : RadarHorizon.StandardRefraction;
             AnalysisContext context = world.Context(parse, s.Catalog, new SensorOptions(k));
-            var pictures = Progress.Run(stderr, $"flying {s.Threats.Count} threats…", () => context.See(s.Architecture!, context.Fly(s.Threats)));
+            var pictures = Progress.Run(stderr, $"flying {s.Threats.Count} threats…", () => context.See(s.Architecture!, context.Fly(s.Threats, file: s.File)));
             string json = SensorJson.Write(s, pictures);
             if (parse.GetValue(outDir) is { } dir)
             {

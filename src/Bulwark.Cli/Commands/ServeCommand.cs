@@ -19,6 +19,11 @@ internal static class ServeCommand
         {
             // The footprint overlay: the scenario's architecture against its first threat's missile and launch place, over
             // NATO Europe on a coarse grid (the server keeps it per architecture, missile and launch place).
+            if (parse.GetValue(scenarios) is { } dir && !Directory.Exists(dir))
+            {
+                throw new InputException(null, null, null, "--scenarios", $"'{dir}' is not a folder; expected a folder of scenario files");
+            }
+
             var options = new ViewerOptions
             {
                 Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios),

@@ -45,9 +45,12 @@ public sealed class AnalysisContext
     /// <summary>The same context over another catalog (a scenario's), sharing the reach tables and options.</summary>
     public AnalysisContext With(BulwarkCatalog catalog) => new(catalog, Environment, Reach, Sensors);
 
-    /// <summary>Flies <paramref name="threats"/> (launched at t = 0), in parallel, in their order.</summary>
-    public IReadOnlyList<FlownThreat> Fly(IReadOnlyList<Threat> threats, double stepS = ThreatFlights.DefaultStepS) =>
-        ThreatFlights.Fly(this, threats, stepS);
+    /// <summary>
+    /// Flies <paramref name="threats"/> (launched at t = 0), in parallel, in their order; a threat that cannot be flown
+    /// is an <see cref="InputException"/> naming it (and <paramref name="file"/>, the scenario it came from, when given).
+    /// </summary>
+    public IReadOnlyList<FlownThreat> Fly(IReadOnlyList<Threat> threats, double stepS = ThreatFlights.DefaultStepS, string? file = null) =>
+        ThreatFlights.Fly(this, threats, stepS, file);
 
     /// <summary>The architecture's sensors deployed once, as a function from a flown threat to its picture; thread-safe.</summary>
     public Func<FlownThreat, ThreatPicture> SensorsOf(Architecture architecture) => SensorPicture.Prepare(this, architecture);

@@ -20,7 +20,7 @@ public static class RaidSetup
         [.. raid.Groups.SelectMany(g => g.Targets.Select(t => KindOf(g, t.PlaceId))).Distinct()];
 
     /// <summary>Flies the raid's kinds (shared by every architecture compared).</summary>
-    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, Scenario scenario) => context.Fly(Kinds(Raid(scenario)));
+    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, Scenario scenario) => context.Fly(Kinds(Raid(scenario)), file: scenario.File);
 
     /// <summary>The raid against <paramref name="architecture"/>, from the flown kinds.</summary>
     public static RaidProblem Problem(AnalysisContext context, Scenario scenario, Architecture architecture, IReadOnlyList<FlownThreat> flown)
@@ -48,7 +48,7 @@ public static class RaidSetup
     }
 
     private static Raid Raid(Scenario scenario) =>
-        scenario.Raid ?? throw new InputException(scenario.File, null, null, "raid", "missing: `raid` needs a raid section");
+        scenario.Raid ?? throw scenario.Missing("raid", "missing: `raid` needs a raid section");
 
     private static Threat KindOf(RaidGroup g, string to)
     {

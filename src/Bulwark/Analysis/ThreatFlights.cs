@@ -16,21 +16,46 @@ public static class ThreatFlights
     /// <summary>The track sample step, s: the resolution of every sensor time derived from it.</summary>
     public const double DefaultStepS = 1.0;
 
-    /// <summary>Flies <paramref name="threats"/> in <paramref name="context"/>'s world, in parallel, in their order.</summary>
-    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, IReadOnlyList<Threat> threats, double stepS = DefaultStepS)
+    /// <summary>
+    /// Flies <paramref name="threats"/> in <paramref name="context"/>'s world, in parallel, in their order. A threat that
+    /// cannot be flown (out of its missile's range, launched at its own target) is bad input: the
+    /// <see cref="InputException"/> of the first such threat in their order, naming <paramref name="file"/> when given.
+    /// </summary>
+    public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, IReadOnlyList<Threat> threats, double stepS = DefaultStepS, string? file = null)
     {
         var flown = new FlownThreat[threats.Count];
-        Parallel.For(0, threats.Count, i => flown[i] = Fly(context, threats[i], stepS));
-        return flown;
+        var failed = new InputException?[threats.Count];
+        Parallel.For(0, threats.Count, i =>
+        {
+            try
+            {
+                flown[i] = Fly(context, threats[i], stepS, file);
+            }
+            catch (InputException e)
+            {
+                failed[i] = e;
+            }
+        });
+        return failed.FirstOrDefault(e => e is not null) is { } first ? throw first : flown;
     }
 
-    /// <summary>Flies one threat to its target.</summary>
-    public static FlownThreat Fly(AnalysisContext context, Threat threat, double stepS = DefaultStepS)
+    /// <summary>Flies one threat to its target; one that cannot be flown is an <see cref="InputException"/> naming it.</summary>
+    public static FlownThreat Fly(AnalysisContext context, Threat threat, double stepS = DefaultStepS, string? file = null)
     {
         BulwarkCatalog catalog = context.Catalog;
         IGuidedMissile missile = catalog.Missile(threat.MissileId);
         var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
-        TargetingSolution solution = new Targeter(context.Environment).Solve(missile, request, stepS);
+        TargetingSolution solution;
+        try
+        {
+            solution = new Targeter(context.Environment).Solve(missile, request, stepS);
+        }
+        catch (Exception e) when (e is TargetingException or ArgumentException or Integration.IntegrationException)
+        {
+            throw new InputException(file, null, null, $"threat '{threat.Id}'",
+                $"{threat.MissileId} from {threat.FromId} to {threat.ToId} cannot be flown: {e.Message}");
+        }
+
         return From(threat, missile, solution, catalog.Signature(threat.MissileId), context.Environment);
     }
 

@@ -99,11 +99,11 @@ public static class ScenarioLoader
             }
 
             threats = t.IsSequence
-                ? [.. t.Items().Select(x => ThreatReader.Read(x, catalog))]
+                ? ThreatReader.ReadList(t, catalog)
                 : catalog.ThreatSet(t.String(), t).Threats;
         });
         Raid? raid = null;
         Collect(() => raid = root.TryGet("raid") is { } r ? RaidReader.Read(r, catalog) : null);
-        return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid }, problems);
+        return (new Scenario(file, name, catalog, architecture, threats) { Raid = raid, Start = (root.Line, root.Column) }, problems);
     }
 }

@@ -31,4 +31,7 @@ public sealed record Raid(
 
     /// <summary>The most missiles a raid may hold (the exhaustive checks and the per-trial work grow with it).</summary>
     public const int MaxMissiles = 1000;
+
+    /// <summary>The latest a raid missile may be launched, s after the raid starts (one day; a raid's window is minutes).</summary>
+    public const double MaxLaunchTimeS = 86_400;
 }

@@ -51,4 +51,56 @@ public sealed class OutputDirectoryTests : IDisposable
         Assert.Equal("old", File.ReadAllText(Path.Combine(_root, "a.csv")));
         Assert.Equal(["a.csv"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void AFileThatCannotBeMovedIntoPlaceTakesTheOthersBackOut()
+    {
+        // The third file's place is taken by a folder: the first two, already moved in, must go and the old a.csv return.
+        Directory.CreateDirectory(Path.Combine(_root, "c.czml"));
+        File.WriteAllText(Path.Combine(_root, "a.csv"), "old");
+        var files = new Dictionary<string, string> { ["a.csv"] = "new", ["b.geojson"] = "{}", ["c.czml"] = "[]" };
+        Assert.ThrowsAny<IOException>(() => OutputDirectory.WriteAll(_root, files));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(_root, "a.csv")));
+        Assert.Equal(["a.csv", "c.czml"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void StaleStagingFoldersAreRemovedByTheNextWrite()
+    {
+        Directory.CreateDirectory(_root);
+        string deadOwner = Path.Combine(_root, OutputDirectory.StagingPrefix + "2147483646-" + Guid.NewGuid().ToString("N"));
+        string oldLegacy = Path.Combine(_root, OutputDirectory.StagingPrefix + Guid.NewGuid().ToString("N"));
+        string freshLegacy = Path.Combine(_root, OutputDirectory.StagingPrefix + Guid.NewGuid().ToString("N"));
+        string liveOwner = Path.Combine(_root, OutputDirectory.StagingPrefix + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
+        foreach (string d in new[] { deadOwner, oldLegacy, freshLegacy, liveOwner })
+        {
+            Directory.CreateDirectory(d);
+            File.WriteAllText(Path.Combine(d, "a.csv"), "half");
+        }
+
+        Directory.SetLastWriteTimeUtc(oldLegacy, DateTime.UtcNow - TimeSpan.FromMinutes(5));
+        OutputDirectory.WriteAll(_root, new Dictionary<string, string> { ["a.csv"] = "new" });
+        Assert.False(Directory.Exists(deadOwner));
+        Assert.False(Directory.Exists(oldLegacy));
+        Assert.True(Directory.Exists(freshLegacy));
+        Assert.True(Directory.Exists(liveOwner));
+        Assert.Equal("new", File.ReadAllText(Path.Combine(_root, "a.csv")));
+    }
+
+    [Fact]
+    public void ARunKilledWhileMovingIsRolledBackByTheNextOne()
+    {
+        // What a kill between the moves of a.csv and b.csv leaves: the new a.csv in place, the old one aside, the new
+        // b.csv still staged. The next write into the folder (of other files) restores the old a.csv.
+        Directory.CreateDirectory(_root);
+        string staging = Path.Combine(_root, OutputDirectory.StagingPrefix + "2147483646-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(staging, ".previous"));
+        File.WriteAllLines(Path.Combine(staging, ".moving"), ["a.csv", "b.csv"]);
+        File.WriteAllText(Path.Combine(_root, "a.csv"), "killed run");
+        File.WriteAllText(Path.Combine(staging, ".previous", "a.csv"), "old");
+        File.WriteAllText(Path.Combine(staging, "b.csv"), "killed run");
+        OutputDirectory.WriteAll(_root, new Dictionary<string, string> { ["other.txt"] = "x" });
+        Assert.Equal("old", File.ReadAllText(Path.Combine(_root, "a.csv")));
+        Assert.Equal(["a.csv", "other.txt"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order());
+    }
 }

@@ -25,9 +25,9 @@ public static class Footprints
     public static FootprintResult OfScenario(AnalysisContext context, Scenario scenario, double stepDeg = FootprintSettings.ViewerStepDeg)
     {
         Architecture architecture = scenario.Architecture
-            ?? throw new InputException(scenario.File, null, null, "architecture", "missing: a footprint needs an architecture");
+            ?? throw scenario.Missing("architecture", "missing: a footprint needs an architecture");
         Threat threat = scenario.Threats.Count > 0 ? scenario.Threats[0]
-            : throw new InputException(scenario.File, null, null, "threats", "missing: a footprint needs a threat");
+            : throw scenario.Missing("threats", "missing: a footprint needs a threat");
         ThreatGrid grid = ThreatGrid.Fly(context.With(scenario.Catalog), threat.MissileId, [threat.FromId], GeoBox.NatoEurope, stepDeg);
         return Evaluate(architecture, grid);
     }

@@ -12,7 +12,7 @@ public static class ArchitectureReader
     public static Architecture Read(YamlNode node, BulwarkCatalog catalog)
     {
         node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "doctrine", "provenance", "notes");
-        int year = (int)node.Get("year").Number(1990, 2100, "a year");
+        int year = node.Get("year").Count(1990, 2100, "a year");
         YamlNode statusNode = node.Get("status");
         string status = OneOf(statusNode, Architecture.Statuses, "status");
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -24,8 +24,8 @@ public static class ArchitectureReader
             catalog.Get("places", place.String(), place);
             YamlNode interceptor = b.Get("interceptor");
             catalog.Get("interceptors", interceptor.String(), interceptor);
-            int inventory = (int)b.Get("inventory_count").Number(0, 10000, "a count of interceptors from 0 to 10,000");
-            int launchers = b.TryGet("launcher_count") is { } l ? (int)l.Number(1, 10000, "a count of launchers from 1 to 10,000") : Math.Max(1, inventory);
+            int inventory = b.Get("inventory_count").Count(0, 10000, "a count of interceptors from 0 to 10,000");
+            int launchers = b.TryGet("launcher_count") is { } l ? l.Count(1, 10000, "a count of launchers from 1 to 10,000") : Math.Max(1, inventory);
             double interval = b.TryGet("min_launch_interval_s")?.NonNegative("a time between launches in seconds") ?? 0;
             return new Battery(id, place.String(), interceptor.String(), inventory, OneOf(b.Get("coalition"), Architecture.Coalitions, "coalition"), launchers, interval);
         }).ToList();
@@ -75,7 +75,7 @@ public static class ArchitectureReader
             string other => throw modeNode.Error($"unknown firing mode '{other}'; expected shoot-look-shoot or salvo"),
         };
         double ka = d.TryGet("kill_assessment_s")?.NonNegative("a kill-assessment time in seconds") ?? Doctrine.Default.KillAssessmentS;
-        int max = d.TryGet("max_shots_per_threat_count") is { } m ? (int)m.Number(1, 100, "a number of shots from 1 to 100") : Doctrine.Default.MaxShotsPerThreat;
+        int max = d.TryGet("max_shots_per_threat_count") is { } m ? m.Count(1, 100, "a number of shots from 1 to 100") : Doctrine.Default.MaxShotsPerThreat;
         return new Doctrine(mode, ka, max);
     }
 

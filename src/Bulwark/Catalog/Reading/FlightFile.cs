@@ -4,6 +4,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Forces;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
+using Bulwark.Integration;
 using Bulwark.Numerics;
 
 namespace Bulwark.Catalog.Reading;
@@ -17,8 +18,72 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
     /// <summary>The initial state at t = 0.</summary>
     public FlightState InitialState => Environment.StateAt(0, InitialPosition, InitialVelocityNedMPerS, Vehicle.MassKg);
 
-    /// <summary>Flies the file.</summary>
-    public Trajectory Fly() => new Propagator(Environment, Options).Run(Vehicle.FreeFlight(Environment, InitialState));
+    /// <summary>The longest a flight file's flight may last, s (about 28 hours; a ballistic missile flies under an hour).</summary>
+    public const double MaxFlightTimeS = 100_000;
+
+    /// <summary>The most trajectory rows one flight may give (flight time ÷ output step).</summary>
+    public const int MaxRows = 1_000_000;
+
+    /// <summary>The lightest vehicle a flight file may fly, kg (lighter ones give non-physical decelerations).</summary>
+    public const double MinMassKg = 0.001;
+
+    /// <summary>The file's name, for messages about the flight as a whole.</summary>
+    public string File { get; init; } = "input";
+
+    /// <summary>Where the stop condition was given (flights that never meet it are reported there).</summary>
+    public YamlNode? StopNode { get; init; }
+
+    /// <summary>Where the output step was given; null when it came from the command line (<c>--step-s</c>).</summary>
+    public YamlNode? StepNode { get; init; }
+
+    /// <summary>
+    /// Flies the file, bounded: at most <see cref="MaxFlightTimeS"/> of flight, <see cref="MaxRows"/> rows and the
+    /// integrator's step limit. A flight past a bound is bad input (<see cref="InputException"/>), the same one
+    /// <see cref="Check"/> reports, so <c>bulwark validate</c> rejects exactly what <c>bulwark fly</c> cannot fly.
+    /// </summary>
+    public Trajectory Fly()
+    {
+        Check();
+        return FlyBounded(Options);
+    }
+
+    /// <summary>Flies the file without samples (cheap in memory) and fails as <see cref="Fly"/> would.</summary>
+    public void Check()
+    {
+        Trajectory t = FlyBounded(Options with { OutputStepS = 0 });
+        double rows = t.Final.TimeS / Options.OutputStepS + 2;
+        if (!(rows <= MaxRows))
+        {
+            string problem = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"at an output step of {Options.OutputStepS} s this {t.Final.TimeS:0.###} s flight gives more than {MaxRows:N0} rows, the most a run may write; expected a larger output step");
+            throw StepNode is { } node ? node.Error(problem + " (output.step_s or --step-s)") : new InputException(null, null, null, "--step-s", problem);
+        }
+    }
+
+    private Trajectory FlyBounded(PropagationOptions options)
+    {
+        Trajectory t;
+        try
+        {
+            t = new Propagator(Environment, options with { StopTimeS = options.StopTimeS ?? MaxFlightTimeS })
+                .Run(Vehicle.FreeFlight(Environment, InitialState));
+        }
+        catch (IntegrationException e)
+        {
+            throw FlightError("the flight cannot be integrated (" + e.Message.Replace("DormandPrince54: ", "", StringComparison.Ordinal).TrimEnd('.')
+                + "); expected physical values (a vehicle mass, area and drag coefficient that give a finite deceleration)");
+        }
+
+        if (options.StopTimeS is null && t.End == FlightEnd.Time)
+        {
+            throw FlightError(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the flight does not come down to the stop altitude of {options.StopAltitudeM} m within {MaxFlightTimeS:N0} s, the longest a flight may last (is it in orbit?); expected a flight that ends, or a stop time_s"));
+        }
+
+        return t;
+    }
+
+    private InputException FlightError(string problem) => StopNode is { } node ? node.Error(problem) : new InputException(File, null, null, null, problem);
 
     /// <summary>Reads a flight file; bad content raises an <see cref="InputException"/>.</summary>
     /// <param name="file">the file name, for messages</param>
@@ -34,7 +99,12 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
         PointMassBody vehicle = ReadVehicle(root, missileResolver);
         var (position, velocity) = ReadInitial(root.Get("initial"));
         PropagationOptions options = ReadStopAndOutput(root.Get("stop"), root.TryGet("output"));
-        return new FlightFile(new FlightEnvironment(planet, atmosphere), vehicle, position, velocity, options);
+        return new FlightFile(new FlightEnvironment(planet, atmosphere), vehicle, position, velocity, options)
+        {
+            File = file,
+            StopNode = root.Get("stop"),
+            StepNode = root.TryGet("output")?.TryGet("step_s") ?? root.Get("stop"),
+        };
     }
 
     internal static Planet ReadEarth(YamlNode? node)
@@ -130,6 +200,11 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
 
         vehicle.OnlyKeys("mass_kg", "reference_area_m2", "cd");
         double mass = vehicle.Get("mass_kg").Positive("a mass in kg");
+        if (mass < MinMassKg)
+        {
+            throw vehicle.Get("mass_kg").Error(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{mass} kg is too light to fly; expected a mass in kg of at least {MinMassKg}"));
+        }
+
         double area = vehicle.TryGet("reference_area_m2")?.NonNegative("a reference area in m²") ?? 0;
         DragCoefficient cd = vehicle.TryGet("cd") is { } c ? ReadCd(c) : DragCoefficient.Constant(0);
         return new PointMassBody(mass, area, cd);
@@ -184,7 +259,9 @@ public sealed record FlightFile(FlightEnvironment Environment, PointMassBody Veh
     private static PropagationOptions ReadStopAndOutput(YamlNode stop, YamlNode? output)
     {
         stop.OnlyKeys("time_s", "altitude_m");
-        double? time = stop.TryGet("time_s")?.Positive("a stop time in seconds");
+        double? time = stop.TryGet("time_s") is { } t
+            ? t.Number(double.Epsilon, MaxFlightTimeS, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a stop time in seconds greater than 0 and at most {MaxFlightTimeS:N0}, the longest a flight may last"))
+            : null;
         double? altitude = stop.TryGet("altitude_m")?.Number(-1e4, 1e8, "a stop altitude in metres");
         if (time is null && altitude is null)
         {

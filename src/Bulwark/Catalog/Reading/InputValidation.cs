@@ -21,7 +21,7 @@ public static class InputValidation
 
             if (root.Has("initial"))
             {
-                FlightFile.Parse(file, text, missileResolver);
+                FlightFile.Parse(file, text, missileResolver).Check();
                 return [];
             }
 

@@ -59,7 +59,7 @@ public static class RaidReader
         catalog.Get("missiles", missile.String(), missile);
         YamlNode from = g.Get("from");
         catalog.Get("places", from.String(), from);
-        int count = g.TryGet("count") is { } c ? (int)c.Number(1, Raid.MaxMissiles, $"a number of missiles from 1 to {Raid.MaxMissiles}") : 1;
+        int count = g.TryGet("count") is { } c ? c.Count(1, Raid.MaxMissiles, $"a number of missiles from 1 to {Raid.MaxMissiles}") : 1;
         TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
         if (g.TryGet("shape") is { } s)
         {
@@ -122,7 +122,7 @@ public static class RaidReader
                 throw w.Error("give either times_s or start_s/spread_s, not both");
             }
 
-            var t = times.Items().Select(x => x.NonNegative("a launch time in seconds")).ToList();
+            var t = times.Items().Select(x => x.Number(0, Raid.MaxLaunchTimeS, LaunchTimes("a launch time"))).ToList();
             if (t.Count != owners.Count)
             {
                 throw times.Error(string.Create(CultureInfo.InvariantCulture, $"{t.Count} launch times for {owners.Count} missiles; expected one per missile"));
@@ -131,9 +131,18 @@ public static class RaidReader
             return [.. owners.Select((g, i) => new RaidLaunch(g, t[i]))];
         }
 
-        double start = w.TryGet("start_s")?.NonNegative("a start time in seconds") ?? 0;
-        double spread = w.TryGet("spread_s")?.NonNegative("a window length in seconds") ?? 0;
+        double start = w.TryGet("start_s")?.Number(0, Raid.MaxLaunchTimeS, LaunchTimes("a start time")) ?? 0;
+        YamlNode? spreadNode = w.TryGet("spread_s");
+        double spread = spreadNode?.Number(0, Raid.MaxLaunchTimeS, LaunchTimes("a window length")) ?? 0;
+        if (start + spread > Raid.MaxLaunchTimeS)
+        {
+            throw spreadNode!.Error(LaunchTimes($"start_s + spread_s = {start + spread} s is too late; expected the window to end"));
+        }
+
         int n = owners.Count;
         return [.. owners.Select((g, i) => new RaidLaunch(g, n == 1 ? start : start + spread * i / (n - 1)))];
     }
+
+    private static string LaunchTimes(string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} in seconds from 0 to {Raid.MaxLaunchTimeS:N0}, the latest a raid may launch");
 }

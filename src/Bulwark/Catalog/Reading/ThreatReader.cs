@@ -10,13 +10,32 @@ public static class ThreatReader
     {
         node.OnlyKeys("id", "name", "threats", "provenance", "notes");
         YamlNode list = node.Get("threats");
-        var threats = list.Items().Select(t => Read(t, catalog)).ToList();
+        var threats = ReadList(list, catalog);
         if (threats.Count == 0)
         {
             throw list.Error("expected at least one threat");
         }
 
         return new ThreatSet(node.Get("id").String(), node.Get("name").String(), threats);
+    }
+
+    /// <summary>Reads a list of threats; two with the same id are an error (located at the second).</summary>
+    public static List<Threat> ReadList(YamlNode list, BulwarkCatalog catalog)
+    {
+        var threats = new List<Threat>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlNode item in list.Items())
+        {
+            Threat threat = Read(item, catalog);
+            if (!seen.Add(threat.Id))
+            {
+                throw (item.TryGet("id") ?? item).Error($"a second threat with id '{threat.Id}'; expected unique threat ids");
+            }
+
+            threats.Add(threat);
+        }
+
+        return threats;
     }
 
     /// <summary>Reads one threat <c>{ id, missile, from, to, shape? }</c>.</summary>
@@ -29,6 +48,11 @@ public static class ThreatReader
         catalog.Get("places", from.String(), from);
         YamlNode to = t.Get("to");
         catalog.Get("places", to.String(), to);
+        if (to.String() == from.String())
+        {
+            throw to.Error($"the threat is aimed at its own launch place '{from.String()}'; expected a target away from it");
+        }
+
         TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
         if (t.TryGet("shape") is { } s)
         {

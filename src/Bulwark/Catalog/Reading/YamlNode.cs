@@ -39,9 +39,17 @@ public sealed class YamlNode
     /// <summary>Parses YAML text; a syntax error becomes an <see cref="InputException"/>.</summary>
     public static YamlNode Parse(string file, string text)
     {
+        if (text.Length > InputLimits.MaxInputChars)
+        {
+            throw new InputException(file, null, null, null, InputLimits.TooLarge);
+        }
+
         var stream = new YamlStream();
         try
         {
+            // YamlDotNet builds its tree recursively: a file nested thousands of levels deep would overflow the stack,
+            // so the nesting is measured first, on the (iterative) event parser.
+            CheckDepth(file, text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -199,9 +207,14 @@ public sealed class YamlNode
         return v;
     }
 
-    /// <summary>The scalar as a finite number.</summary>
+    /// <summary>The scalar as a finite number (a number in quotes is text, not a number).</summary>
     public double Number()
     {
+        if (_node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: { } quoted })
+        {
+            throw Error($"expected a number, got the text '{quoted}' (in quotes); write numbers without quotes");
+        }
+
         if (_node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x))
         {
             return x;
@@ -220,6 +233,18 @@ public sealed class YamlNode
         }
 
         return x;
+    }
+
+    /// <summary>A whole number within [min, max] (a count: 2.5 missiles is an error, not 2).</summary>
+    public int Count(int min, int max, string expectation)
+    {
+        double x = Number(min, max, expectation);
+        if (x != Math.Floor(x))
+        {
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"{x} is not a whole number; expected {expectation}"));
+        }
+
+        return (int)x;
     }
 
     /// <summary>A strictly positive number.</summary>
@@ -265,6 +290,31 @@ public sealed class YamlNode
     };
 
     private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    /// <summary>Fails at the first list or mapping nested deeper than <see cref="InputLimits.MaxDepth"/>.</summary>
+    private static void CheckDepth(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > InputLimits.MaxDepth)
+                    {
+                        Mark at = parser.Current.Start;
+                        throw new InputException(file, (int)at.Line, (int)at.Column, null,
+                            $"lists and mappings nested more than {InputLimits.MaxDepth} deep; expected at most {InputLimits.MaxDepth} levels");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 
     private static Mark LastGoodMark(string text)
     {

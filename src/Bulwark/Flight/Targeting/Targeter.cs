@@ -34,11 +34,27 @@ public sealed class Targeter
         _propagator = new Propagator(environment, new PropagationOptions(null, 0, 0, true, PropagationOptions.DefaultIntegrator));
     }
 
+    /// <summary>
+    /// The closest a launch may be to a pole, degrees of latitude (about 1.1 km): nearer, the launch frame's north turns
+    /// faster than the boost's heading can follow and the aim does not converge; refused as bad input.
+    /// </summary>
+    public const double PoleMarginDeg = 0.01;
+
+    private static void CheckAwayFromThePole(TargetingRequest request)
+    {
+        if (Math.Abs(request.Launch.LatitudeDeg) > 90 - PoleMarginDeg)
+        {
+            throw new TargetingException(TargetingFailure.TooClose,
+                Invariant($"a launch at latitude {request.Launch.LatitudeDeg:0.#####}° is within {PoleMarginDeg}° of a pole, where a launch cannot be aimed; expected a launch latitude from −{90 - PoleMarginDeg} to {90 - PoleMarginDeg}"));
+        }
+    }
+
     /// <summary>Finds the trajectory; throws <see cref="TargetingException"/> when there is none.</summary>
     public TargetingSolution Solve(IGuidedMissile missile, TargetingRequest request, double outputStepS = 0)
     {
         _flights = 0;
         _cache.Clear();
+        CheckAwayFromThePole(request);
         Ellipsoid shape = _environment.Planet.Shape;
         Geodetic launch = request.Launch;
         GeodesicLine toAim = Geodesic.Inverse(shape, launch.LatitudeRad, launch.LongitudeRad, request.Aim.LatitudeRad, request.Aim.LongitudeRad);

@@ -60,4 +60,34 @@ public class FlightFileTests
         Assert.Equal([0, 1, 2, 2.5], t.Samples.Select(s => s.TimeS));
         Assert.Equal(FlightEnd.Time, t.End);
     }
+
+    [Fact]
+    public void AFlightThatNeverComesDownEndsInABoundedLocatedError()
+    {
+        const string orbit = """
+            vehicle: { mass_kg: 100 }
+            initial: { lat_deg: 0, lon_deg: 0, alt_m: 300000, v_east_m_s: 7730 }
+            stop: { altitude_m: 0 }
+            """;
+        FlightFile f = FlightFile.Parse("orbit.yaml", orbit);
+        InputException e = Assert.Throws<InputException>(f.Check);
+        Assert.Equal(("orbit.yaml", 3, "stop"), (e.File, e.Line, e.Key));
+        Assert.Contains("within 100,000 s", e.Message);
+        Assert.Equal(e.Message, Assert.Throws<InputException>(() => f.Fly()).Message);
+    }
+
+    [Fact]
+    public void MoreRowsThanTheLimitAreRefusedBeforeAnyAreMade()
+    {
+        FlightFile f = FlightFile.Parse("m.yaml", Minimal + "\noutput: { step_s: 0.00001 }");
+        InputException e = Assert.Throws<InputException>(() => f.Fly());
+        Assert.Equal("output.step_s", e.Key);
+        Assert.Contains($"more than {FlightFile.MaxRows:N0} rows", e.Message);
+    }
+
+    [Theory]
+    [InlineData("time_s: 20", "time_s: 1e9", "stop.time_s")]
+    [InlineData("mass_kg: 12", "mass_kg: 4.9e-324", "vehicle.mass_kg")]
+    public void UnflyableNumbersAreRefusedWhenRead(string from, string to, string key) =>
+        Assert.Equal(key, Assert.Throws<InputException>(() => FlightFile.Parse("m.yaml", Minimal.Replace(from, to))).Key);
 }

@@ -162,4 +162,21 @@ public class YamlNodeTests
         InputException input = Assert.IsType<InputException>(e);
         Assert.Equal(1, input.Line);
     }
+
+    [Fact]
+    public void NestingDeeperThanTheLimitIsALocatedErrorNotAStackOverflow()
+    {
+        InputException e = Fails(() => YamlNode.Parse("deep.yaml", "a: " + new string('[', 30_000) + new string(']', 30_000)));
+        Assert.Equal(("deep.yaml", 1), (e.File, e.Line));
+        Assert.Contains($"nested more than {InputLimits.MaxDepth} deep", e.Message);
+        string atTheLimit = "a: " + new string('[', InputLimits.MaxDepth - 1) + new string(']', InputLimits.MaxDepth - 1);
+        Assert.True(YamlNode.Parse("ok.yaml", atTheLimit).Get("a").IsSequence);
+    }
+
+    [Fact]
+    public void TextLongerThanTheLimitIsRefusedBeforeParsing()
+    {
+        InputException e = Fails(() => YamlNode.Parse("big.yaml", "a: " + new string('x', InputLimits.MaxInputChars)));
+        Assert.Contains("larger than 16 MiB", e.Message);
+    }
 }
