@@ -37,4 +37,16 @@ public sealed record ViewerOptions
 
     /// <summary>Scenes kept in memory (each costs one threat flight, reach tables and fly-outs to build).</summary>
     public int SceneCacheSize { get; init; } = 32;
+
+    /// <summary>
+    /// Scene (and footprint) computations running at once; a request for a scene that is not cached waits for a slot.
+    /// Cached scenes are served whatever the load.
+    /// </summary>
+    public int MaxConcurrentScenes { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Scene computations waiting for a slot; past this a request gets 503 with <c>Retry-After</c>.</summary>
+    public int MaxQueuedScenes { get; init; } = 32;
+
+    /// <summary>The <c>Retry-After</c> of a 503 (the queue of scene computations is full), seconds.</summary>
+    public int RetryAfterSeconds { get; init; } = 30;
 }

@@ -22,11 +22,35 @@ namespace Bulwark.Server;
 /// <summary>
 /// The web viewer of <c>bulwark serve</c>: the static page (wwwroot/), CesiumJS at <c>/cesium</c>, world-atlas and
 /// topojson-client at <c>/vendor</c>, and the JSON API (docs/viewer.md). Hygiene: loopback by default; unknown paths and
-/// anything outside the served folders get 404; bodies and query strings are bounded; bad input gets 400 with a
-/// message and never a stack trace.
+/// anything outside the served folders get 404; wrong methods on known paths 405 with <c>Allow</c>; a <c>Host</c> that
+/// is neither a loopback name nor the bound address 400 (DNS rebinding); every response carries a Content-Security-Policy
+/// and the usual headers (<see cref="SecurityHeaders"/>); bodies and query strings are bounded, and so is the queue of
+/// scene computations (503 with <c>Retry-After</c> when full); bad input gets 400 with a message and never a stack trace.
 /// </summary>
 public static class ViewerServer
 {
+    /// <summary>
+    /// The page's Content-Security-Policy: everything from this server only (scripts, styles, tiles, workers, data);
+    /// CesiumJS also needs <c>blob:</c> workers, worker scripts and images, <c>data:</c> images and fetches, inline styles (its widgets
+    /// set them) and <c>'unsafe-eval'</c> (knockout, behind its widgets, compiles their bindings). No frame may hold the
+    /// page; the page posts no forms and loads no plugins.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-eval' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self' data: blob:; worker-src 'self' blob:; child-src 'self' blob:; frame-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>The headers on every response (pages, assets, API answers and errors alike).</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> SecurityHeaders =
+    [
+        new("Content-Security-Policy", ContentSecurityPolicy),
+        new("X-Frame-Options", "DENY"),
+        new("X-Content-Type-Options", "nosniff"),
+        new("Referrer-Policy", "no-referrer"),
+        new("Cross-Origin-Resource-Policy", "same-origin"),
+        new("Cross-Origin-Opener-Policy", "same-origin"),
+    ];
+
     /// <summary>Builds the application (not started). <paramref name="log"/> receives warnings (stderr in the CLI).</summary>
     public static WebApplication Build(ViewerOptions options, TextWriter? log = null)
     {
@@ -52,13 +76,26 @@ public static class ViewerServer
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.Listen(address, options.Port);
         });
-        var service = new SceneService(scenariosDir, options.SceneCacheSize);
+        var service = new SceneService(scenariosDir, options.SceneCacheSize, maxConcurrent: options.MaxConcurrentScenes,
+            maxQueued: options.MaxQueuedScenes, retryAfterS: options.RetryAfterSeconds);
         builder.Services.AddSingleton(service);
         var app = builder.Build();
 
         app.Use(async (ctx, next) =>
         {
-            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            foreach (var (name, value) in SecurityHeaders)
+            {
+                ctx.Response.Headers[name] = value;
+            }
+
+            // DNS rebinding: a page from another site whose name now resolves to this machine sends its own name.
+            if (!AllowedHost(ctx, address))
+            {
+                await Error(ctx, StatusCodes.Status400BadRequest,
+                    $"host '{Truncate(ctx.Request.Host.Value ?? "")}' not allowed: use localhost, 127.0.0.1, [::1] or the address the server is bound to, with its port");
+                return;
+            }
+
             if (ctx.Request.QueryString.Value is { } q && q.Length > options.MaxQueryLength)
             {
                 await Error(ctx, StatusCodes.Status414UriTooLong, $"query string too long ({q.Length} characters; at most {options.MaxQueryLength})");
@@ -74,10 +111,16 @@ public static class ViewerServer
                 var (status, message) = e switch
                 {
                     BadRequestException or InputException => (StatusCodes.Status400BadRequest, e.Message),
+                    ServerBusyException => (StatusCodes.Status503ServiceUnavailable, e.Message),
                     BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge
                         ? $"request body too large (at most {options.MaxRequestBodyBytes} bytes)" : "bad request"),
                     _ => (StatusCodes.Status500InternalServerError, $"internal error: {e.GetType().Name}"),
                 };
+                if (e is ServerBusyException busy)
+                {
+                    ctx.Response.Headers.RetryAfter = busy.RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 if (status == StatusCodes.Status500InternalServerError)
                 {
                     log.WriteLine($"error: {ctx.Request.Path}: {e.GetType().Name}: {e.Message}");
@@ -102,7 +145,13 @@ public static class ViewerServer
 
         app.UseRouting();
         MapApi(app, service, options);
-        app.MapFallback("{**path}", (HttpContext ctx) => Error(ctx, StatusCodes.Status404NotFound, "not found"));
+        // The page's own files answer GET and HEAD (the static-file middleware); another method on them is 405.
+        PhysicalFileProvider page = Files(webRoot);
+        app.MapFallback("{**path}", (HttpContext ctx) =>
+            !HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method) &&
+            (ctx.Request.Path == "/" || page.GetFileInfo(ctx.Request.Path.Value ?? "").Exists)
+                ? MethodNotAllowed(ctx, ["GET", "HEAD"])
+                : Error(ctx, StatusCodes.Status404NotFound, "not found"));
         return app;
     }
 
@@ -124,17 +173,35 @@ public static class ViewerServer
 
     private static void MapApi(WebApplication app, SceneService service, ViewerOptions options)
     {
-        app.MapGet("/api/architectures", () => Json(Architectures()));
-        app.MapGet("/api/threats", () => Json(Threats(service)));
-        app.MapGet("/api/styles", () => Json(Styles()));
-        app.MapGet("/api/scene", async (HttpContext ctx) =>
+        // Each endpoint's methods, for the 405 of another method on its path (with Allow).
+        var methods = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        void Known(string method, string path)
+        {
+            if (!methods.TryGetValue(path, out var list))
+            {
+                methods[path] = list = [];
+            }
+
+            list.Add(method);
+        }
+
+        void Get(string path, Delegate handler)
+        {
+            Known("GET", path);
+            app.MapGet(path, handler);
+        }
+
+        Get("/api/architectures", () => Json(Architectures()));
+        Get("/api/threats", () => Json(Threats(service)));
+        Get("/api/styles", () => Json(Styles()));
+        Get("/api/scene", async (HttpContext ctx) =>
         {
             var (scenario, architecture, threat) = (One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
             Scenario s = service.Resolve(scenario, architecture, threat);
             SceneResult r = await service.Scene(s, SceneService.Key("file", scenario, architecture, threat));
             return Results.Text(r.Czml, "application/json", Encoding.UTF8);
         });
-        app.MapGet("/api/summary", async (HttpContext ctx) =>
+        Get("/api/summary", async (HttpContext ctx) =>
         {
             var (scenario, architecture, threat) = (One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
             Scenario s = service.Resolve(scenario, architecture, threat);
@@ -143,17 +210,17 @@ public static class ViewerServer
         });
         // A user's own scenario file (YAML, at most MaxRequestBodyBytes), against one of its threats: the scene as
         // {"czml": [...], "summary": {...}}.
+        Known("POST", "/api/scene");
         app.MapPost("/api/scene", async (HttpContext ctx) =>
         {
-            using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-            string yaml = await reader.ReadToEndAsync(ctx.RequestAborted);
+            string yaml = await Utf8Body(ctx);
             var (architecture, threat) = (One(ctx, "architecture"), One(ctx, "threat"));
             Scenario s = SceneService.ResolvePosted(yaml, architecture, threat);
             SceneResult r = await service.Scene(s, SceneService.Key("posted", SceneService.Hash(yaml), architecture, threat));
             return Results.Text($"{{\"czml\":{r.Czml},\"summary\":{r.SummaryJson}}}\n", "application/json", Encoding.UTF8);
         });
         // The defended-footprint overlay: 404 until the footprint analysis is plugged in (ViewerOptions.Footprint).
-        app.MapGet("/api/footprint", (HttpContext ctx) =>
+        Get("/api/footprint", async (HttpContext ctx) =>
         {
             if (options.Footprint is not { } footprint)
             {
@@ -164,10 +231,70 @@ public static class ViewerServer
             }
 
             Scenario s = service.Resolve(One(ctx, "scenario"), One(ctx, "architecture"), One(ctx, "threat"));
-            return Results.Text(service.Footprint(s, footprint).ToCzml(), "application/json", Encoding.UTF8);
+            return Results.Text((await service.Footprint(s, footprint)).ToCzml(), "application/json", Encoding.UTF8);
         });
-        app.Map("/api/{**rest}", (HttpContext ctx) => Error(ctx, StatusCodes.Status404NotFound, $"no API endpoint {ctx.Request.Method} {ctx.Request.Path}"));
+        app.Map("/api/{**rest}", (HttpContext ctx) =>
+            methods.TryGetValue(ctx.Request.Path.Value ?? "", out var allowed)
+                ? MethodNotAllowed(ctx, allowed)
+                : Error(ctx, StatusCodes.Status404NotFound, $"no API endpoint {ctx.Request.Method} {ctx.Request.Path}"));
     }
+
+    /// <summary>The request body as UTF-8 text (a UTF-8 byte-order mark is dropped); anything else is 400.</summary>
+    private static async Task<string> Utf8Body(HttpContext ctx)
+    {
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted); // bounded by Kestrel's MaxRequestBodySize
+        ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new BadRequestException("the body is not UTF-8 text: post the scenario file as UTF-8");
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>
+    /// Whether the request's Host is one of this server's own names: a loopback name (localhost, 127.0.0.1, [::1]), the
+    /// bound address or the address the connection came in on, with the port it came in on. A page served under another
+    /// name (DNS rebinding: a hostile site whose name now resolves to 127.0.0.1) is refused.
+    /// </summary>
+    private static bool AllowedHost(HttpContext ctx, IPAddress bound)
+    {
+        HostString host = ctx.Request.Host;
+        if (!host.HasValue || (host.Port ?? 80) != ctx.Connection.LocalPort)
+        {
+            return false;
+        }
+
+        string name = host.Host;
+        if (string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!IPAddress.TryParse(name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : name, out IPAddress? ip) ||
+            !string.Equals(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString(), name, StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // a name, or an address written in an unusual form (2130706433, 0x7f.1)
+        }
+
+        static IPAddress Plain(IPAddress a) => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a;
+        return IPAddress.IsLoopback(ip) || Plain(ip).Equals(Plain(bound)) ||
+            (ctx.Connection.LocalIpAddress is { } local && Plain(ip).Equals(Plain(local)));
+    }
+
+    private static Task MethodNotAllowed(HttpContext ctx, IReadOnlyList<string> allowed)
+    {
+        ctx.Response.Headers.Allow = string.Join(", ", allowed);
+        return Error(ctx, StatusCodes.Status405MethodNotAllowed, $"method {Truncate(ctx.Request.Method)} not allowed on {ctx.Request.Path}: use {string.Join(" or ", allowed)}");
+    }
+
+    private static string Truncate(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
     /// <summary>A query parameter given at most once (null if absent).</summary>
     private static string? One(HttpContext ctx, string name)

@@ -14,6 +14,19 @@ public class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>An HTML name that would set window.__xss if the page parsed it as HTML.</summary>
+    private const string XssMarker = "<img src=x onerror=\"window.__xss=1\">";
+
+    /// <summary>
+    /// Phase 3 against the same IRBM (its reach tables are already built), with the marker in the architecture's name and
+    /// the threat's id, which the page shows (the numbers' heading, the title, the options).
+    /// </summary>
+    private const string XssScenario =
+        "name: 'scenario <img src=x onerror=\"window.__xss=1\">'\n" +
+        "architecture: epaa-phase-3-2018\n" +
+        "overrides:\n  epaa-phase-3-2018: { name: 'Phase 3 <img src=x onerror=\"window.__xss=1\">' }\n" +
+        "threats:\n  - { id: 'irbm <img src=x onerror=\"window.__xss=1\">', missile: sejjil-3, from: tabriz, to: rome }\n";
+
     [Fact]
     public async Task ThePageShowsPhase3EngagingAnIranianIrbmOffline()
     {
@@ -37,7 +50,10 @@ public class BrowserTests
         {
             string screenshot = Path.Combine(AppContext.BaseDirectory, "viewer.png");
             var psi = new ProcessStartInfo("node") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string arg in new[] { Path.Combine("viewer", "test", "browser.mjs"), url + "/", screenshot, "sejjil-3-tabriz-rome", "epaa-phase-3-2018" })
+            // Then a posted scenario whose names hold HTML (issue 18): shown as text, never run.
+            string posted = Path.Combine(AppContext.BaseDirectory, "xss.yaml");
+            File.WriteAllText(posted, XssScenario);
+            foreach (string arg in new[] { Path.Combine("viewer", "test", "browser.mjs"), url + "/", screenshot, "sejjil-3-tabriz-rome", "epaa-phase-3-2018", posted, XssMarker })
             {
                 psi.ArgumentList.Add(arg);
             }

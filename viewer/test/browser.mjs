@@ -1,13 +1,19 @@
 // Browser test of `bulwark serve` (docs/viewer.md): Debian's Chromium driven by playwright-core, never a downloaded
-// browser. Usage: node viewer/test/browser.mjs BASE_URL SCREENSHOT.png [THREAT] [ARCHITECTURE]
+// browser. Usage: node viewer/test/browser.mjs BASE_URL SCREENSHOT.png [THREAT] [ARCHITECTURE] [POSTED.yaml MARKER]
+// With POSTED.yaml (a scenario whose names hold HTML, each with MARKER), it also posts that file through the page's
+// "own scenario" input and checks that the names are shown as text: MARKER appears in the page's text, no element
+// came from it, and window.__xss (which its onerror handlers would set) stays undefined.
 // Prints one JSON line with what it found; exits 0 when every check passes, 1 otherwise.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [base, screenshotPath, threat = 'sejjil-3-tabriz-rome', architecture = 'epaa-phase-3-2018'] = process.argv.slice(2);
+const [base, screenshotPath, threat = 'sejjil-3-tabriz-rome', architecture = 'epaa-phase-3-2018', postedPath, marker] = process.argv.slice(2);
 const executablePath = process.env.BULWARK_CHROMIUM || '/usr/bin/chromium';
 const origin = new URL(base).origin;
 const failures = [];
 const external = [];
+const cspViolations = [];
 const result = { base, threat, architecture, seconds: {} };
 const t0 = Date.now();
 const mark = (name) => { result.seconds[name] = (Date.now() - t0) / 1000; };
@@ -48,6 +54,13 @@ try {
   page.setDefaultTimeout(180_000);
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  // The server's Content-Security-Policy must let the page work: any violation fails the test (a worker's shows as a
+  // page error: its script fails to load).
+  page.on('console', (m) => { if (/Content[ -]Security[ -]Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  await page.exposeFunction('__cspViolation', (v) => { cspViolations.push(v); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
   await page.goto(base, { waitUntil: 'load' });
   await page.waitForFunction(() => ['idle', 'error'].includes(document.body.dataset.state), null, { timeout: 120_000 });
   if (await page.evaluate(() => document.body.dataset.state) === 'error') {
@@ -107,6 +120,24 @@ try {
   // A blank or single-colour page has variance ~0; the globe with imagery, borders and the side panel has hundreds.
   if (!(result.variance > 100)) failures.push(`screenshot looks blank (luminance variance ${result.variance})`);
   mark('screenshot');
+  if (postedPath) {
+    // A posted scenario whose names (architecture, threat) hold HTML: shown as text, never run.
+    await page.evaluate(() => { document.body.dataset.state = 'posting'; });
+    await page.setInputFiles('#file', { name: basename(postedPath), mimeType: 'application/x-yaml', buffer: readFileSync(postedPath) });
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
+    result.posted = await page.evaluate((m) => ({
+      state: document.body.dataset.state,
+      status: document.getElementById('status').textContent,
+      shownAsText: document.body.innerText.includes(m),
+      injected: document.querySelectorAll('img[src="x"], [onerror]').length,
+      xss: typeof window.__xss,
+    }), marker);
+    mark('posted');
+    if (result.posted.state !== 'ready') failures.push(`posted scenario failed: ${result.posted.status}`);
+    if (!result.posted.shownAsText) failures.push('the posted names are not shown as text');
+    if (result.posted.injected !== 0) failures.push(`the posted names made ${result.posted.injected} element(s)`);
+    if (result.posted.xss !== 'undefined') failures.push('a posted name ran script (window.__xss is set)');
+  }
   result.pageErrors = consoleErrors;
   if (consoleErrors.length > 0) failures.push(`page errors: ${consoleErrors.join('; ')}`);
 } catch (e) {
@@ -115,6 +146,8 @@ try {
   await browser.close();
 }
 
+result.cspViolations = cspViolations;
+if (cspViolations.length > 0) failures.push(`Content-Security-Policy violations: ${cspViolations.slice(0, 3).join('; ')}`);
 if (external.length > 0) failures.push(`requests left ${origin}: ${external.slice(0, 5).join(', ')}`);
 result.external = external;
 result.failures = failures;

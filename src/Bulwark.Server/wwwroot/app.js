@@ -5,6 +5,14 @@ const $ = (id) => document.getElementById(id);
 const state = { viewers: [], scenes: [null, null], summaries: [null, null], borders: null };
 window.bulwark = state; // for the browser test and the console
 
+// An element with properties and children; strings become text nodes. Everything from the server (names, ids,
+// citations: a posted scenario's included) reaches the page as text nodes, never parsed as HTML.
+function el(tag, props = {}, ...children) {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children.map((c) => (c instanceof Node ? c : String(c))));
+  return e;
+}
+
 function setStatus(text, kind) {
   $('status').textContent = text;
   if (kind) document.body.dataset.state = kind;
@@ -86,8 +94,11 @@ async function fillChoices() {
     const arch = threat.selectedOptions[0]?.dataset.architecture;
     if (arch) $('arch-a').value = arch;
   });
-  $('legend').innerHTML = styles.map((s) =>
-    `<li><span class="swatch" style="background:${cssColour(s.rgba)}"></span>${legendText[s.style] || s.style}</li>`).join('');
+  $('legend').replaceChildren(...styles.map((s) => {
+    const swatch = el('span', { className: 'swatch' });
+    swatch.style.background = cssColour(s.rgba);
+    return el('li', {}, swatch, legendText[s.style] || s.style);
+  }));
 }
 
 function sceneQuery(threatValue, architecture) {
@@ -127,14 +138,19 @@ async function addFootprint(i, query) {
 function fmt(x) { return x === null || x === undefined ? '—' : String(x); }
 
 function renderSummary(i, s) {
-  const shots = (b) => b.shots.map((x) => `${x.launch_s}→${x.intercept_s} s at ${x.intercept.alt_km} km`).join('<br>') || '—';
-  $(`summary-${i === 0 ? 'a' : 'b'}`).innerHTML = !s ? '' : `
-    <p><b>${s.architecture.name}</b> vs <b>${s.threat.id}</b> (${s.threat.missile}, ${s.threat.from} → ${s.threat.to}):
-      impact ${s.threat.impact_s} s, shots ${s.shots_possible}, p_kill ${s.p_kill}</p>
-    <table><tr><th>battery</th><th>shots (launch → intercept)</th><th>p_kill</th></tr>
-      ${s.batteries.map((b) => `<tr><td>${b.battery}<br><small>${b.interceptor}</small></td><td>${shots(b)}</td><td>${b.p_kill}</td></tr>`).join('')}</table>
-    <table><tr><th>sensor</th><th>detect</th><th>firm</th><th>fire ctl</th></tr>
-      ${s.sensors.map((t) => `<tr><td>${t.sensor}</td><td>${fmt(t.first_detect_s)}</td><td>${fmt(t.firm_track_s)}</td><td>${fmt(t.fire_control_s)}</td></tr>`).join('')}</table>`;
+  const cell = (tag, ...children) => el(tag, {}, ...children);
+  const row = (tag, values) => el('tr', {}, ...values.map((v) => (Array.isArray(v) ? cell(tag, ...v) : cell(tag, v))));
+  const shots = (b) => (b.shots.length === 0 ? ['—']
+    : b.shots.flatMap((x, k) => [...(k > 0 ? [el('br')] : []), `${x.launch_s}→${x.intercept_s} s at ${x.intercept.alt_km} km`]));
+  const parts = !s ? [] : [
+    el('p', {}, el('b', {}, s.architecture.name), ' vs ', el('b', {}, s.threat.id),
+      ` (${s.threat.missile}, ${s.threat.from} → ${s.threat.to}): impact ${s.threat.impact_s} s, shots ${s.shots_possible}, p_kill ${s.p_kill}`),
+    el('table', {}, row('th', ['battery', 'shots (launch → intercept)', 'p_kill']),
+      ...s.batteries.map((b) => row('td', [[b.battery, el('br'), el('small', {}, b.interceptor)], shots(b), fmt(b.p_kill)]))),
+    el('table', {}, row('th', ['sensor', 'detect', 'firm', 'fire ctl']),
+      ...s.sensors.map((t) => row('td', [t.sensor, fmt(t.first_detect_s), fmt(t.firm_track_s), fmt(t.fire_control_s)]))),
+  ];
+  $(`summary-${i === 0 ? 'a' : 'b'}`).replaceChildren(...parts);
   const seen = new Set();
   const items = [];
   for (const sum of state.summaries) {
@@ -142,10 +158,10 @@ function renderSummary(i, s) {
       const key = `${src.entry}/${src.figure}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      items.push(`<li><b>${src.name}</b>, ${src.figure}: ${src.value} — ${src.confidence || '?'}; ${src.citation || 'no citation'}</li>`);
+      items.push(el('li', {}, el('b', {}, fmt(src.name)), `, ${src.figure}: ${src.value} — ${src.confidence || '?'}; ${src.citation || 'no citation'}`));
     }
   }
-  $('sources').innerHTML = items.join('');
+  $('sources').replaceChildren(...items);
 }
 
 // The second globe, made when a comparison is first asked for; it follows the first one's clock.
@@ -164,7 +180,7 @@ async function show() {
   const archs = [$('arch-a').value, $('arch-b').value];
   $('pane-b').classList.toggle('hidden', !archs[1]);
   if (state.viewers[1]) state.viewers[1].useDefaultRenderLoop = Boolean(archs[1]); // a hidden globe does not render
-  if (!archs[1]) { state.summaries[1] = null; $('summary-b').innerHTML = ''; }
+  if (!archs[1]) { state.summaries[1] = null; $('summary-b').replaceChildren(); }
   setStatus('computing (flights, sensor picture, reach tables, fly-outs)…', 'loading');
   try {
     if (archs[1]) await secondViewer();

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Bulwark.Catalog;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
@@ -20,26 +21,35 @@ public static class ThreatFlights
     /// Flies <paramref name="threats"/> in <paramref name="context"/>'s world, in parallel, in their order. A threat that
     /// cannot be flown (out of its missile's range, launched at its own target) is bad input: the
     /// <see cref="InputException"/> of the first such threat in their order, naming <paramref name="file"/> when given.
+    /// Any other failure is rethrown as itself (not wrapped in an <see cref="AggregateException"/>).
     /// </summary>
     public static IReadOnlyList<FlownThreat> Fly(AnalysisContext context, IReadOnlyList<Threat> threats, double stepS = DefaultStepS, string? file = null)
     {
         var flown = new FlownThreat[threats.Count];
-        var failed = new InputException?[threats.Count];
+        var failures = new Exception?[threats.Count];
         Parallel.For(0, threats.Count, i =>
         {
             try
             {
                 flown[i] = Fly(context, threats[i], stepS, file);
             }
-            catch (InputException e)
+            catch (Exception e)
             {
-                failed[i] = e;
+                failures[i] = e;
             }
         });
-        return failed.FirstOrDefault(e => e is not null) is { } first ? throw first : flown;
+        if (Array.Find(failures, f => f is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
+        }
+
+        return flown;
     }
 
-    /// <summary>Flies one threat to its target; one that cannot be flown is an <see cref="InputException"/> naming it.</summary>
+    /// <summary>
+    /// Flies one threat to its target. A target the missile cannot reach (out of range, the launch place itself) is bad
+    /// input: an <see cref="InputException"/> naming the threat, its missile, its places and <paramref name="file"/> when given.
+    /// </summary>
     public static FlownThreat Fly(AnalysisContext context, Threat threat, double stepS = DefaultStepS, string? file = null)
     {
         BulwarkCatalog catalog = context.Catalog;

@@ -90,6 +90,26 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Removes <paramref name="key"/> if it still holds <paramref name="value"/> (computed): a value that must not be
+    /// kept (a refusal) without removing one computed since. True if it was removed.
+    /// </summary>
+    public bool Remove(TKey key, TValue value)
+    {
+        lock (_lock)
+        {
+            if (_map.TryGetValue(key, out var node) && node.Value.Value.IsValueCreated &&
+                EqualityComparer<TValue>.Default.Equals(node.Value.Value.Value, value))
+            {
+                _order.Remove(node);
+                _map.Remove(key);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Forgets every value.</summary>
     public void Clear()
     {

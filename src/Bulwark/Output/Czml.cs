@@ -204,13 +204,24 @@ public sealed class Czml
         _end = Math.Max(_end, end);
     }
 
+    /// <summary>
+    /// A description: CZML's is HTML (CesiumJS shows it in its info box), a scene item's is text, so the characters that
+    /// mean something in HTML are escaped: a name from a user's file (<c>&lt;img onerror=…&gt;</c>) shows as written.
+    /// </summary>
     private static void Description(Utf8JsonWriter w, string? description)
     {
         if (description is not null)
         {
-            w.WriteString("description", description);
+            w.WriteString("description", HtmlText(description));
         }
     }
+
+    /// <summary>Text as HTML: &amp;, &lt;, &gt;, " and ' escaped, everything else as it is.</summary>
+    public static string HtmlText(string text) =>
+        text.AsSpan().IndexOfAny("&<>\"'") < 0 ? text
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+                .Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static void Colour(Utf8JsonWriter w, int[] rgba)
     {
