@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 using Bulwark.Output;
 using Bulwark.Output.Json;
 using Spectre.Console;
@@ -51,7 +52,8 @@ internal static class CatalogCommand
 
             if (output == OutputFormat.Json)
             {
-                stdout.Write(CatalogJson.Write(catalog, entries));
+                stdout.Write(CatalogJson.Write(catalog, entries, entries.Where(e => e.Kind == "interceptors")
+                    .ToDictionary(e => e.Id, e => FlyoutFamily.Of(catalog.Interceptor(e.Id)))));
             }
             else if (whole)
             {
@@ -105,6 +107,20 @@ internal static class CatalogCommand
         }
 
         Render.Table(stdout, table);
+        if (e.Kind == "interceptors")
+        {
+            Flyout(stdout, FlyoutFamily.Of(catalog.Interceptor(e.Id)));
+        }
+    }
+
+    private static void Flyout(TextWriter stdout, FlyoutFamily family)
+    {
+        stdout.WriteLine("fly-out family (derived: computed from the notional stages and guidance above on the standard fly-out, docs/interceptors.md):");
+        void Line(string label, FlyoutBurnout b) => stdout.WriteLine(FormattableString.Invariant(
+            $"  {label,-9} commanded {b.ElevationRad * 180 / Math.PI,5:0.#}°: burnout {b.SpeedMPerS / 1000:0.000} km/s at {b.HeightM / 1000:0} km, {b.TimeS:0.0} s after launch, climbing at {b.FlightPathAngleRad * 180 / Math.PI:0.0}°"));
+        Line("standard", family.Standard);
+        Line("flattest", family.Flattest);
+        Line("steepest", family.Steepest);
     }
 
     private static string Cite(BulwarkCatalog catalog, Provenance p)

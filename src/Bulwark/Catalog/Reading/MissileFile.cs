@@ -69,18 +69,30 @@ public static class MissileFile
         DragCoefficient cd = FlightFile.ReadCd(body.Get("cd"));
 
         YamlNode guidance = root.Get("guidance");
-        guidance.OnlyKeys("vertical_rise_s", "pitch_over_s", "min_elevation_deg", "max_elevation_deg", "law");
+        guidance.OnlyKeys("vertical_rise_s", "pitch_over_s", "min_elevation_deg", "max_elevation_deg", "law", "climb_elevation_deg");
         SteeringLaw law = guidance.TryGet("law") is { } lawNode
             ? lawNode.String() switch
             {
                 "gravity-turn" => SteeringLaw.GravityTurn,
                 "fixed-attitude" => SteeringLaw.FixedAttitude,
-                string other => throw lawNode.Error($"unknown steering law '{other}'; expected gravity-turn or fixed-attitude"),
+                "shaped" => SteeringLaw.Shaped,
+                string other => throw lawNode.Error($"unknown steering law '{other}'; expected gravity-turn, fixed-attitude or shaped"),
             }
             : SteeringLaw.GravityTurn;
+        YamlNode? climbNode = guidance.TryGet("climb_elevation_deg");
+        if (climbNode is not null && law != SteeringLaw.Shaped)
+        {
+            throw climbNode.Error("climb_elevation_deg belongs to the shaped steering law; expected law: shaped or no climb_elevation_deg");
+        }
+
+        double climbEl = climbNode?.Number(1, 89.9, "an elevation in degrees from 1 to 89.9") ?? 70;
         double rise = guidance.Get("vertical_rise_s").NonNegative("a vertical-rise time in seconds");
         double pitch = guidance.Get("pitch_over_s").Positive("a pitch-over duration in seconds");
-        double minEl = guidance.TryGet("min_elevation_deg")?.Number(1, 89, "an elevation in degrees from 1 to 89") ?? 10;
+        // The shaped law commands the upper stages' attitude, which may point below the horizon to flatten a steep climb;
+        // a pitch-over's final elevation cannot.
+        double minEl = law == SteeringLaw.Shaped
+            ? guidance.TryGet("min_elevation_deg")?.Number(-30, 89, "a commanded elevation in degrees from -30 to 89") ?? 5
+            : guidance.TryGet("min_elevation_deg")?.Number(1, 89, "an elevation in degrees from 1 to 89") ?? 10;
         YamlNode? maxNode = guidance.TryGet("max_elevation_deg");
         double maxEl = maxNode?.Number(1, 89.9, "an elevation in degrees from 1 to 89.9") ?? 89;
         if (maxEl <= minEl)
@@ -94,7 +106,8 @@ public static class MissileFile
                 $"the vertical rise and pitch-over ({rise + pitch} s) must end before the first stage burns out ({stages[0].BurnTimeS} s)"));
         }
 
-        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg, law);
+        var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg, law,
+            law == SteeringLaw.Shaped ? climbEl * Angle.RadPerDeg : 0);
         double liftoffWeightN = rocket.LaunchMassKg * ThrustForce.StandardGravityMPerS2;
         double liftoffThrustN = stages[0].VacuumThrustN - 101325 * stages[0].NozzleExitAreaM2;
         if (liftoffThrustN <= liftoffWeightN)

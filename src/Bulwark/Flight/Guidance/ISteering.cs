@@ -34,6 +34,23 @@ public sealed class PitchOverSteering(double azimuthRad, double startTimeS, doub
 }
 
 /// <summary>
+/// A commanded attitude: thrust at a fixed elevation <paramref name="elevationRad"/> above the local geodetic horizontal,
+/// toward the fixed local azimuth <paramref name="azimuthRad"/> (from north, clockwise):
+/// u = sin(ε)·up + cos(ε)·(cos(az)·north + sin(az)·east). The upper stages of a shaped interceptor ascent.
+/// </summary>
+public sealed class HeldElevationSteering(double azimuthRad, double elevationRad) : ISteering
+{
+    private readonly (double Sin, double Cos) _elevation = Math.SinCos(elevationRad);
+    private readonly (double Sin, double Cos) _azimuth = Math.SinCos(azimuthRad);
+
+    public Vec3 ThrustDirectionEci(in FlightContext context)
+    {
+        Vec3 horizontal = _azimuth.Cos * context.NorthEci + _azimuth.Sin * context.EastEci;
+        return _elevation.Sin * context.UpEci + _elevation.Cos * horizontal;
+    }
+}
+
+/// <summary>
 /// The gravity turn: thrust along the air-relative velocity (zero angle of attack), so gravity alone turns the path.
 /// Used for all powered flight after the pitch-over, inside and above the atmosphere.
 /// </summary>

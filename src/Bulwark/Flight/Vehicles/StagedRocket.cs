@@ -22,7 +22,8 @@ namespace Bulwark.Flight.Vehicles;
 /// <param name="PitchOverS">duration of the pitch-over, s</param>
 /// <param name="MinElevationRad">the lowest thrust elevation the guidance accepts at the end of the pitch-over, rad</param>
 /// <param name="MaxElevationRad">the highest, rad</param>
-/// <param name="Law">after the pitch-over: a gravity turn (missiles), or holding the pitch-over attitude (interceptors steering toward a point)</param>
+/// <param name="Law">after the pitch-over: a gravity turn (missiles), holding the pitch-over attitude, or the shaped interceptor ascent (<see cref="SteeringLaw.Shaped"/>)</param>
+/// <param name="ClimbElevationRad">for <see cref="SteeringLaw.Shaped"/>: the lowest elevation the first stage's pitch-over aims at, rad, so that it climbs out of the dense air before the upper stages steer flat</param>
 public sealed record StagedRocket(
     string Name,
     IReadOnlyList<RocketStage> Stages,
@@ -34,7 +35,8 @@ public sealed record StagedRocket(
     double PitchOverS,
     double MinElevationRad,
     double MaxElevationRad,
-    SteeringLaw Law = SteeringLaw.GravityTurn) : IGuidedMissile
+    SteeringLaw Law = SteeringLaw.GravityTurn,
+    double ClimbElevationRad = 0) : IGuidedMissile
 {
     private readonly ValueList<RocketStage> _stages = ValueList<RocketStage>.From(Stages);
 
@@ -60,10 +62,13 @@ public sealed record StagedRocket(
         var phases = new List<FlightPhase>();
         double cutoffS = Math.Clamp(controls.EnergyFraction, 0, 1) * TotalBurnTimeS;
         double burnUsedS = 0;
-        double tilt = Math.PI / 2 - controls.ElevationRad;
-        var pitchOver = new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, tilt);
+        bool shaped = Law == SteeringLaw.Shaped;
+        double kickElevationRad = shaped ? Math.Max(controls.ElevationRad, ClimbElevationRad) : controls.ElevationRad;
+        var pitchOver = new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, Math.PI / 2 - kickElevationRad);
         ISteering? Hold = Law == SteeringLaw.FixedAttitude ? pitchOver : null;
         string AfterPitchOver = Law == SteeringLaw.FixedAttitude ? "held attitude" : "gravity turn";
+        ISteering upper = shaped ? new HeldElevationSteering(azimuthRad, controls.ElevationRad) : Hold ?? GravityTurnSteering.Instance;
+        string upperName = shaped ? "commanded attitude" : AfterPitchOver;
 
         for (int i = 0; i < Stages.Count && burnUsedS < cutoffS; i++)
         {
@@ -84,7 +89,7 @@ public sealed record StagedRocket(
             }
             else
             {
-                segments.Add(($"stage-{i + 1} " + AfterPitchOver, burnS, Hold ?? GravityTurnSteering.Instance));
+                segments.Add(($"stage-{i + 1} " + upperName, burnS, upper));
             }
 
             segments.RemoveAll(s => s.DurationS <= 0);

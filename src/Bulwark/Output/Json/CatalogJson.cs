@@ -1,11 +1,16 @@
+using System.Text.Json;
 using Bulwark.Catalog;
+using Bulwark.Engagement;
 
 namespace Bulwark.Output.Json;
 
-/// <summary><c>bulwark catalog --format json</c>: each entry's numbers with unit, confidence, source and citation.</summary>
+/// <summary>
+/// <c>bulwark catalog --format json</c>: each entry's numbers with unit, confidence, source and citation; an interceptor's
+/// fly-out family (<c>flyout</c>: the standard, flattest and steepest programs' burnouts) when the given fly-outs have it.
+/// </summary>
 public static class CatalogJson
 {
-    public static string Write(BulwarkCatalog catalog, IReadOnlyList<CatalogEntry> entries)
+    public static string Write(BulwarkCatalog catalog, IReadOnlyList<CatalogEntry> entries, IReadOnlyDictionary<string, FlyoutFamily>? flyouts = null)
     {
         return JsonText.Write(w =>
         {
@@ -48,11 +53,32 @@ public static class CatalogJson
                 }
 
                 w.WriteEndArray();
+                if (flyouts is not null && flyouts.TryGetValue(e.Id, out FlyoutFamily? family))
+                {
+                    w.WriteStartObject("flyout");
+                    w.WriteString("computed_on", "the standard fly-out (docs/interceptors.md); derived from the entry's notional stages and guidance");
+                    Burnout(w, "standard", family.Standard);
+                    Burnout(w, "flattest", family.Flattest);
+                    Burnout(w, "steepest", family.Steepest);
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         }, indented: true);
+    }
+
+    private static void Burnout(Utf8JsonWriter w, string name, FlyoutBurnout b)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("commanded_elevation_deg", Rounding.AngleDeg(b.ElevationRad));
+        w.WriteNumber("burnout_flight_path_angle_deg", Rounding.AngleDeg(b.FlightPathAngleRad));
+        w.WriteNumber("burnout_speed_km_s", Rounding.KmPerS(b.SpeedMPerS));
+        w.WriteNumber("burnout_altitude_km", Rounding.Km(b.HeightM));
+        w.WriteNumber("burnout_time_s", Rounding.Time(b.TimeS));
+        w.WriteEndObject();
     }
 }
