@@ -79,13 +79,9 @@ public static class MissileFile
                 string other => throw lawNode.Error($"unknown steering law '{other}'; expected gravity-turn, fixed-attitude or shaped"),
             }
             : SteeringLaw.GravityTurn;
-        YamlNode? climbNode = guidance.TryGet("climb_elevation_deg");
-        if (climbNode is not null && law != SteeringLaw.Shaped)
-        {
-            throw climbNode.Error("climb_elevation_deg belongs to the shaped steering law; expected law: shaped or no climb_elevation_deg");
-        }
-
-        double climbEl = climbNode?.Number(1, 89.9, "an elevation in degrees from 1 to 89.9") ?? 70;
+        // Read (and checked) whatever the law, so that a scenario overriding a shaped interceptor's law keeps a valid
+        // entry (overrides merge keys); only the shaped law uses it.
+        double climbEl = guidance.TryGet("climb_elevation_deg")?.Number(1, 89.9, "an elevation in degrees from 1 to 89.9") ?? 70;
         double rise = guidance.Get("vertical_rise_s").NonNegative("a vertical-rise time in seconds");
         double pitch = guidance.Get("pitch_over_s").Positive("a pitch-over duration in seconds");
         // The shaped law commands the upper stages' attitude, which may point below the horizon to flatten a steep climb;
