@@ -120,6 +120,7 @@ internal static class CatalogCommand
             $"  {label,-9} commanded {b.ElevationRad * 180 / Math.PI,5:0.#}°: burnout {b.SpeedMPerS / 1000:0.000} km/s at {b.HeightM / 1000:0} km, {b.TimeS:0.0} s after launch, climbing at {b.FlightPathAngleRad * 180 / Math.PI:0.0}°"));
         Line("standard", family.Standard);
         Line("flattest", family.Flattest);
+        Line("lowest", family.Lowest);
         Line("steepest", family.Steepest);
     }
 

@@ -174,16 +174,22 @@ public sealed partial class BulwarkCatalog
 
     /// <summary>
     /// The interceptor <paramref name="id"/>, read and calibrated once per entry. Where a scenario has overridden its
-    /// <c>burnout_speed_km_s</c>, its stages are scaled (<see cref="SpeedScaledInterceptor"/>: every stage's Isp and burn
-    /// time by one factor) so that the standard fly-out the catalog's speeds are calibrated on reaches the new speed: the
+    /// <c>burnout_speed_km_s</c>, its stages are scaled (<see cref="SpeedScaledInterceptor"/>: every stage's Isp by one
+    /// factor) so that the standard fly-out the catalog's speeds are calibrated on reaches the new speed: the
     /// reach follows the override. The calibration itself is kept per process (<see cref="SpeedScaledInterceptor.For"/>).
     /// </summary>
     public Interceptor Interceptor(string id, YamlNode? where = null) => Get("interceptors", id, where).Record(entry =>
     {
         Interceptor interceptor = InterceptorFile.Read(entry.Node);
-        return entry.ProvenanceOf(BurnoutSpeedKey)?.IsScenarioOverride == true
-            ? SpeedScaledInterceptor.For(interceptor, interceptor.BurnoutSpeedMPerS) with { Id = interceptor.Id }
-            : interceptor;
+        if (entry.ProvenanceOf(BurnoutSpeedKey)?.IsScenarioOverride != true)
+        {
+            return interceptor;
+        }
+
+        return (SpeedScaledInterceptor.TryFor(interceptor, interceptor.BurnoutSpeedMPerS) ?? throw new InputException(entry.File, entry.Line, null,
+            $"{id}.{BurnoutSpeedKey}", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{interceptor.BurnoutSpeedMPerS / 1000:0.###} km/s is too slow for this interceptor: a copy with its specific impulses scaled down that far (thrust with them) does not burn out on the standard fly-out; expected a higher speed")))
+            with { Id = interceptor.Id };
     });
 
     private const string BurnoutSpeedKey = "burnout_speed_km_s";

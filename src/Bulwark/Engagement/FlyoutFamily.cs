@@ -16,32 +16,38 @@ public readonly record struct FlyoutBurnout(double ElevationRad, double FlightPa
 
 /// <summary>
 /// What an interceptor's fly-out family spans, measured on the standard fly-out (<see cref="StandardFlyout"/>): the
-/// standard program's burnout (the one the catalog speed is calibrated on) and the flattest and steepest programs'
-/// burnouts (the ends of the guidance's elevation range; the flattest that burns out at all).
+/// standard program's burnout (the one the catalog speed is calibrated on); the flattest climbing burnout (the lowest
+/// program, on a 1° scan up from the bottom of the guidance's elevation range, that burns out level or climbing: as flat
+/// as the vehicle flies out); the lowest program that burns out at all (the programs below the flattest dive: they serve
+/// low, near points, and a faster copy of the interceptor needs them to reach every point a slower one reaches); and the
+/// steepest (the top of the range).
 /// </summary>
-public sealed record FlyoutFamily(FlyoutBurnout Standard, FlyoutBurnout Flattest, FlyoutBurnout Steepest)
+public sealed record FlyoutFamily(FlyoutBurnout Standard, FlyoutBurnout Flattest, FlyoutBurnout Lowest, FlyoutBurnout Steepest)
 {
-    /// <summary>The fly-out family of <paramref name="interceptor"/>; three to a few dozen fly-outs.</summary>
+    /// <summary>The fly-out family of <paramref name="interceptor"/>; a few to about 120 fly-outs.</summary>
     public static FlyoutFamily Of(Interceptor interceptor)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
         (double lo, double hi) = interceptor.Rocket.ElevationRange;
-        double standard = StandardFlyout.Controls.ElevationRad;
         FlyoutBurnout At(double e) => StandardFlyout.Burnout(interceptor, e) is { } p
             ? FlyoutBurnout.From(e, p)
             : throw new InvalidOperationException($"{interceptor.Id}: the fly-out at {e * 180 / Math.PI:F1}° does not burn out");
 
-        // The flattest programs of the heaviest interceptors may come down before burnout: step up to the first that does not.
-        FlyoutBurnout? flattest = null;
+        FlyoutBurnout? lowest = null, flattest = null;
         const double StepRad = Math.PI / 180;
         for (double e = lo; e <= hi && flattest is null; e += StepRad)
         {
             if (StandardFlyout.Burnout(interceptor, e) is { } p)
             {
-                flattest = FlyoutBurnout.From(e, p);
+                lowest ??= FlyoutBurnout.From(e, p);
+                if (p.FlightPathAngleRad >= 0)
+                {
+                    flattest = FlyoutBurnout.From(e, p);
+                }
             }
         }
 
-        return new FlyoutFamily(At(standard), flattest ?? At(hi), At(hi));
+        FlyoutBurnout steepest = At(hi);
+        return new FlyoutFamily(At(StandardFlyout.Controls.ElevationRad), flattest ?? steepest, lowest ?? steepest, steepest);
     }
 }

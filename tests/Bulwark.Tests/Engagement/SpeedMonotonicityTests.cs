@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulwark.Analysis;
+using Bulwark.Analysis.Deterrent;
 using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Engagement;
@@ -73,7 +74,7 @@ public class SpeedMonotonicityTests(ITestOutputHelper output)
             {
                 MinInterceptAltitudeM = catalog.MinInterceptAltitudeM,
                 MaxInterceptAltitudeM = catalog.MaxInterceptAltitudeM,
-            }, site, tables[i], t.Track, 0, Doctrine.Default).Shots.Count)];
+            }, site, new ReachTableProvider.TableReach(tables[i]), t.Track, 0, Doctrine.Default).Shots.Count)];
             engaged += double.IsFinite(latest[0]) ? 1 : 0;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{t.Threat.Id}: latest launch {string.Join(" / ", latest.Select(l => double.IsFinite(l) ? l.ToString("F0", CultureInfo.InvariantCulture) : "—"))} s; ideal shots {string.Join(" / ", shots)}"));
@@ -103,7 +104,7 @@ public class SpeedMonotonicityTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>As <see cref="ThresholdSearch.LatestLaunchS"/>, with the arrival time behind the latest launch (−∞ and 0 when none).</summary>
+    /// <summary>As <see cref="ThresholdSearch.LatestLaunchS(Bulwark.Sensing.ThreatTrack, ReachTable, Interceptor)"/>, with the arrival time behind the latest launch (−∞ and 0 when none).</summary>
     private static (double LaunchS, double ArrivalS) LatestLaunch(FlownThreat t, ReachTable table, Interceptor limits)
     {
         (double LaunchS, double ArrivalS) best = (double.NegativeInfinity, 0);

@@ -55,9 +55,17 @@ public sealed class ThresholdSearch
     {
         if (!_latest.TryGetValue(level, out double[]? latest))
         {
-            Interceptor scaled = SpeedScaledInterceptor.For(_base, SpeedMPerS(level));
-            ReachTable table = ReachTable.Build(scaled, _site, _options.ThresholdTables);
-            latest = [.. _tracks.Select(t => LatestLaunchS(t, table, _base))];
+            // A speed too low for any copy of the interceptor that still flies reaches nothing (SpeedScaledInterceptor).
+            if (SpeedScaledInterceptor.TryFor(_base, SpeedMPerS(level)) is { } scaled)
+            {
+                ReachTable table = ReachTable.Build(scaled, _site, _options.ThresholdTables);
+                latest = [.. _tracks.Select(t => LatestLaunchS(t, table, _base))];
+            }
+            else
+            {
+                latest = [.. _tracks.Select(_ => double.NegativeInfinity)];
+            }
+
             _latest[level] = latest;
         }
 

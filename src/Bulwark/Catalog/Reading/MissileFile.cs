@@ -105,8 +105,8 @@ public static class MissileFile
         var rocket = new StagedRocket(name, stages, payload, rv, area, cd, rise, pitch, minEl * Angle.RadPerDeg, maxEl * Angle.RadPerDeg, law,
             law == SteeringLaw.Shaped ? climbEl * Angle.RadPerDeg : 0);
         double liftoffWeightN = rocket.LaunchMassKg * ThrustForce.StandardGravityMPerS2;
-        double liftoffThrustN = stages[0].VacuumThrustN - 101325 * stages[0].NozzleExitAreaM2;
-        if (liftoffThrustN <= liftoffWeightN)
+        double liftoffThrustN = rocket.LiftoffThrustN;
+        if (!rocket.LiftsOff)
         {
             throw items[0].Error(string.Create(CultureInfo.InvariantCulture,
                 $"the first stage's sea-level thrust ({liftoffThrustN / 1000:F0} kN) does not exceed the launch weight ({liftoffWeightN / 1000:F0} kN): the missile cannot lift off"));

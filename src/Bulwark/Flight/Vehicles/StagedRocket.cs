@@ -51,6 +51,12 @@ public sealed record StagedRocket(
 
     public double LaunchMassKg => Stages.Sum(s => s.GrossMassKg) + PayloadMassKg;
 
+    /// <summary>The first stage's sea-level thrust (vacuum thrust less p₀·A_e, p₀ = 101,325 Pa), N.</summary>
+    public double LiftoffThrustN => Stages[0].VacuumThrustN - 101325 * Stages[0].NozzleExitAreaM2;
+
+    /// <summary>Whether the first stage's sea-level thrust exceeds the launch weight (m₀·g₀): whether it can leave the pad.</summary>
+    public bool LiftsOff => LiftoffThrustN > LaunchMassKg * ThrustForce.StandardGravityMPerS2;
+
     /// <summary>Sum of the stages' burn times, s.</summary>
     public double TotalBurnTimeS => Stages.Sum(s => s.BurnTimeS);
 

@@ -59,6 +59,7 @@ public static class CatalogJson
                     w.WriteString("computed_on", "the standard fly-out (docs/interceptors.md); derived from the entry's notional stages and guidance");
                     Burnout(w, "standard", family.Standard);
                     Burnout(w, "flattest", family.Flattest);
+                    Burnout(w, "lowest", family.Lowest);
                     Burnout(w, "steepest", family.Steepest);
                     w.WriteEndObject();
                 }

