@@ -6,7 +6,9 @@ namespace Bulwark.Output.Plots;
 
 /// <summary>
 /// The deterrent plot: threshold burnout speed against the interceptor's launch delay after the ICBM's launch, one line
-/// per battery and track, with each battery's catalog speed as a dashed line. Drawn with the embedded map font, so the
+/// per battery and track, with each battery's catalog speed as a dashed line and, on each line, a diamond at the launch
+/// delay the battery's own sensors allow (its earliest fire-control launch), so the ideal bound and the real case show
+/// together. Drawn with the embedded map font, so the
 /// PNG bytes are the same on every machine (as for <see cref="MapBuilder"/>).
 /// </summary>
 public static class ThresholdPlot
@@ -29,6 +31,7 @@ public static class ThresholdPlot
         plot.Axes.Left.TickLabelStyle.FontName = MapFont.Name;
         var batteries = result.Tracks.SelectMany(t => t.Batteries).Select(b => b.BatteryId).Distinct().ToList();
         int line = 0;
+        bool realMarked = false;
         foreach (DeterrentTrack t in result.Tracks)
         {
             foreach (DeterrentBattery b in t.Batteries)
@@ -39,10 +42,16 @@ public static class ThresholdPlot
                     continue;
                 }
 
-                var scatter = plot.Add.Scatter(points.Select(c => c.DelayS).ToArray(), points.Select(c => c.SpeedMPerS!.Value / 1000).ToArray(), Color.FromHex(Palette[line++ % Palette.Length]));
+                Color color = Color.FromHex(Palette[line++ % Palette.Length]);
+                var scatter = plot.Add.Scatter(points.Select(c => c.DelayS).ToArray(), points.Select(c => c.SpeedMPerS!.Value / 1000).ToArray(), color);
                 scatter.LegendText = $"{b.BatteryId}: {t.BaseId} → {t.TargetId}";
                 scatter.LineWidth = 1.5f;
                 scatter.MarkerSize = 4;
+                if (RealLaunchDelayS(t, b) is { } delay && SpeedAt(points, delay) is { } speed)
+                {
+                    plot.Add.Marker(delay, speed / 1000, MarkerShape.FilledDiamond, 14, color);
+                    realMarked = true;
+                }
             }
         }
 
@@ -53,9 +62,38 @@ public static class ThresholdPlot
             h.LegendText = $"{b.InterceptorId} (catalog) {b.CatalogSpeedMPerS / 1000:0.0} km/s";
         }
 
+        if (realMarked)
+        {
+            var key = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.FilledDiamond, 14, Colors.Gray);
+            key.LegendText = "◆ the battery's earliest launch with its own sensors (fire-control track + reaction time)";
+        }
+
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontName = MapFont.Name;
         plot.Legend.FontSize = 10;
         return plot.GetImageBytes(1200, 800, ImageFormat.Png);
+    }
+
+    /// <summary>The launch delay after the ICBM's launch that the battery's own sensors allow: its earliest fire-control launch; null without a fire-control track.</summary>
+    public static double? RealLaunchDelayS(DeterrentTrack track, DeterrentBattery battery)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(battery);
+        return battery.RealSensors.EarliestLaunchS is { } launch ? launch - track.Flight.Track.LaunchTimeS : null;
+    }
+
+    /// <summary>The threshold curve at <paramref name="delayS"/>, linear between its delays; null outside them.</summary>
+    private static double? SpeedAt(IReadOnlyList<ThresholdSpeed> points, double delayS)
+    {
+        for (int i = 0; i + 1 < points.Count; i++)
+        {
+            if (delayS >= points[i].DelayS && delayS <= points[i + 1].DelayS)
+            {
+                double f = (delayS - points[i].DelayS) / (points[i + 1].DelayS - points[i].DelayS);
+                return points[i].SpeedMPerS!.Value + f * (points[i + 1].SpeedMPerS!.Value - points[i].SpeedMPerS!.Value);
+            }
+        }
+
+        return points.Count == 1 && points[0].DelayS == delayS ? points[0].SpeedMPerS : null;
     }
 }

@@ -28,6 +28,9 @@ public static class ComparisonReport
 
     public static string MapFile(ThreatClass c, string architectureId) => $"map-{c.Id}-{architectureId}.png";
 
+    /// <summary>The file of an architecture's threshold-against-delay plot.</summary>
+    public static string ThresholdFile(string architectureId) => $"threshold-{architectureId}.png";
+
     public static ReportDocument Document(ComparisonResult r, string command)
     {
         var blocks = new List<ReportBlock>();
@@ -214,6 +217,20 @@ public static class ComparisonReport
             "ICBM's launch; the worst case for Russia), and the **threshold burnout speed** each battery's interceptor would need, at the " +
             "ideal-sensor launch delay (its reaction time), to catch at least one track and to catch every track. Interceptor speeds are " +
             "disputed; the threshold is the robust answer (docs/deterrent.md)."));
+        var curves = r.Architectures.Where(a => a.Deterrent is { } d && d.Tracks.Any(t => t.Batteries.Any(b => b.Curve.Any(c => c.SpeedMPerS is not null)))).ToList();
+        if (curves.Count > 0)
+        {
+            blocks.Add(new Paragraph(
+                "First the threshold against the launch delay: the burnout speed each battery's interceptor needs to catch each track " +
+                "when launched that long after the ICBM (ideal sensors: guidance everywhere), with a diamond where the battery's own " +
+                "sensors allow it to launch (its earliest fire-control track plus its reaction time). Left of a diamond the curve is " +
+                "the worst case for Russia; at the diamond, the case the architecture's radars support; the dashed line is the " +
+                "catalog speed."));
+            blocks.Add(new Figure(
+                [.. curves.Select(a => new ReportImage(ThresholdFile(a.Architecture.Id), $"threshold speed against launch delay, {a.Architecture.Id}", Plots.ThresholdPlot.Render(a.Deterrent!)))],
+                "Threshold burnout speed against the interceptor's launch delay, one plot per architecture whose batteries catch a Russian track at some speed up to the search's maximum."));
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         foreach (ArchitectureComparison a in r.Architectures.Where(a => a.Deterrent is not null))
         {
