@@ -1,4 +1,3 @@
-using Bulwark.Catalog;
 using Bulwark.Engagement;
 
 namespace Bulwark.Raids;
