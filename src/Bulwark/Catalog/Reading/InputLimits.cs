@@ -12,6 +12,9 @@ public static class InputLimits
     /// <summary>The deepest nesting of lists and mappings an input file may have (real files need fewer than 10).</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The most values (scalars, lists and mappings) that the aliases of an input file may stand for in all.</summary>
+    public const long MaxAliasedNodes = 100_000;
+
     /// <summary>The message for an input over <see cref="MaxInputChars"/>.</summary>
     public static string TooLarge => $"the file is larger than {MaxInputChars / (1024 * 1024)} MiB, the most an input file may hold";
 }

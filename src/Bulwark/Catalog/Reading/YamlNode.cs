@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Bulwark.Catalog.Reading;
@@ -291,26 +292,94 @@ public sealed class YamlNode
 
     private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
 
-    /// <summary>Fails at the first list or mapping nested deeper than <see cref="InputLimits.MaxDepth"/>.</summary>
+    /// <summary>
+    /// Fails at the first list or mapping nested deeper than <see cref="InputLimits.MaxDepth"/>, counting the nodes an
+    /// alias stands for at the alias; at an alias inside the node it names (a cycle, which YamlDotNet follows until the
+    /// stack overflows); and at the alias that makes aliases stand for more than <see cref="InputLimits.MaxAliasedNodes"/>
+    /// nodes in all (a "billion laughs", which every walk of the tree would expand); and at a mapping with a value but no
+    /// key (which YamlDotNet's loader fails on with an ArgumentException).
+    /// </summary>
     private static void CheckDepth(string file, string text)
     {
         var parser = new Parser(new StringReader(text));
-        int depth = 0;
+        var open = new Stack<(string? Anchor, long Size, int Height, Mark Start, bool IsMapping, int Children)>();
+        var anchors = new Dictionary<string, (long Size, int Height)>(StringComparer.Ordinal);
+        long aliased = 0;
+
+        InputException Error(Mark at, string problem) => new(file, (int)at.Line, (int)at.Column, null, problem);
+
+        void Add(Mark at, long size, int height)
+        {
+            if (open.Count + height > InputLimits.MaxDepth)
+            {
+                throw Error(at, $"lists and mappings nested more than {InputLimits.MaxDepth} deep (counting what aliases stand for); expected at most {InputLimits.MaxDepth} levels");
+            }
+
+            if (open.TryPop(out var parent))
+            {
+                open.Push(parent with { Size = parent.Size + size, Height = Math.Max(parent.Height, height + 1), Children = parent.Children + 1 });
+            }
+        }
+
         while (parser.MoveNext())
         {
-            switch (parser.Current)
+            ParsingEvent e = parser.Current!;
+            switch (e)
             {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    if (++depth > InputLimits.MaxDepth)
+                case MappingStart or SequenceStart:
+                    if (open.Count + 1 > InputLimits.MaxDepth)
                     {
-                        Mark at = parser.Current.Start;
-                        throw new InputException(file, (int)at.Line, (int)at.Column, null,
-                            $"lists and mappings nested more than {InputLimits.MaxDepth} deep; expected at most {InputLimits.MaxDepth} levels");
+                        throw Error(e.Start, $"lists and mappings nested more than {InputLimits.MaxDepth} deep; expected at most {InputLimits.MaxDepth} levels");
                     }
 
+                    var anchor = ((NodeEvent)e).Anchor;
+                    open.Push((anchor.IsEmpty ? null : anchor.Value, 1, 0, e.Start, e is MappingStart, 0));
                     break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    depth--;
+                case MappingEnd or SequenceEnd:
+                    var node = open.Pop();
+                    if (node.IsMapping && node.Children % 2 != 0)
+                    {
+                        // YamlDotNet's parser drops the empty key of a block mapping's ": value" line, and its loader then fails with an ArgumentException.
+                        throw Error(node.Start, "a value without a key in this mapping (a line starting with ':'?); expected 'key: value'");
+                    }
+
+                    if (node.Anchor is { } name)
+                    {
+                        anchors[name] = (node.Size, node.Height);
+                    }
+
+                    Add(e.Start, node.Size, node.Height);
+                    break;
+                case Scalar scalar:
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        anchors[scalar.Anchor.Value] = (1, 0);
+                    }
+
+                    Add(e.Start, 1, 0);
+                    break;
+                case AnchorAlias alias:
+                    string named = alias.Value.Value;
+                    if (open.Any(o => o.Anchor == named))
+                    {
+                        throw Error(e.Start, $"the alias *{named} is inside the node it names; expected an alias to a node defined before it, not one that contains it");
+                    }
+
+                    if (anchors.TryGetValue(named, out var target))
+                    {
+                        aliased += target.Size;
+                        if (aliased > InputLimits.MaxAliasedNodes)
+                        {
+                            throw Error(e.Start, $"aliases stand for more than {InputLimits.MaxAliasedNodes:N0} values in all; expected far fewer aliases, or smaller anchored nodes");
+                        }
+
+                        Add(e.Start, target.Size, target.Height);
+                    }
+                    else
+                    {
+                        Add(e.Start, 1, 0); // an unknown anchor: YamlDotNet's loader says so
+                    }
+
                     break;
             }
         }

@@ -173,6 +173,35 @@ public class YamlNodeTests
         Assert.True(YamlNode.Parse("ok.yaml", atTheLimit).Get("a").IsSequence);
     }
 
+    [Theory]
+    [InlineData("a: &x { *x : 1, *x : 2 }\n", 1, "the alias *x is inside the node it names")] // was a stack overflow in YamlDotNet
+    [InlineData("a: b\nc:\n  : d\n  e: 1\n", 3, "a value without a key")] // was an ArgumentException from YamlDotNet
+    [InlineData("a: &x [1, [2, [3]]]\nb: [[[[*x]]]]\n", 2, "aliases stand for")]
+    [InlineData("a: *nowhere\n", 1, "not valid YAML")]
+    public void AliasCyclesBombsAndKeylessValuesAreLocatedErrors(string text, int line, string problem)
+    {
+        if (problem == "aliases stand for")
+        {
+            // Ten lists of ten aliases, each to the list before: 10^9 values (a "billion laughs").
+            text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 9).Select(i =>
+                $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\n"));
+            line = 5;
+        }
+
+        InputException e = Fails(() => YamlNode.Parse("a.yaml", text));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(problem, e.Message);
+        Assert.True(YamlNode.Parse("ok.yaml", "a: &x [1, 2]\nb: *x\nc: [*x, *x]\n").Get("c").IsSequence);
+    }
+
+    [Fact]
+    public void AliasesCountTowardTheNestingLimit()
+    {
+        string deep = new string('[', 40) + new string(']', 40);
+        InputException e = Fails(() => YamlNode.Parse("a.yaml", $"a: &x {deep}\nb: {new string('[', 30)}*x{new string(']', 30)}\n"));
+        Assert.Contains("counting what aliases stand for", e.Message);
+    }
+
     [Fact]
     public void TextLongerThanTheLimitIsRefusedBeforeParsing()
     {
