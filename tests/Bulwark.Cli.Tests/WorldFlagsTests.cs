@@ -22,7 +22,7 @@ public class WorldFlagsTests
         ["footprint", "--architecture", "epaa-phase-3-2018", "--missile", "sejjil-2", "--from", "tabriz", "--region", "40,22,44,26", "--step-deg", "2", "--format", "json"];
 
     private static readonly string[] Deterrent =
-        ["deterrent", "--architecture", "epaa-phase-1-2011", "--bases", "kozelsk", "--targets", "washington", "--format", "json"];
+        ["deterrent", "--architecture", "epaa-phase-1-2011", "--bases", "kozelsk", "--targets", "washington", "--format", "json", "--no-thresholds"];
 
     private static CliRunner.Result Ok(params string[] args)
     {
