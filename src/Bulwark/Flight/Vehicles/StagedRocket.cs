@@ -20,7 +20,7 @@ namespace Bulwark.Flight.Vehicles;
 /// <param name="BodyCd">drag coefficient of the stack during boost</param>
 /// <param name="VerticalRiseS">duration of the vertical rise, s</param>
 /// <param name="PitchOverS">duration of the pitch-over, s</param>
-/// <param name="MinElevationRad">the lowest thrust elevation the guidance accepts at the end of the pitch-over, rad</param>
+/// <param name="MinElevationRad">the lowest thrust elevation the guidance accepts at the end of the pitch-over (for <see cref="SteeringLaw.Shaped"/>: the lowest commanded elevation of the upper stages, which may be negative), rad</param>
 /// <param name="MaxElevationRad">the highest, rad</param>
 /// <param name="Law">after the pitch-over: a gravity turn (missiles), holding the pitch-over attitude, or the shaped interceptor ascent (<see cref="SteeringLaw.Shaped"/>)</param>
 /// <param name="ClimbElevationRad">for <see cref="SteeringLaw.Shaped"/>: the lowest elevation the first stage's pitch-over aims at, rad, so that it climbs out of the dense air before the upper stages steer flat</param>
