@@ -67,9 +67,8 @@ public class SpeedMonotonicityTests(ITestOutputHelper output)
         int engaged = 0;
         foreach (FlownThreat t in tracks)
         {
-            (double LaunchS, double ArrivalS)[] best = [.. tables.Select(table => LatestLaunch(t, table, catalog))];
+            (double LaunchS, double ArrivalS)[] best = [.. tables.Select(table => ThresholdSearch.LatestLaunch(t.Track, table, catalog))];
             double[] latest = [.. best.Select(b => b.LaunchS)];
-            Assert.Equal(ThresholdSearch.LatestLaunchS(t.Track, tables[1], catalog), latest[1]);
             int[] shots = [.. copies.Select((c, i) => InterceptSolver.Solve("redzikowo", c with
             {
                 MinInterceptAltitudeM = catalog.MinInterceptAltitudeM,
@@ -102,26 +101,5 @@ public class SpeedMonotonicityTests(ITestOutputHelper output)
 
         output.WriteLine($"{id}: {engaged} of {tracks.Count} tracks engageable at 0.85×");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>As <see cref="ThresholdSearch.LatestLaunchS(Bulwark.Sensing.ThreatTrack, ReachTable, Interceptor)"/>, with the arrival time behind the latest launch (−∞ and 0 when none).</summary>
-    private static (double LaunchS, double ArrivalS) LatestLaunch(FlownThreat t, ReachTable table, Interceptor limits)
-    {
-        (double LaunchS, double ArrivalS) best = (double.NegativeInfinity, 0);
-        foreach (Bulwark.Sensing.TrackPoint p in t.Track.Points)
-        {
-            if (p.HeightM < limits.MinInterceptAltitudeM || p.HeightM > limits.MaxInterceptAltitudeM)
-            {
-                continue;
-            }
-
-            ReachPoint r = table.Earliest(p.EcefM);
-            if (r.IsReachable && p.TimeS - r.ArrivalS > best.LaunchS)
-            {
-                best = (p.TimeS - r.ArrivalS, r.ArrivalS);
-            }
-        }
-
-        return best;
     }
 }

@@ -73,12 +73,15 @@ public sealed class ThresholdSearch
     }
 
     /// <summary>The latest launch time from which <paramref name="reach"/> meets <paramref name="track"/> within <paramref name="limits"/>' altitudes; −∞ when never.</summary>
-    public static double LatestLaunchS(ThreatTrack track, ReachTable reach, Interceptor limits)
+    public static double LatestLaunchS(ThreatTrack track, ReachTable reach, Interceptor limits) => LatestLaunch(track, reach, limits).LaunchS;
+
+    /// <summary>As <see cref="LatestLaunchS(ThreatTrack, ReachTable, Interceptor)"/>, with the interceptor's flight time to that intercept (−∞ and 0 when never).</summary>
+    public static (double LaunchS, double ArrivalS) LatestLaunch(ThreatTrack track, ReachTable reach, Interceptor limits)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(reach);
         ArgumentNullException.ThrowIfNull(limits);
-        double latest = double.NegativeInfinity;
+        (double LaunchS, double ArrivalS) latest = (double.NegativeInfinity, 0);
         foreach (TrackPoint p in track.Points)
         {
             if (p.HeightM < limits.MinInterceptAltitudeM || p.HeightM > limits.MaxInterceptAltitudeM)
@@ -87,9 +90,9 @@ public sealed class ThresholdSearch
             }
 
             ReachPoint r = reach.Earliest(p.EcefM);
-            if (r.IsReachable)
+            if (r.IsReachable && p.TimeS - r.ArrivalS > latest.LaunchS)
             {
-                latest = Math.Max(latest, p.TimeS - r.ArrivalS);
+                latest = (p.TimeS - r.ArrivalS, r.ArrivalS);
             }
         }
 
