@@ -58,7 +58,7 @@ public sealed class ThresholdSearch
             // A speed too low for any copy of the interceptor that still flies reaches nothing (SpeedScaledInterceptor).
             if (SpeedScaledInterceptor.TryFor(_base, SpeedMPerS(level)) is { } scaled)
             {
-                ReachTable table = ReachTable.Build(scaled, _site, _options.ThresholdTables);
+                ReachTable table = ReachTable.OnDemand(scaled, _site, _options.ThresholdTables);
                 latest = [.. _tracks.Select(t => LatestLaunchS(t, table, _base))];
             }
             else

@@ -2,6 +2,8 @@ using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Bulwark.Numerics;
 
 namespace Bulwark.Engagement.Reach;
@@ -19,6 +21,19 @@ public sealed partial class ReachTable
     /// (in parallel, one azimuth bin per task: the result does not depend on the thread count) and inverts the fans.
     /// </summary>
     public static ReachTable Build(Interceptor interceptor, Geodetic site, ReachTableOptions? options = null)
+    {
+        ReachTable table = OnDemand(interceptor, site, options);
+        table.BuildAll();
+        return table;
+    }
+
+    /// <summary>
+    /// The table for <paramref name="interceptor"/> launched from <paramref name="site"/>, each azimuth bin built when a
+    /// lookup first needs it (its fly-outs flown in parallel). Every lookup answers exactly as the table of
+    /// <see cref="Build"/> does, since a bin is built the same way whenever and by whichever thread; what it saves is the
+    /// bins no lookup touches (the analyses look toward their threats, a sector of the compass). Thread-safe.
+    /// </summary>
+    public static ReachTable OnDemand(Interceptor interceptor, Geodetic site, ReachTableOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
         options ??= ReachTableOptions.Default;
@@ -42,26 +57,50 @@ public sealed partial class ReachTable
 
         int rows = (int)Math.Ceiling((maxAlt - minAlt) / altitudeCell - 1e-9) + 1;
         double topAlt = minAlt + (rows - 1) * altitudeCell;
+        var fan = new FanSpec(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta);
+        return new ReachTable(fan, Math.Min(maxAlt, topAlt));
+    }
 
-        int bins = options.AzimuthBins;
-        var grids = new Node[bins][];
-        var columns = new int[bins];
-        var samples = new long[bins];
-        // One worker (and one set of buffers) per thread, taking bins in turn; each bin is built by one worker alone, so
-        // the table does not depend on which worker built it.
-        int workers = Math.Min(bins, options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount);
+    /// <summary>Builds every bin not built yet: one worker (and one set of buffers) per thread, taking bins in turn.</summary>
+    private void BuildAll()
+    {
+        int bins = _bins.Length;
+        var missing = Enumerable.Range(0, bins).Where(k => Volatile.Read(ref _bins[k]) is null).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+
+        int workers = Math.Min(missing.Length, _fan.Options.MaxDegreeOfParallelism > 0 ? _fan.Options.MaxDegreeOfParallelism : Environment.ProcessorCount);
         int next = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            var builder = new FanBuilder(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta);
-            for (int k = Interlocked.Increment(ref next); k < bins; k = Interlocked.Increment(ref next))
+            var builder = new FanBuilder(_fan, parallelFlyouts: false);
+            for (int i = Interlocked.Increment(ref next); i < missing.Length; i = Interlocked.Increment(ref next))
             {
-                (grids[k], columns[k], samples[k]) = builder.Build(k * 2 * Math.PI / bins);
+                Publish(missing[i], builder);
             }
         });
+    }
 
-        return new ReachTable(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, Math.Min(maxAlt, topAlt), rows,
-            columns, grids, samples.Sum(), theta);
+    /// <summary>Builds bin <paramref name="bin"/> (once, whichever thread asks first) and returns its grid.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Node[] BuildBin(int bin)
+    {
+        lock (_binLocks[bin])
+        {
+            return Volatile.Read(ref _bins[bin]) ?? Publish(bin, new FanBuilder(_fan, parallelFlyouts: true));
+        }
+    }
+
+    /// <summary>Builds bin <paramref name="bin"/> with <paramref name="builder"/> and publishes it (its columns and samples first).</summary>
+    private Node[] Publish(int bin, FanBuilder builder)
+    {
+        (Node[] grid, int columns, long samples) = builder.Build(BinAzimuthRad(bin));
+        _binColumns[bin] = columns;
+        _binSamples[bin] = samples;
+        Volatile.Write(ref _bins[bin], grid);
+        return grid;
     }
 
     private static void Validate(ReachTableOptions o)
@@ -73,7 +112,14 @@ public sealed partial class ReachTable
         }
     }
 
-    /// <summary>Flies one azimuth bin's fan and inverts it into that bin's grid. One per thread; reuses its buffers.</summary>
+    /// <summary>What shapes every bin of one table: the interceptor, site, options, fan and grid.</summary>
+    private sealed record FanSpec(Interceptor Interceptor, Geodetic Site, ReachTableOptions Options, double[] Elevations, double RangeCellM,
+        double AltitudeCellM, double MinAltitudeM, int Rows, ThetaCode Theta);
+
+    /// <summary>
+    /// Flies one azimuth bin's fan and inverts it into that bin's grid. One per thread; reuses its buffers. With parallel
+    /// fly-outs, the fan's fly-outs are flown on every core (each into its own slots, so the grid is the same).
+    /// </summary>
     private sealed class FanBuilder
     {
         private readonly StagedRocket _rocket;
@@ -85,7 +131,9 @@ public sealed partial class ReachTable
         private readonly double _altitudeCell;
         private readonly int _rows;
         private readonly ThetaCode _theta;
-        private readonly FlyoutRunner _runner;
+        private readonly ConcurrentBag<FlyoutRunner> _runners = [];
+        private readonly bool _parallelFlyouts;
+        private readonly double _endM;
         private readonly FlightEnvironment _env;
         private readonly SiteGeodesic _geodesic;
         private readonly int _maxSamples;
@@ -100,23 +148,25 @@ public sealed partial class ReachTable
         private double[] _t = [], _th = [], _sp = [], _ga = [], _dr = [];
         private bool[] _real = [];
 
-        public FanBuilder(Interceptor interceptor, Geodetic site, ReachTableOptions options, double[] elevations, double rangeCellM,
-            double altitudeCellM, double minAlt, int rows, ThetaCode theta)
+        public FanBuilder(FanSpec fan, bool parallelFlyouts)
         {
-            _rangeCell = rangeCellM;
+            (Interceptor interceptor, Geodetic site, ReachTableOptions options, double[] elevations) = (fan.Interceptor, fan.Site, fan.Options, fan.Elevations);
+            double minAlt = fan.MinAltitudeM, altitudeCellM = fan.AltitudeCellM;
+            _parallelFlyouts = parallelFlyouts;
+            _rangeCell = fan.RangeCellM;
             _altitudeCell = altitudeCellM;
             _rocket = interceptor.Rocket;
             _site = site;
             _options = options;
             _elevations = elevations;
             _minAlt = minAlt;
-            _rows = rows;
-            _theta = theta;
+            _rows = fan.Rows;
+            _theta = fan.Theta;
             _env = options.Environment;
             // Fly-outs end below the grid, by two cells and two sampling steps at the burnout speed, so that the quads
             // between neighbouring fly-outs (which end at different times) cover the bottom rows on the way down.
             double endM = minAlt - 2 * altitudeCellM - 2 * options.TimeStepS * interceptor.BurnoutSpeedMPerS;
-            _runner = new FlyoutRunner(_env, options.Integrator, Math.Max(0, endM), options.TimeStepS, options.MaxFlightTimeS);
+            _endM = Math.Max(0, endM);
             _geodesic = new SiteGeodesic(_env.Planet.Shape, site);
             _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
             int n = elevations.Length * _maxSamples;
@@ -131,13 +181,27 @@ public sealed partial class ReachTable
 
         public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad)
         {
+            int m = _elevations.Length;
+            Span<double> reachX = m <= 256 ? stackalloc double[m] : new double[m];
+            if (_parallelFlyouts)
+            {
+                double[] xs = new double[m];
+                Parallel.For(0, m, i => xs[i] = Fly(i, azimuthRad));
+                xs.CopyTo(reachX);
+            }
+            else
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    reachX[i] = Fly(i, azimuthRad);
+                }
+            }
+
             double maxX = 0;
             long samples = 0;
-            for (int i = 0; i < _elevations.Length; i++)
+            for (int i = 0; i < m; i++)
             {
-                FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
-                _ends[i] = _runner.Run(plan);
-                maxX = Math.Max(maxX, Record(i, azimuthRad));
+                maxX = Math.Max(maxX, reachX[i]);
                 samples += _count[i];
             }
 
@@ -183,6 +247,21 @@ public sealed partial class ReachTable
             return (grid, columns, samples);
         }
 
+        /// <summary>Flies fly-out i of the fan at <paramref name="azimuthRad"/> into its slots; returns the largest x it records.</summary>
+        private double Fly(int i, double azimuthRad)
+        {
+            if (!_runners.TryTake(out FlyoutRunner? runner))
+            {
+                runner = new FlyoutRunner(_env, _options.Integrator, _endM, _options.TimeStepS, _options.MaxFlightTimeS);
+            }
+
+            FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
+            _ends[i] = runner.Run(plan);
+            double x = Record(i, azimuthRad, runner);
+            _runners.Add(runner);
+            return x;
+        }
+
         private ushort Quantise(int k, double[] th, ThetaCode code) => double.IsFinite(_t[k]) ? (ushort)code.Encode(th[k]) : (ushort)0;
 
         private ushort QuantiseSpeed(int k) =>
@@ -195,10 +274,10 @@ public sealed partial class ReachTable
             double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Angle.WrapPiFast(_dr[k]) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
 
         /// <summary>Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band.</summary>
-        private double Record(int i, double azimuthRad)
+        private double Record(int i, double azimuthRad, FlyoutRunner runner)
         {
-            ReadOnlySpan<double> s = _runner.Samples;
-            int n = Math.Min(_runner.SampleCount, _maxSamples);
+            ReadOnlySpan<double> s = runner.Samples;
+            int n = Math.Min(runner.SampleCount, _maxSamples);
             int dim = FlightState.Dimension;
             double w = _env.Planet.RotationRateRadPerS;
             double invR = 1 / _rangeCell, invH = 1 / _altitudeCell;

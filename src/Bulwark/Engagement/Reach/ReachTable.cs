@@ -26,8 +26,11 @@ public sealed partial class ReachTable
 
     private const double DriftQuantumRad = 2 * Math.PI / 65536;
 
-    private readonly Node[][] _bins;
+    private readonly FanSpec _fan;
+    private readonly Node[]?[] _bins;
     private readonly int[] _binColumns;
+    private readonly long[] _binSamples;
+    private readonly object[] _binLocks;
     private readonly int _rows;
     private readonly double _invRangeCell;
     private readonly double _invAltitudeCell;
@@ -36,33 +39,33 @@ public sealed partial class ReachTable
     private readonly SiteGeodesic _geodesic;
     private readonly Ellipsoid _shape;
 
-    private ReachTable(Interceptor interceptor, Geodetic site, ReachTableOptions options, double[] elevations, double rangeCellM,
-        double altitudeCellM, double minAltitudeM, double maxAltitudeM, int rows, int[] binColumns, Node[][] bins,
-        long samples, ThetaCode theta)
+    private ReachTable(FanSpec fan, double maxAltitudeM)
     {
-        RangeCellM = rangeCellM;
-        AltitudeCellM = altitudeCellM;
-        Interceptor = interceptor;
-        Site = site;
-        Options = options;
-        ElevationsRad = elevations;
-        MinAltitudeM = minAltitudeM;
+        _fan = fan;
+        RangeCellM = fan.RangeCellM;
+        AltitudeCellM = fan.AltitudeCellM;
+        Interceptor = fan.Interceptor;
+        Site = fan.Site;
+        Options = fan.Options;
+        ElevationsRad = fan.Elevations;
+        MinAltitudeM = fan.MinAltitudeM;
         MaxAltitudeM = maxAltitudeM;
-        _rows = rows;
-        _binColumns = binColumns;
-        _bins = bins;
-        NodeCount = bins.Sum(b => b.Length);
-        SampleCount = samples;
-        _invRangeCell = 1 / rangeCellM;
-        _invAltitudeCell = 1 / altitudeCellM;
-        _binsPerRad = options.AzimuthBins / (2 * Math.PI);
-        _thetaLo = theta.LoRad;
-        _thetaQuantum = theta.QuantumRad;
+        _rows = fan.Rows;
+        int bins = fan.Options.AzimuthBins;
+        _bins = new Node[]?[bins];
+        _binColumns = new int[bins];
+        _binSamples = new long[bins];
+        _binLocks = [.. Enumerable.Range(0, bins).Select(_ => new object())];
+        _invRangeCell = 1 / RangeCellM;
+        _invAltitudeCell = 1 / AltitudeCellM;
+        _binsPerRad = bins / (2 * Math.PI);
+        _thetaLo = fan.Theta.LoRad;
+        _thetaQuantum = fan.Theta.QuantumRad;
         // The guidance range in quanta, with a quarter-quantum of slack for rounding.
-        _thetaMinQ = theta.Encode(elevations[0]) - 0.25;
-        _thetaMaxQ = theta.Encode(elevations[^1]) + 0.25;
-        _shape = options.Environment.Planet.Shape;
-        _geodesic = new SiteGeodesic(_shape, site);
+        _thetaMinQ = fan.Theta.Encode(fan.Elevations[0]) - 0.25;
+        _thetaMaxQ = fan.Theta.Encode(fan.Elevations[^1]) + 0.25;
+        _shape = fan.Options.Environment.Planet.Shape;
+        _geodesic = new SiteGeodesic(_shape, fan.Site);
     }
 
     /// <summary>The interceptor.</summary>
@@ -92,14 +95,31 @@ public sealed partial class ReachTable
     /// <summary>Grid rows (altitudes).</summary>
     public int Rows => _rows;
 
-    /// <summary>Fly-outs flown to build the table.</summary>
-    public int FlyoutCount => Options.AzimuthBins * ElevationsRad.Count;
+    /// <summary>Azimuth bins built so far (all of them for a table from <see cref="Build"/>).</summary>
+    public int BinsBuilt => _bins.Count(b => Volatile.Read(ref b) is not null);
 
-    /// <summary>Fly-out samples inverted into the grid.</summary>
-    public long SampleCount { get; }
+    /// <summary>Fly-outs flown to build the bins built so far.</summary>
+    public int FlyoutCount => BinsBuilt * ElevationsRad.Count;
 
-    /// <summary>Grid nodes, all bins together.</summary>
-    public int NodeCount { get; }
+    /// <summary>Fly-out samples inverted into the grid (every bin; builds those not built yet).</summary>
+    public long SampleCount
+    {
+        get
+        {
+            BuildAll();
+            return _binSamples.Sum();
+        }
+    }
+
+    /// <summary>Grid nodes, all bins together (builds those not built yet).</summary>
+    public int NodeCount
+    {
+        get
+        {
+            BuildAll();
+            return _bins.Sum(b => b!.Length);
+        }
+    }
 
     /// <summary>Bytes held by the grid.</summary>
     public long GridBytes => (long)NodeCount * Unsafe.SizeOf<Node>();
@@ -108,10 +128,21 @@ public sealed partial class ReachTable
     public double BinAzimuthRad(int bin) => bin * 2 * Math.PI / Options.AzimuthBins;
 
     /// <summary>Grid columns (ground ranges) of bin <paramref name="bin"/>: its nodes reach (columns − 1) × the range cell.</summary>
-    public int Columns(int bin) => _binColumns[bin];
+    public int Columns(int bin)
+    {
+        Grid(bin);
+        return _binColumns[bin];
+    }
 
-    /// <summary>The farthest ground range of any node, m.</summary>
-    public double MaxRangeM => (_binColumns.Max() - 1) * RangeCellM;
+    /// <summary>The farthest ground range of any node, m (builds every bin).</summary>
+    public double MaxRangeM
+    {
+        get
+        {
+            BuildAll();
+            return (_binColumns.Max() - 1) * RangeCellM;
+        }
+    }
 
     /// <summary>
     /// The earliest arrival stored at the node (bin, column, row): ground range column × range cell, altitude
@@ -120,7 +151,7 @@ public sealed partial class ReachTable
     /// </summary>
     public ReachPoint NodeAt(int bin, int column, int row)
     {
-        Node n = _bins[bin][row * _binColumns[bin] + column];
+        Node n = Grid(bin)[row * _binColumns[bin] + column];
         bool real0 = float.IsFinite(n.ArrivalS0) && n.Theta0 >= _thetaMinQ && n.Theta0 <= _thetaMaxQ;
         bool real1 = float.IsFinite(n.ArrivalS1) && n.Theta1 >= _thetaMinQ && n.Theta1 <= _thetaMaxQ;
         if (real0 && (!real1 || n.ArrivalS0 <= n.ArrivalS1))
@@ -132,7 +163,11 @@ public sealed partial class ReachTable
     }
 
     /// <summary>The raw grid of one bin (row by row), for tests.</summary>
-    internal ReadOnlySpan<Node> BinNodes(int bin) => _bins[bin];
+    internal ReadOnlySpan<Node> BinNodes(int bin) => Grid(bin);
+
+    /// <summary>Bin <paramref name="bin"/>'s grid, built on first use. Its columns may be read once this has returned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Node[] Grid(int bin) => Volatile.Read(ref _bins[bin]) ?? BuildBin(bin);
 
     /// <summary>
     /// The earliest arrival at a point given by its geodesic azimuth (rad clockwise from north) and ground range (m) from
@@ -208,21 +243,23 @@ public sealed partial class ReachTable
         }
 
         double w = a - k0;
+        Node[] g0 = Grid(k0);
         if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0))
         {
             return;
         }
 
-        CellDrifts(_bins[k0], i0, _binColumns[k0], fx0, fy0, out double a0, out double a1);
+        CellDrifts(g0, i0, _binColumns[k0], fx0, fy0, out double a0, out double a1);
         if (w != 0)
         {
             int k1 = k0 + 1 == bins ? 0 : k0 + 1;
+            Node[] g1 = Grid(k1);
             if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1))
             {
                 return;
             }
 
-            CellDrifts(_bins[k1], i1, _binColumns[k1], fx1, fy1, out double b0, out double b1);
+            CellDrifts(g1, i1, _binColumns[k1], fx1, fy1, out double b0, out double b1);
             a0 += w * Angle.WrapPiFast(b0 - a0);
             a1 += w * Angle.WrapPiFast(b1 - a1);
         }
@@ -265,7 +302,8 @@ public sealed partial class ReachTable
         }
 
         double w = a - k0;
-        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0) || !Interpolate(_bins[k0], i0, _binColumns[k0], fx0, fy0, s, out value))
+        Node[] g0 = Grid(k0);
+        if (!Corner(k0, x, y, out int i0, out double fx0, out double fy0) || !Interpolate(g0, i0, _binColumns[k0], fx0, fy0, s, out value))
         {
             value = default;
             return false;
@@ -277,7 +315,8 @@ public sealed partial class ReachTable
         }
 
         int k1 = k0 + 1 == bins ? 0 : k0 + 1;
-        if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1) || !Interpolate(_bins[k1], i1, _binColumns[k1], fx1, fy1, s, out Sheet v1))
+        Node[] g1 = Grid(k1);
+        if (!Corner(k1, x, y, out int i1, out double fx1, out double fy1) || !Interpolate(g1, i1, _binColumns[k1], fx1, fy1, s, out Sheet v1))
         {
             return false;
         }
@@ -289,7 +328,7 @@ public sealed partial class ReachTable
         return true;
     }
 
-    /// <summary>The index (within its bin) of the lower-left node of the cell holding (x, y) in bin k, and the fractions within it.</summary>
+    /// <summary>The index (within its bin) of the lower-left node of the cell holding (x, y) in bin k (built), and the fractions within it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Corner(int bin, double x, double y, out int index, out double fx, out double fy)
     {

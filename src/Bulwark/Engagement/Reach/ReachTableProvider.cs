@@ -43,7 +43,7 @@ public sealed class ReachTableProvider
     public ReachTable Table(Interceptor interceptor, Geodetic site)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
-        return _tables.GetOrAdd((interceptor, site), k => ReachTable.Build(k.Interceptor, k.Site, Options));
+        return _tables.GetOrAdd((interceptor, site), k => ReachTable.OnDemand(k.Interceptor, k.Site, Options));
     }
 
     /// <summary>The reach of <paramref name="interceptor"/> from <paramref name="site"/> (its table).</summary>

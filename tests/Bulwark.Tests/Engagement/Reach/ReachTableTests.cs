@@ -45,6 +45,38 @@ public class ReachTableTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ATableBuiltOnDemandBuildsOnlyTheBinsItsLookupsNeedAndAnswersAsTheFullTable()
+    {
+        var options = Small with { AzimuthBins = 12 };
+        ReachTable full = ReachTable.Build(Interceptor("sm-3-iia"), Deveselu, options);
+        ReachTable lazy = ReachTable.OnDemand(Interceptor("sm-3-iia"), Deveselu, options);
+        Assert.Equal(0, lazy.BinsBuilt);
+
+        // Lookups toward the south-east only (bearings 100° to 170°): the bins of 90° to 180°, and a neighbour for the drift.
+        var rng = new Random(7);
+        int reachable = 0;
+        for (int i = 0; i < 2000; i++)
+        {
+            double az = (100 + 70 * rng.NextDouble()) * Deg, range = 50_000 + 1_200_000 * rng.NextDouble();
+            double h = full.MinAltitudeM + (full.MaxAltitudeM - full.MinAltitudeM) * rng.NextDouble();
+            ReachPoint a = full.Earliest(az, range, h), b = lazy.Earliest(az, range, h);
+            Assert.Equal(a, b);
+            reachable += a.IsReachable ? 1 : 0;
+        }
+
+        output.WriteLine($"{lazy.BinsBuilt} of {options.AzimuthBins} bins built; {reachable} of 2000 points reachable");
+        Assert.True(reachable > 200, $"only {reachable} points reachable: the check would be empty");
+        Assert.InRange(lazy.BinsBuilt, 3, 5);
+        for (int k = 0; k < options.AzimuthBins; k++)
+        {
+            Assert.True(MemoryMarshal.AsBytes(full.BinNodes(k)).SequenceEqual(MemoryMarshal.AsBytes(lazy.BinNodes(k))), $"bin {k} differs");
+        }
+
+        Assert.Equal(options.AzimuthBins, lazy.BinsBuilt);
+        Assert.Equal(full.SampleCount, lazy.SampleCount);
+    }
+
+    [Fact]
     public void PointsOutsideTheGridAreUnreachable()
     {
         ReachTable t = Sm3Small.Value;
