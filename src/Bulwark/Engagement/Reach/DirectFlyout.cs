@@ -180,7 +180,60 @@ public sealed class DirectFlyout
         }
 
         return best.Reached
-            ? new DirectFlyoutSolution(new ReachPoint(best.TimeS, best.SpeedMPerS, best.FlightPathAngleRad), best.AzimuthRad, bestTheta, crossings, _flights)
+            ? new DirectFlyoutSolution(new ReachPoint(best.TimeS, best.SpeedMPerS, best.FlightPathAngleRad) { ElevationRad = bestTheta, LaunchAzimuthRad = best.AzimuthRad },
+                best.AzimuthRad, bestTheta, crossings, _flights)
+            : new DirectFlyoutSolution(ReachPoint.Unreachable, double.NaN, double.NaN, 0, _flights);
+    }
+
+    /// <summary>
+    /// The fly-out of the program nearest <paramref name="elevationGuessRad"/> that passes through <paramref name="point"/>:
+    /// the elevations within <paramref name="halfWidthRad"/> of the guess are scanned (nine points), each sign change of
+    /// g refined as <see cref="Solve"/> refines it, and the crossing nearest the guess kept. This is how a reach table's
+    /// program (<see cref="ReachPoint.ElevationRad"/>, <see cref="ReachPoint.LaunchAzimuthRad"/>) is flown exactly
+    /// through its point, for drawing, in a few dozen fly-outs instead of <see cref="Solve"/>'s hundreds. Unreachable when
+    /// no program in that window passes through the point.
+    /// </summary>
+    public DirectFlyoutSolution SolveNear(Geodetic point, double elevationGuessRad, double azimuthGuessRad, double halfWidthRad)
+    {
+        _flights = 0;
+        if (!(point.HeightM >= _minAlt && point.HeightM <= _maxAlt) || !double.IsFinite(elevationGuessRad) || !(halfWidthRad > 0))
+        {
+            return new DirectFlyoutSolution(ReachPoint.Unreachable, double.NaN, double.NaN, 0, 0);
+        }
+
+        Target target = TargetOf(point);
+        (double lo, double hi) = _interceptor.Rocket.ElevationRange;
+        double from = Math.Max(lo, elevationGuessRad - halfWidthRad), to = Math.Min(hi, elevationGuessRad + halfWidthRad);
+        const int N = 9;
+        var theta = new double[N];
+        var g = new double[N];
+        var alpha = new double[N];
+        double guess = double.IsFinite(azimuthGuessRad) ? azimuthGuessRad : target.BearingRad;
+        for (int i = 0; i < N; i++)
+        {
+            theta[i] = from + (to - from) * i / (N - 1);
+            (g[i], Shot s) = Exact(theta[i], target, guess);
+            alpha[i] = s.Reached ? s.AzimuthRad : guess;
+        }
+
+        Shot best = default;
+        double bestTheta = double.NaN;
+        int crossings = 0;
+        for (int i = 0; i + 1 < N; i++)
+        {
+            if ((g[i] < 0) != (g[i + 1] < 0) && Refine(theta[i], g[i], theta[i + 1], g[i + 1], target, alpha[i]) is { } r)
+            {
+                crossings++;
+                if (!best.Reached || Math.Abs(r.ThetaRad - elevationGuessRad) < Math.Abs(bestTheta - elevationGuessRad))
+                {
+                    (best, bestTheta) = (r.Shot, r.ThetaRad);
+                }
+            }
+        }
+
+        return best.Reached
+            ? new DirectFlyoutSolution(new ReachPoint(best.TimeS, best.SpeedMPerS, best.FlightPathAngleRad) { ElevationRad = bestTheta, LaunchAzimuthRad = best.AzimuthRad },
+                best.AzimuthRad, bestTheta, crossings, _flights)
             : new DirectFlyoutSolution(ReachPoint.Unreachable, double.NaN, double.NaN, 0, _flights);
     }
 

@@ -8,6 +8,15 @@ namespace Bulwark.Engagement.Reach;
 /// <param name="FlightPathAngleRad">its flight-path angle above the local horizontal there, rad (NaN when out of reach)</param>
 public readonly record struct ReachPoint(double ArrivalS, double SpeedMPerS, double FlightPathAngleRad)
 {
+    /// <summary>
+    /// The program of the fly-out family that arrives then: its commanded elevation ε, rad (<c>ShapeControls</c>;
+    /// NaN when out of reach or not known).
+    /// </summary>
+    public double ElevationRad { get; init; } = double.NaN;
+
+    /// <summary>That fly-out's launch azimuth, rad clockwise from north (NaN when out of reach or not known).</summary>
+    public double LaunchAzimuthRad { get; init; } = double.NaN;
+
     /// <summary>Out of reach: arrival +∞, speed and flight-path angle NaN.</summary>
     public static readonly ReachPoint Unreachable = new(double.PositiveInfinity, double.NaN, double.NaN);
 

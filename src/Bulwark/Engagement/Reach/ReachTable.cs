@@ -156,10 +156,12 @@ public sealed partial class ReachTable
         bool real1 = float.IsFinite(n.ArrivalS1) && n.Theta1 >= _thetaMinQ && n.Theta1 <= _thetaMaxQ;
         if (real0 && (!real1 || n.ArrivalS0 <= n.ArrivalS1))
         {
-            return new ReachPoint(n.ArrivalS0, n.Speed0 * SpeedQuantumMPerS, n.Gamma0 * GammaQuantumRad - Math.PI / 2);
+            return new ReachPoint(n.ArrivalS0, n.Speed0 * SpeedQuantumMPerS, n.Gamma0 * GammaQuantumRad - Math.PI / 2) { ElevationRad = DecodeTheta(n.Theta0) };
         }
 
-        return real1 ? new ReachPoint(n.ArrivalS1, n.Speed1 * SpeedQuantumMPerS, n.Gamma1 * GammaQuantumRad - Math.PI / 2) : ReachPoint.Unreachable;
+        return real1
+            ? new ReachPoint(n.ArrivalS1, n.Speed1 * SpeedQuantumMPerS, n.Gamma1 * GammaQuantumRad - Math.PI / 2) { ElevationRad = DecodeTheta(n.Theta1) }
+            : ReachPoint.Unreachable;
     }
 
     /// <summary>The raw grid of one bin (row by row), for tests.</summary>
@@ -190,18 +192,25 @@ public sealed partial class ReachTable
         Drifts(azimuthRad, x, y, out double drift0, out double drift1);
         Sheet best = default;
         best.ArrivalS = double.PositiveInfinity;
+        double launchAzimuth = double.NaN;
         if (!double.IsNaN(drift0) && Blend(azimuthRad - drift0, x, y, 0, out Sheet direct) && InGuidanceRange(direct))
         {
             best = direct;
+            launchAzimuth = azimuthRad - drift0;
         }
 
         if (!double.IsNaN(drift1) && Blend(azimuthRad - drift1, x, y, 1, out Sheet lob) && InGuidanceRange(lob) && lob.ArrivalS < best.ArrivalS)
         {
             best = lob;
+            launchAzimuth = azimuthRad - drift1;
         }
 
         return double.IsFinite(best.ArrivalS)
             ? new ReachPoint(best.ArrivalS, best.SpeedQ * SpeedQuantumMPerS, best.GammaQ * GammaQuantumRad - Math.PI / 2)
+            {
+                ElevationRad = DecodeTheta(best.ThetaQ),
+                LaunchAzimuthRad = Angle.WrapTwoPi(launchAzimuth),
+            }
             : ReachPoint.Unreachable;
     }
 
