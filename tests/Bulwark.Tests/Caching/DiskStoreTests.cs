@@ -254,7 +254,7 @@ public sealed class DiskStoreTests(ITestOutputHelper output) : IDisposable
         var stores = Enumerable.Range(0, threads).Select(i => i % 2 == 0 ? new DiskStore(_root) : null).ToArray();
         var shared = new DiskStore(_root);
         var results = new byte[threads][];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        RunThreads(threads, i =>
         {
             start.SignalAndWait();
             // Half share one store, half have their own on the same folder: the in-flight builds are the process's.
@@ -285,17 +285,24 @@ public sealed class DiskStoreTests(ITestOutputHelper output) : IDisposable
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var start = new Barrier(writers + readers);
         var stores = Enumerable.Range(0, writers + readers).Select(_ => new DiskStore(_root)).ToArray();
-        Parallel.For(0, writers + readers, new ParallelOptions { MaxDegreeOfParallelism = writers + readers }, i =>
+        RunThreads(writers + readers, i =>
         {
             start.SignalAndWait();
             if (i < writers)
             {
-                for (int round = 0; round < rounds; round++)
+                try
                 {
-                    stores[i].Write(Kind, key, Version(i, round));
+                    for (int round = 0; round < rounds; round++)
+                    {
+                        stores[i].Write(Kind, key, Version(i, round));
+                    }
+                }
+                finally
+                {
+                    // Even a writer that failed lets the readers stop.
+                    Interlocked.Increment(ref writersDone);
                 }
 
-                Interlocked.Increment(ref writersDone);
                 return;
             }
 
@@ -442,6 +449,29 @@ public sealed class DiskStoreTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.Contains("BULWARK_CACHE", Assert.Throws<InputException>(() => DiskStore.FromEnvironment(Env(("BULWARK_CACHE", "maybe")))).Message);
+    }
+
+    /// <summary>Runs <paramref name="body"/> on that many dedicated threads (not the pool, which adds threads slowly on a small machine) and waits for them.</summary>
+    private static void RunThreads(int count, Action<int> body)
+    {
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception e)
+            {
+                errors.Enqueue(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        if (!errors.IsEmpty)
+        {
+            throw new AggregateException(errors);
+        }
     }
 
     private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
