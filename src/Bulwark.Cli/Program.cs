@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(RaidCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CacheCommand.Create(stdout));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
