@@ -38,6 +38,9 @@ public sealed record ViewerOptions
     /// <summary>Scenes kept in memory (each costs one threat flight, reach tables and fly-outs to build).</summary>
     public int SceneCacheSize { get; init; } = 32;
 
+    /// <summary>Where the scenes' reach tables are kept between runs (docs/cache.md; null: none, every start builds them).</summary>
+    public Bulwark.Caching.DiskStore? Store { get; init; }
+
     /// <summary>
     /// Scene (and footprint) computations running at once; a request for a scene that is not cached waits for a slot.
     /// Cached scenes are served whatever the load.

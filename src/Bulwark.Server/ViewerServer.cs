@@ -76,7 +76,8 @@ public static class ViewerServer
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.Listen(address, options.Port);
         });
-        var service = new SceneService(scenariosDir, options.SceneCacheSize, maxConcurrent: options.MaxConcurrentScenes,
+        var service = new SceneService(scenariosDir, options.SceneCacheSize,
+            context: options.Store is null ? null : new Bulwark.Analysis.AnalysisContext(BulwarkCatalog.BuiltIn, store: options.Store), maxConcurrent: options.MaxConcurrentScenes,
             maxQueued: options.MaxQueuedScenes, retryAfterS: options.RetryAfterSeconds);
         builder.Services.AddSingleton(service);
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Bulwark.Caching;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Flight;
@@ -58,7 +59,7 @@ internal static class RaidCommand
             var options = new RaidRunOptions(n, parse.GetValue(seed), t);
             var results = Progress.Run(stderr, $"flying the raid's missiles, engaging them and running {n:N0} trials per architecture…", () =>
             {
-                AnalysisContext context = new(s.Catalog);
+                AnalysisContext context = new(s.Catalog, store: DiskStore.FromEnvironment());
                 var flown = RaidSetup.Fly(context, s);
                 return archs.Select(a => (a.Id, RaidSimulation.Run(RaidSetup.Problem(context, s, a, flown), options))).ToList();
             });

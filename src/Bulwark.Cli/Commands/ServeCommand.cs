@@ -26,7 +26,7 @@ internal static class ServeCommand
 
             var options = new ViewerOptions
             {
-                Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios),
+                Port = parse.GetValue(port), Host = parse.GetValue(host)!, ScenariosDir = parse.GetValue(scenarios), Store = Bulwark.Caching.DiskStore.FromEnvironment(),
                 Footprint = (context, s) => FootprintScene.Of(Footprints.OfScenario(context, s)),
             };
             ViewerServer.Serve(options, stderr, url =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Caching;
 using Bulwark.Analysis;
 using Bulwark.Catalog;
 using Bulwark.Earth;
@@ -27,9 +28,12 @@ internal sealed class WorldOptions
     public FlightEnvironment Environment(ParseResult parse, FlightEnvironment? baseEnvironment = null) =>
         Of(baseEnvironment ?? FlightEnvironment.Default, parse.GetValue(_earth), parse.GetValue(_noRotation));
 
-    /// <summary>The analysis context over <paramref name="catalog"/> in the world the flags describe.</summary>
+    /// <summary>
+    /// The analysis context over <paramref name="catalog"/> in the world the flags describe, its reach tables kept in the
+    /// user's store (docs/cache.md; none when <c>BULWARK_CACHE=off</c>).
+    /// </summary>
     public AnalysisContext Context(ParseResult parse, BulwarkCatalog catalog, SensorOptions? sensors = null) =>
-        new(catalog, Environment(parse), sensors: sensors);
+        new(catalog, Environment(parse), sensors: sensors, store: DiskStore.FromEnvironment());
 
     /// <summary>The world flags as given, for a reproducing command (empty when none was given).</summary>
     public string Flags(ParseResult parse) =>

@@ -1,3 +1,4 @@
+using Bulwark.Caching;
 using Bulwark.Catalog;
 using Bulwark.Engagement;
 using Bulwark.Engagement.Reach;
@@ -26,11 +27,13 @@ public sealed class AnalysisContext
     /// <param name="environment">the world (null: rotating WGS-84 with J2 and the 1976 atmosphere)</param>
     /// <param name="reach">the reach tables (null: a new provider flying its fly-outs in <paramref name="environment"/>)</param>
     /// <param name="sensors">sensor options (null: <see cref="SensorOptions.Default"/>)</param>
-    public AnalysisContext(BulwarkCatalog catalog, FlightEnvironment? environment = null, ReachTableProvider? reach = null, SensorOptions? sensors = null)
+    /// <param name="store">where a new provider keeps its tables between processes (docs/cache.md; null: none; ignored when <paramref name="reach"/> is given)</param>
+    public AnalysisContext(BulwarkCatalog catalog, FlightEnvironment? environment = null, ReachTableProvider? reach = null, SensorOptions? sensors = null,
+        DiskStore? store = null)
     {
         Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         Environment = environment ?? FlightEnvironment.Default;
-        Reach = reach ?? new ReachTableProvider(ReachTableOptions.Default with { Environment = Environment });
+        Reach = reach ?? new ReachTableProvider(ReachTableOptions.Default with { Environment = Environment }, store: store);
         Sensors = sensors ?? SensorOptions.Default;
     }
 

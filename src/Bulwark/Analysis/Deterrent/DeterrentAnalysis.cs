@@ -1,3 +1,4 @@
+using Bulwark.Caching;
 using Bulwark.Catalog;
 using Bulwark.Earth;
 using Bulwark.Engagement;
@@ -56,8 +57,8 @@ public static class DeterrentAnalysis
             }
 
             progress?.Report($"threshold speeds of {battery.Id} ({interceptor.Id} at {battery.PlaceId})");
-            var perTrack = cache is null ? Thresholds(interceptor, site, flown, options)
-                : cache.Thresholds.GetOrAdd((interceptor, site, threats), _ => Thresholds(interceptor, site, flown, options));
+            var perTrack = cache is null ? Thresholds(interceptor, site, flown, options, context.Reach.Store)
+                : cache.Thresholds.GetOrAdd((interceptor, site, threats), _ => Thresholds(interceptor, site, flown, options, context.Reach.Store));
             for (int k = 0; k < flown.Count; k++)
             {
                 thresholds[i, k] = perTrack[k];
@@ -76,9 +77,9 @@ public static class DeterrentAnalysis
 
     /// <summary>The threshold speed of an interceptor at a site against each track: at its reaction time and at every delay.</summary>
     private static (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[] Thresholds(Interceptor interceptor, Geodetic site,
-        IReadOnlyList<FlownThreat> flown, DeterrentOptions options)
+        IReadOnlyList<FlownThreat> flown, DeterrentOptions options, DiskStore? store)
     {
-        var search = new ThresholdSearch(interceptor, site, [.. flown.Select(f => f.Track)], options);
+        var search = new ThresholdSearch(interceptor, site, [.. flown.Select(f => f.Track)], options, store);
         return [.. flown.Select((f, k) => ((ThresholdSpeed?)search.Threshold(k, f.Track.LaunchTimeS + interceptor.ReactionTimeS),
             (IReadOnlyList<ThresholdSpeed>)[.. options.DelaysS.Select(d => search.Threshold(k, f.Track.LaunchTimeS + d))]))];
     }

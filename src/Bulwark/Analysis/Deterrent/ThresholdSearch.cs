@@ -1,3 +1,4 @@
+using Bulwark.Caching;
 using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Engagement.Reach;
@@ -25,13 +26,17 @@ public sealed class ThresholdSearch
     private readonly DeterrentOptions _options;
     private readonly Dictionary<int, double[]> _latest = [];
     private readonly int _levels;
+    private readonly DiskStore? _store;
+    private string? _description;
 
     /// <param name="baseInterceptor">the battery's interceptor (its altitude limits bound the intercepts)</param>
     /// <param name="site">the battery's site</param>
     /// <param name="tracks">the ICBM tracks, launched at t = 0</param>
     /// <param name="options">the speed grid and the reach-table options</param>
-    public ThresholdSearch(Interceptor baseInterceptor, Geodetic site, IReadOnlyList<ThreatTrack> tracks, DeterrentOptions options)
+    /// <param name="store">where each grid speed's latest launches are kept between processes (null: none)</param>
+    public ThresholdSearch(Interceptor baseInterceptor, Geodetic site, IReadOnlyList<ThreatTrack> tracks, DeterrentOptions options, DiskStore? store = null)
     {
+        _store = store;
         ArgumentNullException.ThrowIfNull(options);
         _base = baseInterceptor;
         _site = site;
@@ -55,6 +60,52 @@ public sealed class ThresholdSearch
     {
         if (!_latest.TryGetValue(level, out double[]? latest))
         {
+            latest = _store is null ? Latest(level)
+                : _store.GetOrAdd(StoreKind, DiskStore.KeyOf($"{StoreDescription()}; speed level {level}"), () => Latest(level), Encode, Decode);
+            _latest[level] = latest;
+        }
+
+        return latest[track];
+    }
+
+    /// <summary>The kind (store folder) the latest launches of each grid speed are kept under.</summary>
+    public const string StoreKind = "threshold";
+
+    /// <summary>
+    /// What the stored latest launches depend on: the code (this assembly's module version id), the interceptor, site and
+    /// table options, the speed grid, and every point of every track (a SHA-256 of their bytes).
+    /// </summary>
+    private string StoreDescription()
+    {
+        if (_description is null)
+        {
+            using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            foreach (ThreatTrack t in _tracks)
+            {
+                TrackPoint[] points = [.. t.Points];
+                sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(points.AsSpan()));
+                sha.AppendData(BitConverter.GetBytes(points.Length));
+            }
+
+            _description = $"bulwark threshold latest launches; code {typeof(ThresholdSearch).Module.ModuleVersionId:N}; tracks {Convert.ToHexStringLower(sha.GetHashAndReset())}; "
+                + CanonicalDescription.Of((_base, _site, _options.ThresholdTables with { MaxDegreeOfParallelism = -1 }, _options.MinSpeedMPerS, _options.SpeedQuantumMPerS));
+        }
+
+        return _description;
+    }
+
+    private static byte[] Encode(double[] latest) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(latest.AsSpan()).ToArray();
+
+    private double[] Decode(byte[] payload) =>
+        payload.Length == 8 * _tracks.Count
+            ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(payload).ToArray()
+            : throw new InvalidDataException("stored latest launches for another number of tracks");
+
+    /// <summary>The latest launch against every track at grid speed <paramref name="level"/> (one reach table).</summary>
+    private double[] Latest(int level)
+    {
+        double[] latest;
+        {
             // A speed too low for any copy of the interceptor that still flies reaches nothing (SpeedScaledInterceptor).
             if (SpeedScaledInterceptor.TryFor(_base, SpeedMPerS(level)) is { } scaled)
             {
@@ -65,11 +116,9 @@ public sealed class ThresholdSearch
             {
                 latest = [.. _tracks.Select(_ => double.NegativeInfinity)];
             }
-
-            _latest[level] = latest;
         }
 
-        return latest[track];
+        return latest;
     }
 
     /// <summary>The latest launch time from which <paramref name="reach"/> meets <paramref name="track"/> within <paramref name="limits"/>' altitudes; −∞ when never.</summary>

@@ -1,3 +1,4 @@
+using Bulwark.Caching;
 using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
@@ -33,7 +34,15 @@ public sealed partial class ReachTable
     /// <see cref="Build"/> does, since a bin is built the same way whenever and by whichever thread; what it saves is the
     /// bins no lookup touches (the analyses look toward their threats, a sector of the compass). Thread-safe.
     /// </summary>
-    public static ReachTable OnDemand(Interceptor interceptor, Geodetic site, ReachTableOptions? options = null)
+    public static ReachTable OnDemand(Interceptor interceptor, Geodetic site, ReachTableOptions? options = null) => OnDemand(interceptor, site, options, null);
+
+    /// <summary>
+    /// As <see cref="OnDemand(Interceptor, Geodetic, ReachTableOptions?)"/>, each bin read from <paramref name="store"/>
+    /// when it holds it (checked; docs/cache.md) and written to it when built: a bin is stored under a key derived from
+    /// every number of the interceptor, the site and the options and from the code that builds it
+    /// (<see cref="StoreKeys"/>), so a stored bin is exactly the bin that would be built. Null: no store.
+    /// </summary>
+    public static ReachTable OnDemand(Interceptor interceptor, Geodetic site, ReachTableOptions? options, DiskStore? store)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
         options ??= ReachTableOptions.Default;
@@ -58,7 +67,7 @@ public sealed partial class ReachTable
         int rows = (int)Math.Ceiling((maxAlt - minAlt) / altitudeCell - 1e-9) + 1;
         double topAlt = minAlt + (rows - 1) * altitudeCell;
         var fan = new FanSpec(interceptor, site, options, elevations, rangeCell, altitudeCell, minAlt, rows, theta);
-        return new ReachTable(fan, Math.Min(maxAlt, topAlt));
+        return new ReachTable(fan, Math.Min(maxAlt, topAlt), store is null ? null : new StoredBins(store, StoreKeys.Table(interceptor, site, options)));
     }
 
     /// <summary>Builds every bin not built yet: one worker (and one set of buffers) per thread, taking bins in turn.</summary>
@@ -96,7 +105,7 @@ public sealed partial class ReachTable
     /// <summary>Builds bin <paramref name="bin"/> with <paramref name="builder"/> and publishes it (its columns and samples first).</summary>
     private Node[] Publish(int bin, FanBuilder builder)
     {
-        (Node[] grid, int columns, long samples) = builder.Build(BinAzimuthRad(bin));
+        (Node[] grid, int columns, long samples) = _stored is null ? builder.Build(BinAzimuthRad(bin)) : _stored.GetOrBuild(bin, _rows, () => builder.Build(BinAzimuthRad(bin)));
         _binColumns[bin] = columns;
         _binSamples[bin] = samples;
         Volatile.Write(ref _bins[bin], grid);

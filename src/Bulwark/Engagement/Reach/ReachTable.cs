@@ -27,6 +27,7 @@ public sealed partial class ReachTable
     private const double DriftQuantumRad = 2 * Math.PI / 65536;
 
     private readonly FanSpec _fan;
+    private readonly StoredBins? _stored;
     private readonly Node[]?[] _bins;
     private readonly int[] _binColumns;
     private readonly long[] _binSamples;
@@ -39,9 +40,10 @@ public sealed partial class ReachTable
     private readonly SiteGeodesic _geodesic;
     private readonly Ellipsoid _shape;
 
-    private ReachTable(FanSpec fan, double maxAltitudeM)
+    private ReachTable(FanSpec fan, double maxAltitudeM, StoredBins? stored)
     {
         _fan = fan;
+        _stored = stored;
         RangeCellM = fan.RangeCellM;
         AltitudeCellM = fan.AltitudeCellM;
         Interceptor = fan.Interceptor;

@@ -10,7 +10,7 @@ namespace Bulwark.Engagement.Reach;
 /// options: records compare by their numbers (the rocket's stages and drag tables included), so any change to any number
 /// that shapes a table makes a new key, and no hand-kept fingerprint can miss one. Bounded: at most
 /// <see cref="Capacity"/> tables are held, the least recently used going first, so a long-running server does not grow
-/// without bound.
+/// without bound. With a <see cref="DiskStore"/>, every bin built is kept on disk and later processes read it back.
 /// </summary>
 public sealed class ReachTableProvider
 {
@@ -21,14 +21,19 @@ public sealed class ReachTableProvider
 
     /// <param name="options">how the tables are built (null: <see cref="ReachTableOptions.Default"/>)</param>
     /// <param name="capacity">the most tables held</param>
-    public ReachTableProvider(ReachTableOptions? options = null, int capacity = DefaultCapacity)
+    /// <param name="store">where built bins are kept between processes (docs/cache.md; null: none)</param>
+    public ReachTableProvider(ReachTableOptions? options = null, int capacity = DefaultCapacity, DiskStore? store = null)
     {
         Options = options ?? ReachTableOptions.Default;
+        Store = store;
         _tables = new BoundedCache<(Interceptor, Geodetic), ReachTable>(capacity);
     }
 
     /// <summary>How this provider builds its tables (the world they are flown in included).</summary>
     public ReachTableOptions Options { get; }
+
+    /// <summary>The persistent store the tables' bins are read from and written to (null: none).</summary>
+    public DiskStore? Store { get; }
 
     /// <summary>The most tables held.</summary>
     public int Capacity => _tables.Capacity;
@@ -43,7 +48,7 @@ public sealed class ReachTableProvider
     public ReachTable Table(Interceptor interceptor, Geodetic site)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
-        return _tables.GetOrAdd((interceptor, site), k => ReachTable.OnDemand(k.Interceptor, k.Site, Options));
+        return _tables.GetOrAdd((interceptor, site), k => ReachTable.OnDemand(k.Interceptor, k.Site, Options, Store));
     }
 
     /// <summary>The reach of <paramref name="interceptor"/> from <paramref name="site"/> (its table).</summary>
