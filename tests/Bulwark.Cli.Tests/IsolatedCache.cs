@@ -9,6 +9,24 @@ namespace Bulwark.Cli.Tests;
 internal static class IsolatedCache
 {
     [ModuleInitializer]
-    internal static void Initialize() =>
-        Environment.SetEnvironmentVariable("BULWARK_CACHE_DIR", Path.Combine(Path.GetTempPath(), "bulwark-tests-cache", Guid.NewGuid().ToString("N")));
+    internal static void Initialize()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "bulwark-tests-cache", Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable("BULWARK_CACHE_DIR", dir);
+
+        // The store holds hundreds of megabytes of reach tables by the end of a run: removed when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+    }
 }
