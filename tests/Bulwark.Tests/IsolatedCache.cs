@@ -8,6 +8,7 @@ namespace Bulwark.Tests;
 /// </summary>
 internal static class IsolatedCache
 {
+    /// <summary>Points the store at a fresh folder (this file is compiled into the CLI tests too).</summary>
     [ModuleInitializer]
     internal static void Initialize()
     {
