@@ -95,7 +95,7 @@ public sealed class CacheCommandTests : IDisposable
         }
     }
 
-    /// <summary>Without <c>--cache-dir</c> the verb uses <c>BULWARK_CACHE_DIR</c>, which this test process sets to a temporary folder (<see cref="IsolatedCache"/>): the tests never touch the user's store.</summary>
+    /// <summary>Without <c>--cache-dir</c> the verb uses <c>BULWARK_CACHE_DIR</c>, which this test process sets to a temporary folder (<see cref="Bulwark.Tests.IsolatedCache"/>): the tests never touch the user's store.</summary>
     [Fact]
     public void WithoutCacheDirItUsesTheEnvironmentsFolder()
     {
