@@ -50,7 +50,7 @@ public static class Footprints
         {
             cells = new FootprintCell[grid.Cells.Count];
             int done = 0;
-            Parallel.For(0, cells.Length, i =>
+            Parallel.For(0, cells.Length, threat.Parallelism, i =>
             {
                 cells[i] = Cell(grid.Cells[i], new CellBlock(grid.Cells[i].Row, grid.Cells[i].Column, 1), threat, picture, engager);
                 progress?.Report((double)Interlocked.Increment(ref done) / cells.Length);
@@ -100,7 +100,7 @@ public static class Footprints
         {
             threat.FlyTo(blocks);
             var values = new FootprintCell[blocks.Count];
-            Parallel.For(0, blocks.Count, i => values[i] = Cell(blocks[i].On(grid), blocks[i], threat, picture, engager));
+            Parallel.For(0, blocks.Count, threat.Parallelism, i => values[i] = Cell(blocks[i].On(grid), blocks[i], threat, picture, engager));
             return values;
         }
 

@@ -85,6 +85,12 @@ public sealed class ThreatGrid
     /// <summary>The side of an adaptive footprint's first blocks, in cells of <see cref="Grid"/> (1 when uniform).</summary>
     public int CoarseSize { get; private init; } = 1;
 
+    /// <summary>Threads at most for the flights and a footprint's cells (−1: as many as the runtime likes); the result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The parallel options of <see cref="MaxDegreeOfParallelism"/>.</summary>
+    internal ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+
     /// <summary>Trajectories flown so far (fans, corrections, targeter solves and the sampled tracks).</summary>
     public int Flights => Volatile.Read(ref _flights);
 
@@ -115,7 +121,7 @@ public sealed class ThreatGrid
     public static ThreatGrid Fly(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
         ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null)
     {
-        ThreatGrid grid = Create(context, missileId, launchPlaceIds, region, stepDeg, method, adaptive: false, coarseSize: 1);
+        ThreatGrid grid = Create(context, missileId, launchPlaceIds, region, stepDeg, method, adaptive: false, coarseSize: 1, maxDegreeOfParallelism: -1);
         grid.FlyTo([.. grid.Grid.Cells.Select(c => new CellBlock(c.Row, c.Column, 1))], progress);
         return grid;
     }
@@ -126,8 +132,8 @@ public sealed class ThreatGrid
     /// footprint asks for blocks, starting from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells.
     /// </summary>
     public static ThreatGrid Prepare(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double resolutionDeg,
-        int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan) =>
-        Create(context, missileId, launchPlaceIds, region, resolutionDeg, method, adaptive: true, coarseSize);
+        int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1) =>
+        Create(context, missileId, launchPlaceIds, region, resolutionDeg, method, adaptive: true, coarseSize, maxDegreeOfParallelism);
 
     /// <summary>
     /// Flies to the centre of each block not flown yet, in parallel (the result of a block does not depend on the thread
@@ -154,7 +160,7 @@ public sealed class ThreatGrid
                 var viaTargeter = new bool[n];
                 string placeId = Launches[p].Id;
                 int launchIndex = p;
-                Parallel.For(0, n, () => new Targeter(env), (i, _, targeter) =>
+                Parallel.For(0, n, Parallelism, () => new Targeter(env), (i, _, targeter) =>
                 {
                     CellBlock block = missing[i];
                     GridCell cell = block.On(Grid);
@@ -206,7 +212,7 @@ public sealed class ThreatGrid
     }
 
     private static ThreatGrid Create(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
-        ThreatGridMethod method, bool adaptive, int coarseSize)
+        ThreatGridMethod method, bool adaptive, int coarseSize, int maxDegreeOfParallelism)
     {
         if (launchPlaceIds.Count == 0)
         {
@@ -219,7 +225,7 @@ public sealed class ThreatGrid
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
         var fans = launches.Select(l => method == ThreatGridMethod.Fan ? BuildFan(env, missile, l.Position with { HeightM = 0 }, grid) : null).ToArray();
-        return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize };
+        return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
     }
 
     private CellBlock SingleCell(int cell) => new(cell / Grid.Columns, cell % Grid.Columns, 1);
