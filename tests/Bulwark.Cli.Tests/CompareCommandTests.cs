@@ -140,6 +140,26 @@ public class CompareCommandTests
         Assert.Contains("--region 36,20,46,30 --step-deg 10 --members 2024", md);
     }
 
+    [Fact]
+    public void AStudyWithAResolutionIsAdaptiveAndStepDegMakesItUniform()
+    {
+        string study = CliRunner.TempFile("my-adaptive-study.yaml", MyStudy.Replace("step_deg: 5", "resolution_deg: 5", StringComparison.Ordinal));
+        string dir = CliRunner.TempDir();
+        var r = CliRunner.Run("compare", study, "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        Assert.True(summary.RootElement.GetProperty("adaptive").GetBoolean());
+        Assert.Equal(5, summary.RootElement.GetProperty("step_deg").GetDouble());
+        string md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains($"bulwark compare {study} --out {dir}\n", md);
+        Assert.Contains("--region 36,20,46,30 --resolution-deg 5 --members 2024", md);
+
+        string both = CliRunner.TempFile("both.yaml", MyStudy.Replace("step_deg: 5", "step_deg: 5\nresolution_deg: 5", StringComparison.Ordinal));
+        var bad = CliRunner.Run("compare", both, "--out", CliRunner.TempDir());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("give either resolution_deg (an adaptive grid) or step_deg (a uniform grid), not both", bad.Stderr);
+    }
+
     /// <summary>(description, replaced, replacement, expected line:column and key, words of the message).</summary>
     public static TheoryData<string, string, string, string, string> BrokenStudies => new()
     {

@@ -22,6 +22,7 @@ public class FootprintCommandTests
         }
 
         Assert.Equal(16, root.GetProperty("cells").GetInt32());
+        Assert.False(root.GetProperty("grid").GetProperty("adaptive").GetBoolean());      // --step-deg: uniform
         var countries = root.GetProperty("countries").EnumerateArray().ToList();
         Assert.Equal(29, countries.Count);                                  // the 28 of 2010 and Russia
         foreach (JsonElement c in countries)
@@ -45,6 +46,30 @@ public class FootprintCommandTests
         Assert.Equal("MultiPolygon", geo.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("type").GetString());
         byte[] png = File.ReadAllBytes(Path.Combine(dir, "footprint.png"));
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+    }
+
+    [Fact]
+    public void ResolutionDegGivesAnAdaptiveGridOfThoseCells()
+    {
+        // The small box at an effective 1° from 4° blocks: 64 cells of 1°, fewer evaluated. (So small a box gives each
+        // block few neighbours to compare with: agreement with the uniform grid is checked on larger boxes,
+        // AdaptiveFootprintTests and the explicit 0.5° validation.)
+        var r = CliRunner.Run([.. Small[..^2], "--resolution-deg", "1", "--format", "json"]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        JsonElement root = doc.RootElement, grid = root.GetProperty("grid");
+        Assert.True(grid.GetProperty("adaptive").GetBoolean());
+        Assert.Equal((1.0, 4.0), (grid.GetProperty("step_deg").GetDouble(), grid.GetProperty("coarse_step_deg").GetDouble()));
+        Assert.Equal(64, root.GetProperty("cells").GetInt32());
+        Assert.InRange(root.GetProperty("evaluated_cells").GetInt32(), 4, 63);
+    }
+
+    [Fact]
+    public void StepDegAndResolutionDegTogetherAreAnError()
+    {
+        var r = CliRunner.Run([.. Small, "--resolution-deg", "1"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("give either --step-deg (a uniform grid) or --resolution-deg (an adaptive grid), not both", r.Stderr);
     }
 
     [Fact]

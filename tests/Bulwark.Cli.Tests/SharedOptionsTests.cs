@@ -14,6 +14,8 @@ public class SharedOptionsTests
     [InlineData("--step-deg", "0.04", "--step-deg: 0.04 is out of range; expected a step from 0.05 to 10 degrees")]
     [InlineData("--step-deg", "10.5", "--step-deg: 10.5 is out of range; expected a step from 0.05 to 10 degrees")]
     [InlineData("--step-deg", "abc", "'abc'")]
+    [InlineData("--resolution-deg", "0.04", "--resolution-deg: 0.04 is out of range; expected a resolution from 0.05 to 10 degrees")]
+    [InlineData("--resolution-deg", "11", "--resolution-deg: 11 is out of range; expected a resolution from 0.05 to 10 degrees")]
     [InlineData("--members", "2017", "--members: 2017 is not a year with a member list; expected 2010 or 2024")]
     [InlineData("--members", "x", "'x'")]
     public void FootprintAndCompareRefuseTheSameValuesAlike(string flag, string value, string expected)

@@ -26,19 +26,29 @@ internal static class CommonOptions
     public static Option<string> Architecture() => new("--architecture") { Description = "a catalog architecture id (bulwark catalog architectures)", Required = true };
 
     /// <summary>
-    /// <c>--step-deg</c>: a footprint grid step within [<see cref="FootprintSettings.MinStepDeg"/>,
-    /// <see cref="FootprintSettings.MaxStepDeg"/>], by default <paramref name="defaultDeg"/> (one of <see cref="FootprintSettings"/>'s).
+    /// <c>--step-deg</c>: a uniform footprint grid of this step (every cell evaluated), within
+    /// [<see cref="FootprintSettings.MinStepDeg"/>, <see cref="FootprintSettings.MaxStepDeg"/>]; null when not given
+    /// (the default is <paramref name="defaultText"/>).
     /// </summary>
-    public static Option<double> StepDeg(double defaultDeg) =>
-        CheckStep(new Option<double>("--step-deg")
-        {
-            Description = $"footprint grid step, degrees of latitude and longitude, {StepRange} (default {Num(defaultDeg)})",
-            DefaultValueFactory = _ => defaultDeg,
-        });
-
-    /// <summary><c>--step-deg</c> with the same limits, null when not given (the default is a study's, <paramref name="defaultText"/>).</summary>
     public static Option<double?> StepDeg(string defaultText) =>
-        CheckStep(new Option<double?>("--step-deg") { Description = $"footprint grid step, degrees of latitude and longitude, {StepRange} (default {defaultText})" });
+        CheckStep(new Option<double?>("--step-deg") { Description = $"a uniform footprint grid: every cell of this step evaluated, degrees of latitude and longitude, {StepRange} (default {defaultText})" }, "--step-deg", "a step");
+
+    /// <summary>
+    /// <c>--resolution-deg</c>: an adaptive footprint grid refined near boundaries down to cells of this size, same
+    /// limits; null when not given (the default is <paramref name="defaultText"/>).
+    /// </summary>
+    public static Option<double?> ResolutionDeg(string defaultText) =>
+        CheckStep(new Option<double?>("--resolution-deg") { Description = $"an adaptive footprint grid: coarse blocks refined near every boundary down to cells of this size, degrees, {StepRange} (default {defaultText})" }, "--resolution-deg", "a resolution");
+
+    /// <summary>The grid that <c>--step-deg</c> (uniform) or <c>--resolution-deg</c> (adaptive) asks for; null for the default.</summary>
+    public static (double StepDeg, bool Adaptive)? Grid(double? stepDeg, double? resolutionDeg) =>
+        (stepDeg, resolutionDeg) switch
+        {
+            ({ }, { }) => throw new InputException(null, null, null, "--step-deg", "give either --step-deg (a uniform grid) or --resolution-deg (an adaptive grid), not both"),
+            ({ } step, null) => (step, false),
+            (null, { } resolution) => (resolution, true),
+            _ => null,
+        };
 
     /// <summary><c>--members</c>: a year with a NATO member list (<see cref="FootprintSettings.MembersYears"/>).</summary>
     public static Option<int> Members() =>
@@ -54,7 +64,7 @@ internal static class CommonOptions
 
     private static string StepRange => $"{Num(FootprintSettings.MinStepDeg)} to {Num(FootprintSettings.MaxStepDeg)}";
 
-    private static T CheckStep<T>(T option)
+    private static T CheckStep<T>(T option, string flag, string what)
         where T : Option
     {
         option.Validators.Add(r =>
@@ -62,7 +72,7 @@ internal static class CommonOptions
             // A token that is not a number is the parser's own error; check only numbers here.
             if (Token(r) is { } token && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double step) && !FootprintSettings.IsValidStep(step))
             {
-                r.AddError($"--step-deg: {Num(step)} is out of range; expected a step from {StepRange} degrees");
+                r.AddError($"{flag}: {Num(step)} is out of range; expected {what} from {StepRange} degrees");
             }
         });
         return option;

@@ -32,12 +32,13 @@ internal static class CompareCommand
         };
         var outDir = new Option<string?>("--out") { Description = "write report.md, report.html, summary.json and the maps into this directory" };
         var format = CommonOptions.Format();
-        var step = CommonOptions.StepDeg($"the study's; {ComparisonOptions.DefaultStepDeg} for lisbon-2010");
+        var step = CommonOptions.StepDeg("the study's; lisbon-2010's grid is adaptive");
+        var resolution = CommonOptions.ResolutionDeg($"the study's; {ComparisonOptions.DefaultStepDeg.ToString(CultureInfo.InvariantCulture)} for lisbon-2010");
         var members = CommonOptions.Members($"the study's; {FootprintSettings.MembersYear} for lisbon-2010");
         var noDeterrent = new Option<bool>("--no-deterrent") { Description = "skip the Russian ICBM tracks (faster)" };
         var command = new Command("compare", "The architectures of a study side by side: defended area and population per threat class, NATO's members, what Russia adds, the deterrent question.")
         {
-            ids, outDir, format, step, members, noDeterrent,
+            ids, outDir, format, resolution, step, members, noDeterrent,
         };
         var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
@@ -52,9 +53,11 @@ internal static class CompareCommand
                 options = options with { ArchitectureIds = Architectures(catalog, architectureIds) };
             }
 
+            var grid = CommonOptions.Grid(parse.GetValue(step), parse.GetValue(resolution)) ?? (options.StepDeg, options.Adaptive);
             options = options with
             {
-                StepDeg = parse.GetValue(step) ?? options.StepDeg,
+                StepDeg = grid.StepDeg,
+                Adaptive = grid.Adaptive,
                 MembersYear = parse.GetValue(members) ?? options.MembersYear,
                 Deterrent = options.Deterrent && !parse.GetValue(noDeterrent),
             };
@@ -134,7 +137,9 @@ internal static class CompareCommand
     private static string ReproducingCommand(string[] given, ComparisonOptions study, ComparisonOptions o, string dir)
     {
         string what = given.Length == 0 ? Lisbon2010 : string.Join(' ', given);
-        string extra = (o.StepDeg != study.StepDeg ? $" --step-deg {o.StepDeg.ToString(CultureInfo.InvariantCulture)}" : "")
+        string grid = o.StepDeg == study.StepDeg && o.Adaptive == study.Adaptive ? ""
+            : $" {(o.Adaptive ? "--resolution-deg" : "--step-deg")} {o.StepDeg.ToString(CultureInfo.InvariantCulture)}";
+        string extra = grid
             + (o.MembersYear != study.MembersYear ? $" --members {o.MembersYear}" : "") + (o.Deterrent == study.Deterrent ? "" : " --no-deterrent");
         return $"bulwark compare {what} --out {dir}{extra}";
     }

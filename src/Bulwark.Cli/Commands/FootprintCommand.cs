@@ -18,14 +18,15 @@ internal static class FootprintCommand
         var missile = new Option<string>("--missile") { Description = "a catalog missile id", Required = true };
         var from = new Option<string>("--from") { Description = "launch places: catalog place ids separated by commas, or launch-areas (every catalog launch area)", Required = true };
         var region = new Option<string>("--region") { Description = "nato-europe (27–82°N, 32°W–45°E) or LAT0,LON0,LAT1,LON1", DefaultValueFactory = _ => "nato-europe" };
-        var step = CommonOptions.StepDeg(FootprintSettings.StepDeg);
+        var step = CommonOptions.StepDeg("none: adaptive");
+        var resolution = CommonOptions.ResolutionDeg($"{FootprintSettings.ResolutionDeg.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var members = CommonOptions.Members();
         var method = new Option<string>("--method") { Description = "fan (trajectory fans, the default) or direct (the targeter for every cell: slow, the reference)", DefaultValueFactory = _ => "fan" };
         var format = CommonOptions.Format();
         var outDir = CommonOptions.Out();
         var command = new Command("footprint", "The defended area against a missile from launch places, over a grid of aim points, and each NATO member's (and Russia's) share of it.")
         {
-            architecture, missile, from, region, step, members, method, format, outDir,
+            architecture, missile, from, region, resolution, step, members, method, format, outDir,
         };
         var world = new WorldOptions().AddTo(command);
         command.SetAction(parse =>
@@ -38,7 +39,7 @@ internal static class FootprintCommand
             catalog.Get("missiles", missileId);
             var launches = LaunchPlaces(catalog, parse.GetValue(from)!);
             GeoBox box = GeoBox.Parse(parse.GetValue(region)!);
-            double stepDeg = parse.GetValue(step);
+            var (stepDeg, adaptive) = CommonOptions.Grid(parse.GetValue(step), parse.GetValue(resolution)) ?? (FootprintSettings.ResolutionDeg, true);
             int year = parse.GetValue(members);
 
             ThreatGridMethod how = parse.GetValue(method) switch
@@ -48,9 +49,13 @@ internal static class FootprintCommand
                 var m => throw new InputException(null, null, null, "--method", $"'{m}': expected fan or direct"),
             };
 
-            var grid = Progress.Run(stderr, $"flying {missileId} from {string.Join(", ", launches)} over the grid…",
-                () => ThreatGrid.Fly(world.Context(parse, catalog), missileId, launches, box, stepDeg, how));
-            var result = Progress.Run(stderr, $"engaging with {archId}…", () => Footprints.Evaluate(archId, grid, membersYear: year));
+            var grid = adaptive
+                ? Progress.Run(stderr, $"building the trajectory fans of {missileId} from {string.Join(", ", launches)}…",
+                    () => ThreatGrid.Prepare(world.Context(parse, catalog), missileId, launches, box, stepDeg, method: how))
+                : Progress.Run(stderr, $"flying {missileId} from {string.Join(", ", launches)} over the grid…",
+                    () => ThreatGrid.Fly(world.Context(parse, catalog), missileId, launches, box, stepDeg, how));
+            var result = Progress.Run(stderr, adaptive ? $"engaging with {archId}, refining the boundaries to {F(stepDeg, 2)}°…" : $"engaging with {archId}…",
+                () => Footprints.Evaluate(archId, grid, membersYear: year));
             if (parse.GetValue(outDir) is { } dir)
             {
                 var (texts, binaries) = Progress.Run(stderr, "writing the files…", () => FootprintExport.Files(result));
@@ -103,7 +108,8 @@ internal static class FootprintCommand
     private static void Table(TextWriter stdout, FootprintResult r)
     {
         stdout.WriteLine($"{r.Architecture.Name} against {r.Threat.MissileId} from {string.Join(", ", r.Threat.Launches.Select(p => p.Id))}");
-        stdout.WriteLine($"grid: {r.Grid.Rows} × {r.Grid.Columns} cells of {F(r.Grid.StepDeg, 2)}° over {F(r.Grid.Box.MinLatDeg, 1)}…{F(r.Grid.Box.MaxLatDeg, 1)}°N, {F(r.Grid.Box.MinLonDeg, 1)}…{F(r.Grid.Box.MaxLonDeg, 1)}°E");
+        stdout.WriteLine($"grid: {r.Grid.Rows} × {r.Grid.Columns} cells of {F(r.Grid.StepDeg, 2)}° over {F(r.Grid.Box.MinLatDeg, 1)}…{F(r.Grid.Box.MaxLatDeg, 1)}°N, {F(r.Grid.Box.MinLonDeg, 1)}…{F(r.Grid.Box.MaxLonDeg, 1)}°E"
+            + (r.Adaptive ? $" (adaptive: {r.EvaluatedCells} blocks evaluated, from {F(r.Grid.StepDeg * r.Threat.CoarseSize, 2)}° down to {F(r.Grid.StepDeg, 2)}° at the boundaries; --step-deg for a uniform grid)" : " (uniform)"));
         stdout.WriteLine($"threatened: {r.ThreatenedCells} cells, {F(r.ThreatenedAreaKm2, 0)} km²; not threatened (out of range): {r.Cells.Count - r.ThreatenedCells} cells");
         stdout.WriteLine($"defended (at least one shot against every launch place): {r.DefendedCells} cells, {F(r.DefendedAreaKm2, 0)} km²");
         var table = new Table().Border(TableBorder.Simple);

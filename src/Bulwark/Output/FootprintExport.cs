@@ -43,6 +43,7 @@ public static class FootprintExport
 
         w.WriteEndArray();
         w.WriteNumber("cells", r.Cells.Count);
+        w.WriteNumber("evaluated_cells", r.EvaluatedCells);
         w.WriteNumber("defended_cells", r.DefendedCells);
         w.WriteNumber("defended_area_km2", Rounding.Whole(r.DefendedAreaKm2));
         w.WriteNumber("threatened_cells", r.ThreatenedCells);
@@ -58,6 +59,14 @@ public static class FootprintExport
         w.WriteNumber("rows", r.Grid.Rows);
         w.WriteNumber("columns", r.Grid.Columns);
         w.WriteString("method", r.Threat.Method == ThreatGridMethod.Fan ? "fan" : "direct");
+        w.WriteBoolean("adaptive", r.Adaptive);
+        if (r.Leaves is { } leaves)
+        {
+            w.WriteNumber("coarse_step_deg", r.Grid.StepDeg * r.Threat.CoarseSize);
+            w.WriteNumber("leaves", leaves.Count);
+        }
+
+        w.WriteNumber("evaluated_cells", r.EvaluatedCells);
         w.WriteEndObject();
         w.WriteString("defended_means", "at least one shot opportunity against the threat from every launch place that reaches the cell");
         w.WriteStartArray("countries");

@@ -11,8 +11,8 @@ namespace Bulwark.Analysis.Comparison;
 public readonly record struct ComparisonProgress(string Stage, double Fraction);
 
 /// <summary>
-/// Runs the comparison (DESIGN §5): each threat class's threat grid is flown once and every architecture is evaluated
-/// against it; the deterrent analysis runs per architecture; shot opportunities are counted on one threat set flown once.
+/// Runs the comparison (DESIGN §5): each threat class's threat grid is flown once (an adaptive grid: each aim point once,
+/// as the architectures' refinements ask for it) and every architecture is evaluated against it; the deterrent analysis runs per architecture; shot opportunities are counted on one threat set flown once.
 /// Deterministic: the parts it runs in parallel write into indexed slots.
 /// </summary>
 public static class Comparison
@@ -35,8 +35,10 @@ public static class Comparison
         var grids = new List<ThreatGrid>();
         foreach (ThreatClass c in options.ThreatClasses)
         {
-            progress?.Report(new ComparisonProgress($"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
-            grids.Add(ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
+            progress?.Report(new ComparisonProgress(options.Adaptive ? $"building the trajectory fans of {c.MissileId}" : $"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
+            grids.Add(options.Adaptive
+                ? ThreatGrid.Prepare(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg)
+                : ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
             Report($"flew {c.Label}", 3);
         }
 

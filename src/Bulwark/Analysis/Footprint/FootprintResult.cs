@@ -40,10 +40,24 @@ public sealed record FootprintCell(GridCell Cell, CellDefence State, int ShotsPo
 public sealed record CountryCoverage(string Iso3, string Name, double AreaKm2, double AreaInRegionPct, double AreaThreatenedPct, double AreaDefendedPct,
     double PopulationCount, double PopulationThreatenedPct, double PopulationDefendedPct, bool Member);
 
-/// <summary>An architecture's footprint against one threat grid, with the coverage of each country.</summary>
+/// <summary>
+/// An architecture's footprint against one threat grid, with the coverage of each country. <see cref="Cells"/> are the
+/// cells of <see cref="Grid"/>, whether every one was evaluated (uniform) or took the evaluation of the block that holds it
+/// (adaptive: <see cref="Leaves"/>).
+/// </summary>
 public sealed record FootprintResult(Architecture Architecture, ThreatGrid Threat, IReadOnlyList<FootprintCell> Cells, IReadOnlyList<CountryCoverage> Countries)
 {
+    /// <summary>The grid of <see cref="Cells"/>: uniform, or the fine cells of an adaptive grid (its effective resolution).</summary>
     public LatLonGrid Grid => Threat.Grid;
+
+    /// <summary>Whether the footprint was refined adaptively (each of <see cref="Cells"/> then takes its leaf's evaluation).</summary>
+    public bool Adaptive => Leaves is not null;
+
+    /// <summary>An adaptive footprint's leaves (blocks of cells, each evaluated at its centre); null when uniform.</summary>
+    public IReadOnlyList<FootprintCell>? Leaves { get; init; }
+
+    /// <summary>The cells (or blocks of cells) evaluated against the architecture: every cell when uniform, far fewer when adaptive.</summary>
+    public int EvaluatedCells { get; init; }
 
     public int DefendedCells => Cells.Count(c => c.State == CellDefence.Defended);
 

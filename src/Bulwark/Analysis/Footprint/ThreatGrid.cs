@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Bulwark.Catalog;
+using Bulwark.Catalog.Studies;
 using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Targeting;
@@ -37,19 +39,29 @@ public enum CellThreat
 }
 
 /// <summary>
-/// A missile flown from each launch place to the centre of every cell of a grid (minimum-energy trajectories, launched
-/// at t = 0): built once, then evaluated against any number of architectures (<c>Footprints.Evaluate</c>).
+/// A missile flown from each launch place to aim points over a grid (minimum-energy trajectories, launched at t = 0), then
+/// evaluated against any number of architectures (<c>Footprints.Evaluate</c>). A uniform grid (<see cref="Fly"/>) flies
+/// to the centre of every cell at once; an adaptive one (<see cref="Prepare"/>) builds only the fans and flies to the
+/// centres of the blocks of cells (<see cref="CellBlock"/>) the footprint's refinement asks for (<see cref="FlyTo"/>),
+/// each block once whatever the number of architectures.
 /// </summary>
 public sealed class ThreatGrid
 {
-    private readonly FlownThreat?[][] _flown;
-    private readonly CellThreat[][] _state;
+    private readonly TrajectoryFan?[] _fans;
+    private readonly IGuidedMissile _missile;
+    private readonly ThreatSignature _signature;
+    private readonly ConcurrentDictionary<CellBlock, Aim> _aims = new();
+    private readonly Lock _flying = new();
+    private int _flights, _targeterCells;
 
     private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
-        FlownThreat?[][] flown, CellThreat[][] state, int flights, int fanFlights, int targeterCells)
+        bool adaptive, TrajectoryFan?[] fans)
     {
-        (Context, MissileId, Launches, Grid, Method) = (context, missileId, launches, grid, method);
-        (_flown, _state, Flights, FanFlights, TargeterCells) = (flown, state, flights, fanFlights, targeterCells);
+        (Context, MissileId, Launches, Grid, Method, Adaptive, _fans) = (context, missileId, launches, grid, method, adaptive, fans);
+        _missile = context.Catalog.Missile(missileId);
+        _signature = context.Catalog.Signature(missileId);
+        FanFlights = fans.Sum(f => f?.Flights ?? 0);
+        _flights = FanFlights;
     }
 
     /// <summary>The context the grid was flown in (its catalog and world); footprints of it are evaluated in it too.</summary>
@@ -62,31 +74,145 @@ public sealed class ThreatGrid
     /// <summary>The launch places; a cell is defended only if it is defended against each that reaches it.</summary>
     public IReadOnlyList<Place> Launches { get; }
 
+    /// <summary>The grid: every cell's centre when uniform; the finest cells (the effective resolution) when adaptive.</summary>
     public LatLonGrid Grid { get; }
 
     public ThreatGridMethod Method { get; }
 
-    /// <summary>Trajectories flown to build the grid (fans, corrections, targeter solves and the sampled tracks).</summary>
-    public int Flights { get; }
+    /// <summary>Whether footprints of this grid refine blocks of cells near boundaries (<see cref="Prepare"/>) rather than evaluate every cell.</summary>
+    public bool Adaptive { get; }
+
+    /// <summary>The side of an adaptive footprint's first blocks, in cells of <see cref="Grid"/> (1 when uniform).</summary>
+    public int CoarseSize { get; private init; } = 1;
+
+    /// <summary>Threads at most for the flights and a footprint's cells (−1: as many as the runtime likes); the result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The parallel options of <see cref="MaxDegreeOfParallelism"/>.</summary>
+    internal ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+
+    /// <summary>Trajectories flown so far (fans, corrections, targeter solves and the sampled tracks).</summary>
+    public int Flights => Volatile.Read(ref _flights);
 
     /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells).</summary>
     public int FanFlights { get; }
 
-    /// <summary>Cells (per launch place) the fan left to the targeter.</summary>
-    public int TargeterCells { get; }
+    /// <summary>Aim points (per launch place) the fan left to the targeter so far.</summary>
+    public int TargeterCells => Volatile.Read(ref _targeterCells);
 
-    /// <summary>The threat from launch place <paramref name="launch"/> (index into <see cref="Launches"/>) to a cell, or null if it does not reach it.</summary>
-    public FlownThreat? Threat(int launch, int cell) => _flown[launch][cell];
+    /// <summary>Aim points flown to so far: cells, or blocks of cells when adaptive (each once for all launch places).</summary>
+    public int AimPoints => _aims.Count;
 
-    public CellThreat State(int launch, int cell) => _state[launch][cell];
+    /// <summary>The threat from launch place <paramref name="launch"/> (index into <see cref="Launches"/>) to the centre of a cell, or null if it does not reach it.</summary>
+    public FlownThreat? Threat(int launch, int cell) => Threat(launch, SingleCell(cell));
+
+    public CellThreat State(int launch, int cell) => State(launch, SingleCell(cell));
+
+    /// <summary>The threat to the centre of a block of cells (flown by <see cref="FlyTo"/>), or null if it does not reach it.</summary>
+    public FlownThreat? Threat(int launch, CellBlock block) => AimAt(block).Flown[launch];
+
+    public CellThreat State(int launch, CellBlock block) => AimAt(block).State[launch];
 
     /// <summary>
     /// Flies <paramref name="missileId"/> from each of <paramref name="launchPlaceIds"/> (catalog places) to every cell
-    /// centre of a <paramref name="stepDeg"/> grid over <paramref name="region"/>. Cells run in parallel; the result does
-    /// not depend on the thread count. <paramref name="progress"/> receives the fraction done.
+    /// centre of a <paramref name="stepDeg"/> grid over <paramref name="region"/>: the uniform grid. Cells run in
+    /// parallel; the result does not depend on the thread count. <paramref name="progress"/> receives the fraction done.
     /// </summary>
     public static ThreatGrid Fly(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
         ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null)
+    {
+        ThreatGrid grid = Create(context, missileId, launchPlaceIds, region, stepDeg, method, adaptive: false, coarseSize: 1, maxDegreeOfParallelism: -1);
+        grid.FlyTo([.. grid.Grid.Cells.Select(c => new CellBlock(c.Row, c.Column, 1))], progress);
+        return grid;
+    }
+
+    /// <summary>
+    /// An adaptive grid at <paramref name="resolutionDeg"/>: the fans are built (over the azimuths of every cell of that
+    /// resolution, so a single cell is flown exactly as <see cref="Fly"/> flies it), nothing else is flown until a
+    /// footprint asks for blocks, starting from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells.
+    /// </summary>
+    public static ThreatGrid Prepare(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double resolutionDeg,
+        int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1) =>
+        Create(context, missileId, launchPlaceIds, region, resolutionDeg, method, adaptive: true, coarseSize, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Flies to the centre of each block not flown yet, in parallel (the result of a block does not depend on the thread
+    /// count nor on the blocks flown before it). <paramref name="progress"/> receives the fraction of these blocks done.
+    /// </summary>
+    public void FlyTo(IReadOnlyList<CellBlock> blocks, IProgress<double>? progress = null)
+    {
+        lock (_flying)
+        {
+            var missing = blocks.Where(b => !_aims.ContainsKey(b)).Distinct().ToList();
+            int n = missing.Count, total = n * Launches.Count, done = 0;
+            var aims = new Aim[n];
+            for (int i = 0; i < n; i++)
+            {
+                aims[i] = new Aim(new FlownThreat?[Launches.Count], new CellThreat[Launches.Count]);
+            }
+
+            FlightEnvironment env = Context.Environment;
+            for (int p = 0; p < Launches.Count; p++)
+            {
+                Geodetic launch = Launches[p].Position with { HeightM = 0 };
+                TrajectoryFan? fan = _fans[p];
+                var cellFlights = new int[n];
+                var viaTargeter = new bool[n];
+                string placeId = Launches[p].Id;
+                int launchIndex = p;
+                Parallel.For(0, n, Parallelism, () => new Targeter(env), (i, _, targeter) =>
+                {
+                    CellBlock block = missing[i];
+                    GridCell cell = block.On(Grid);
+                    var request = new TargetingRequest(launch, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
+                    string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
+                    var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
+                    TargetingSolution? solution = null;
+                    TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution) ?? TrajectoryFan.Outcome.UseTargeter;
+                    if (outcome == TrajectoryFan.Outcome.OutOfRange)
+                    {
+                        aims[i].State[launchIndex] = CellThreat.OutOfRange;
+                    }
+                    else if (outcome == TrajectoryFan.Outcome.UseTargeter)
+                    {
+                        viaTargeter[i] = fan is not null;
+                        try
+                        {
+                            solution = targeter.Solve(_missile, request, ThreatFlights.DefaultStepS);
+                        }
+                        catch (TargetingException e)
+                        {
+                            aims[i].State[launchIndex] = e.Failure switch
+                            {
+                                TargetingFailure.OutOfRange => CellThreat.OutOfRange,
+                                TargetingFailure.TooClose => CellThreat.TooClose,
+                                _ => CellThreat.NotSolved,
+                            };
+                        }
+                    }
+
+                    if (solution is not null)
+                    {
+                        aims[i].Flown[launchIndex] = ThreatFlights.From(threat, _missile, solution, _signature, env);
+                        cellFlights[i] = solution.Flights + 1;
+                    }
+
+                    progress?.Report((double)Interlocked.Increment(ref done) / total);
+                    return targeter;
+                }, _ => { });
+                Interlocked.Add(ref _flights, cellFlights.Sum());
+                Interlocked.Add(ref _targeterCells, viaTargeter.Count(x => x));
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                _aims[missing[i]] = aims[i];
+            }
+        }
+    }
+
+    private static ThreatGrid Create(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
+        ThreatGridMethod method, bool adaptive, int coarseSize, int maxDegreeOfParallelism)
     {
         if (launchPlaceIds.Count == 0)
         {
@@ -96,68 +222,19 @@ public sealed class ThreatGrid
         BulwarkCatalog catalog = context.Catalog;
         FlightEnvironment env = context.Environment;
         IGuidedMissile missile = catalog.Missile(missileId);
-        ThreatSignature signature = catalog.Signature(missileId);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
-        int n = grid.Cells.Count, total = n * launches.Count, done = 0, flights = 0, fanFlights = 0, targeterCells = 0;
-        var flown = new FlownThreat?[launches.Count][];
-        var state = new CellThreat[launches.Count][];
-        for (int p = 0; p < launches.Count; p++)
-        {
-            Geodetic launch = launches[p].Position with { HeightM = 0 };
-            TrajectoryFan? fan = method == ThreatGridMethod.Fan ? BuildFan(env, missile, launch, grid) : null;
-            fanFlights += fan?.Flights ?? 0;
-            var f = new FlownThreat?[n];
-            var s = new CellThreat[n];
-            var cellFlights = new int[n];
-            var viaTargeter = new bool[n];
-            string placeId = launches[p].Id;
-            Parallel.For(0, n, () => new Targeter(env), (i, _, targeter) =>
-            {
-                GridCell cell = grid.Cells[i];
-                var request = new TargetingRequest(launch, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
-                var threat = new Threat($"{missileId}-{placeId}-cell-{i}", missileId, placeId, $"cell-{i}", TrajectoryShape.MinimumEnergy);
-                TargetingSolution? solution = null;
-                TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution) ?? TrajectoryFan.Outcome.UseTargeter;
-                if (outcome == TrajectoryFan.Outcome.OutOfRange)
-                {
-                    s[i] = CellThreat.OutOfRange;
-                }
-                else if (outcome == TrajectoryFan.Outcome.UseTargeter)
-                {
-                    viaTargeter[i] = fan is not null;
-                    try
-                    {
-                        solution = targeter.Solve(missile, request, ThreatFlights.DefaultStepS);
-                    }
-                    catch (TargetingException e)
-                    {
-                        s[i] = e.Failure switch
-                        {
-                            TargetingFailure.OutOfRange => CellThreat.OutOfRange,
-                            TargetingFailure.TooClose => CellThreat.TooClose,
-                            _ => CellThreat.NotSolved,
-                        };
-                    }
-                }
-
-                if (solution is not null)
-                {
-                    f[i] = ThreatFlights.From(threat, missile, solution, signature, env);
-                    cellFlights[i] = solution.Flights + 1;
-                }
-
-                progress?.Report((double)Interlocked.Increment(ref done) / total);
-                return targeter;
-            }, _ => { });
-            flights += cellFlights.Sum();
-            targeterCells += viaTargeter.Count(x => x);
-            flown[p] = f;
-            state[p] = s;
-        }
-
-        return new ThreatGrid(context, missileId, launches, grid, method, flown, state, flights + fanFlights, fanFlights, targeterCells);
+        var fans = launches.Select(l => method == ThreatGridMethod.Fan ? BuildFan(env, missile, l.Position with { HeightM = 0 }, grid) : null).ToArray();
+        return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
     }
+
+    private CellBlock SingleCell(int cell) => new(cell / Grid.Columns, cell % Grid.Columns, 1);
+
+    private Aim AimAt(CellBlock block) =>
+        _aims.TryGetValue(block, out Aim? aim) ? aim : throw new InvalidOperationException($"block {block} has not been flown (ThreatGrid.FlyTo)");
+
+    /// <summary>The threats from each launch place to one aim point and their states.</summary>
+    private sealed record Aim(FlownThreat?[] Flown, CellThreat[] State);
 
     /// <summary>The fan over the launch azimuths toward the grid's cells, padded 15° each way for the Earth's rotation.</summary>
     private static TrajectoryFan BuildFan(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, LatLonGrid grid)

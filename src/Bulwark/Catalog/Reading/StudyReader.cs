@@ -19,7 +19,7 @@ public static class StudyReader
 
     private static readonly string[] TopKeys =
     [
-        "$schema", KindKey, "name", "description", "architectures", "threat_classes", "members_year", "step_deg",
+        "$schema", KindKey, "name", "description", "architectures", "threat_classes", "members_year", "step_deg", "resolution_deg",
         "shots_threat_set", "participation", "deterrent", "sources", "provenance",
     ];
 
@@ -88,9 +88,24 @@ public static class StudyReader
         {
             MembersYear = root.TryGet("members_year") is { } m ? MembersYear(m) : options.MembersYear,
         });
-        Collect(() => options = options with
+        Collect(() =>
         {
-            StepDeg = root.TryGet("step_deg")?.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a grid step of {FootprintSettings.MinStepDeg.ToString(CultureInfo.InvariantCulture)} to {FootprintSettings.MaxStepDeg.ToString(CultureInfo.InvariantCulture)} degrees") ?? options.StepDeg,
+            // resolution_deg: an adaptive grid refined to that resolution (the default); step_deg: a uniform grid.
+            string range = $"{FootprintSettings.MinStepDeg.ToString(CultureInfo.InvariantCulture)} to {FootprintSettings.MaxStepDeg.ToString(CultureInfo.InvariantCulture)} degrees";
+            YamlNode? step = root.TryGet("step_deg"), resolution = root.TryGet("resolution_deg");
+            if (step is not null && resolution is not null)
+            {
+                throw resolution.Error("give either resolution_deg (an adaptive grid) or step_deg (a uniform grid), not both");
+            }
+
+            if (step is not null)
+            {
+                options = options with { StepDeg = step.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a grid step of {range}"), Adaptive = false };
+            }
+            else if (resolution is not null)
+            {
+                options = options with { StepDeg = resolution.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a resolution of {range}"), Adaptive = true };
+            }
         });
         Collect(() =>
         {

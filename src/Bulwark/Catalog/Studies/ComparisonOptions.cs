@@ -8,8 +8,8 @@ namespace Bulwark.Catalog.Studies;
 /// </summary>
 public sealed record ComparisonOptions
 {
-    /// <summary>The default grid step, degrees (<see cref="FootprintSettings.ComparisonStepDeg"/>).</summary>
-    public const double DefaultStepDeg = FootprintSettings.ComparisonStepDeg;
+    /// <summary>The default resolution, degrees (<see cref="FootprintSettings.ResolutionDeg"/>, adaptive).</summary>
+    public const double DefaultStepDeg = FootprintSettings.ResolutionDeg;
 
     /// <summary>The report's title (a study's name).</summary>
     public required string Title { get; init; }
@@ -22,8 +22,17 @@ public sealed record ComparisonOptions
     /// <summary>The "what participation adds" question, if the study asks it.</summary>
     public Participation? Participation { get; init; }
 
-    /// <summary>Footprint grid step, degrees of latitude and longitude.</summary>
+    /// <summary>
+    /// Footprint grid step, degrees of latitude and longitude: the effective resolution of an adaptive grid
+    /// (<see cref="Adaptive"/>), or the step of a uniform one.
+    /// </summary>
     public double StepDeg { get; init; } = DefaultStepDeg;
+
+    /// <summary>
+    /// Whether footprints are adaptive (coarse blocks refined near every boundary down to <see cref="StepDeg"/>; a study's
+    /// <c>resolution_deg</c>, the default) or uniform (every cell of <see cref="StepDeg"/>; a study's <c>step_deg</c>, <c>--step-deg</c>).
+    /// </summary>
+    public bool Adaptive { get; init; } = true;
 
     /// <summary>NATO's members of 2010 (28) or 2024 (32).</summary>
     public int MembersYear { get; init; } = FootprintSettings.MembersYear;

@@ -12,11 +12,17 @@ public static class FootprintSettings
     /// <summary>The coarsest grid step accepted, degrees.</summary>
     public const double MaxStepDeg = 10;
 
-    /// <summary>The grid step of one footprint (<c>bulwark footprint</c>), degrees: well under a minute (docs/performance.md).</summary>
-    public const double StepDeg = 1;
+    /// <summary>
+    /// The effective resolution of a footprint (<c>bulwark footprint</c>) and of a comparison (<c>bulwark compare</c>),
+    /// degrees: an adaptive grid whose boundaries are refined to cells of this size (docs/footprint.md, "Adaptive grid").
+    /// </summary>
+    public const double ResolutionDeg = 0.5;
 
-    /// <summary>The grid step of a comparison (<c>bulwark compare</c>), degrees: many footprints, so coarser (docs/performance.md).</summary>
-    public const double ComparisonStepDeg = 2;
+    /// <summary>
+    /// The side of an adaptive grid's first blocks, in cells of its resolution (2° blocks at 0.5°): a feature that fits
+    /// inside a block and touches no block boundary can be missed (docs/footprint.md measures it against uniform grids).
+    /// </summary>
+    public const int CoarseCells = 4;
 
     /// <summary>The grid step of the viewer's overlay, degrees: coarse, so that it comes in seconds (docs/viewer.md).</summary>
     public const double ViewerStepDeg = 3;

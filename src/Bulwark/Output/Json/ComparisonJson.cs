@@ -13,6 +13,7 @@ public static class ComparisonJson
     {
         w.WriteStartObject();
         w.WriteNumber("step_deg", r.Options.StepDeg);
+        w.WriteBoolean("adaptive", r.Options.Adaptive);
         w.WriteNumber("members_year", r.Options.MembersYear);
         w.WriteString("shots_threat_set", r.Options.ShotsThreatSet);
         w.WriteStartArray("threat_classes");
@@ -32,6 +33,7 @@ public static class ComparisonJson
             w.WriteEndArray();
             w.WriteString("region", c.RegionName);
             w.WriteNumber("cells", r.Grids[k].Grid.Cells.Count);
+            w.WriteNumber("aim_points", r.Grids[k].AimPoints);
             w.WriteEndObject();
         }
 

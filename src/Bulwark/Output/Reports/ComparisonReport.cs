@@ -39,7 +39,10 @@ public static class ComparisonReport
             $"{r.Architectures.Count} missile-defence architectures for Europe against {classes.Count} classes of threat, and the question Russia asked of each: " +
             "can its radars and interceptors reach Russian ICBMs flying to the United States? Every figure below comes from Bulwark's physics " +
             $"(targeted trajectories on the {WorldText.Of(r.Environment)}, radar horizons, interceptor reach tables) and the cited catalog; " +
-            $"footprints on a {F(r.Options.StepDeg, "0.##")}° grid; NATO's members of {r.Options.MembersYear}. Reproduce the whole report with:"));
+            (r.Options.Adaptive
+                ? $"footprints on an adaptive grid, {F(r.Options.StepDeg, "0.##")}° at every boundary (docs/footprint.md, \"Adaptive grid\"); "
+                : $"footprints on a uniform {F(r.Options.StepDeg, "0.##")}° grid; ") +
+            $"NATO's members of {r.Options.MembersYear}. Reproduce the whole report with:"));
         blocks.Add(new CodeBlock(command));
 
         Summary(blocks, r);
@@ -105,10 +108,15 @@ public static class ComparisonReport
     {
         ThreatGrid grid = r.Grids[k];
         blocks.Add(new Heading(2, c.Label));
-        blocks.Add(new Paragraph(
-            $"The `{c.MissileId}` launched from {string.Join(" and ", c.LaunchPlaceIds.Select(p => $"`{p}`"))} at the centre of every " +
-            $"{F(r.Options.StepDeg, "0.##")}° cell of {c.RegionName} ({grid.Grid.Cells.Count} cells; {grid.Flights} trajectories flown, " +
-            $"method `{(grid.Method == ThreatGridMethod.Fan ? "fan" : "direct")}`: docs/footprint.md)."));
+        string launches = string.Join(" and ", c.LaunchPlaceIds.Select(p => $"`{p}`"));
+        string method = $"method `{(grid.Method == ThreatGridMethod.Fan ? "fan" : "direct")}`: docs/footprint.md";
+        blocks.Add(new Paragraph(grid.Adaptive
+            ? $"The `{c.MissileId}` launched from {launches} at the centre of each block of an adaptive grid over {c.RegionName}: " +
+              $"{F(r.Options.StepDeg * grid.CoarseSize, "0.##")}° blocks split wherever an architecture's defended or threatened state or shot count " +
+              $"differs from a neighbour's, down to {F(r.Options.StepDeg, "0.##")}° cells ({grid.Grid.Cells.Count} cells at that resolution; " +
+              $"{grid.AimPoints} aim points flown for all the architectures together, {grid.Flights} trajectories; {method})."
+            : $"The `{c.MissileId}` launched from {launches} at the centre of every " +
+              $"{F(r.Options.StepDeg, "0.##")}° cell of {c.RegionName} ({grid.Grid.Cells.Count} cells; {grid.Flights} trajectories flown, {method})."));
         var rows = r.Architectures.Select(a =>
         {
             FootprintResult f = a.Footprints[k];
@@ -283,7 +291,7 @@ public static class ComparisonReport
 
     private static string FootprintCommand(ComparisonResult r, ThreatClass c, string architectureId) =>
         $"bulwark footprint --architecture {architectureId} --missile {c.MissileId} --from {string.Join(',', c.LaunchPlaceIds)} " +
-        $"--region {c.RegionName} --step-deg {F(r.Options.StepDeg, "0.##")} --members {r.Options.MembersYear} --format json";
+        $"--region {c.RegionName} {(r.Options.Adaptive ? "--resolution-deg" : "--step-deg")} {F(r.Options.StepDeg, "0.##")} --members {r.Options.MembersYear} --format json";
 
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 

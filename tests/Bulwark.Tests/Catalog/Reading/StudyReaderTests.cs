@@ -40,6 +40,7 @@ public class StudyReaderTests
         Assert.Equal(("third-site-2007", "nato-russia-sectoral"), (o.ArchitectureIds[0], o.ArchitectureIds[^1]));
         Assert.Equal(["sejjil-2", "sejjil-3", "iran-icbm"], o.ThreatClasses.Select(c => c.MissileId));
         Assert.Equal(GeoBox.NatoEurope, o.ThreatClasses[0].Region);
+        Assert.Equal((0.5, true), (o.StepDeg, o.Adaptive));   // resolution_deg: the adaptive grid (issue 15)
         Participation p = Assert.IsType<Participation>(o.Participation);
         Assert.Equal(("Russian participation", "epaa-phase-3-2018"), (p.Label, p.BaselineId));
         Assert.Equal(["nato-russia-shared-radars", "nato-russia-sectoral"], p.AddedIds);
@@ -80,7 +81,7 @@ public class StudyReaderTests
         Assert.Equal(("mrbm", "sejjil-2", "36,20.5,46,30"), (c.Id, c.MissileId, c.RegionName));
         Assert.Equal(["tabriz"], c.LaunchPlaceIds);
         Assert.Equal(new GeoBox(36, 20.5, 46, 30), c.Region);
-        Assert.Equal((5.0, 2024, false, "iran-to-europe"), (study.Options.StepDeg, study.Options.MembersYear, study.Options.Deterrent, study.Options.ShotsThreatSet));
+        Assert.Equal((5.0, false, 2024, false, "iran-to-europe"), (study.Options.StepDeg, study.Options.Adaptive, study.Options.MembersYear, study.Options.Deterrent, study.Options.ShotsThreatSet));
     }
 
     [Fact]
@@ -113,6 +114,8 @@ public class StudyReaderTests
         { "misspelt key", "step_deg: 5", "step_degs: 5", "11:1", "step_degs", "unknown key; expected one of" },
         { "not a number", "step_deg: 5", "step_deg: five", "11:11", "step_deg", "expected a number, got 'five'" },
         { "step out of range", "step_deg: 5", "step_deg: 20", "11:11", "step_deg", "expected a grid step of 0.05 to 10 degrees" },
+        { "resolution out of range", "step_deg: 5", "resolution_deg: 0.01", "11:17", "resolution_deg", "expected a resolution of 0.05 to 10 degrees" },
+        { "both grids", "step_deg: 5", "step_deg: 5\nresolution_deg: 1", "12:17", "resolution_deg", "give either resolution_deg (an adaptive grid) or step_deg (a uniform grid), not both" },
         { "unknown architecture", "[epaa-phase-3-2018, ", "[epaa-phase-9, ", "3:17", "architectures[0]", "no architecture 'epaa-phase-9'" },
         { "unknown missile", "missile: sejjil-2", "missile: sejjil-9", "7:14", "threat_classes[0].missile", "no missile 'sejjil-9'" },
         { "unknown launch place", "launch: [tabriz]", "launch: [tabriz, atlantis]", "8:22", "threat_classes[0].launch[1]", "no place 'atlantis'" },
