@@ -25,7 +25,7 @@ run() {
   echo "# $label: uptime before the scene: $(uptime)"
   local scene
   scene=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/scene?$query")
-  echo "$label: start $(echo "$t1 - $t0" | bc) s, scene $scene s"
+  printf "%s: start %.2f s, scene %.2f s\n" "$label" "$(echo "$t1 - $t0" | bc)" "$scene"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   echo "# store now: $(du -sb "$BULWARK_CACHE_DIR" | cut -f1) bytes, $(find "$BULWARK_CACHE_DIR" -type f | wc -l) files"
