@@ -53,6 +53,9 @@ public class ReachStoreBenchmark
             Console.WriteLine(Invariant($"// store kind {kind.Kind}: {kind.Entries} entries, {kind.Bytes:N0} bytes"));
         }
 
+        long[] files = [.. Directory.EnumerateFiles(_warm.Directory, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).Order()];
+        Console.WriteLine(Invariant($"// store files: {files.Length}, smallest {files[0]:N0} bytes, median {files[files.Length / 2]:N0}, largest {files[^1]:N0}"));
+
         long hits = _warm.Hits, writes = _warm.Writes;
         var read = Stopwatch.StartNew();
         int warmNodes = Warm();
