@@ -83,7 +83,7 @@ try {
   await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
   result.status = await page.textContent('#status');
   if (await page.evaluate(() => document.body.dataset.state) !== 'ready') throw new Error(`scene failed: ${result.status}`);
-  const progress = (await page.evaluate(() => window.__statuses)).filter((s) => /^computing the scene .*… \d+ s \(/.test(s));
+  const progress = (await page.evaluate(() => window.__statuses)).filter((s) => /^computing the scene… \d+ s \(/.test(s));
   result.progress = { shown: progress.length, last: progress[progress.length - 1] ?? null };
   if (progress.length === 0) failures.push('no progress (elapsed seconds) was shown while the scene was computed');
   if (/^computing/.test(result.status)) failures.push(`the progress is still shown once the scene is ready: ${result.status}`);

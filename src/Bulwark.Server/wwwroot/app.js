@@ -195,7 +195,7 @@ async function show() {
   $('pane-b').classList.toggle('hidden', !archs[1]);
   if (state.viewers[1]) state.viewers[1].useDefaultRenderLoop = Boolean(archs[1]); // a hidden globe does not render
   if (!archs[1]) { state.summaries[1] = null; $('summary-b').replaceChildren(); }
-  const stop = showProgress('computing the scene (flights, sensor picture, reach tables, fly-outs)');
+  const stop = showProgress('computing the scene');
   try {
     if (archs[1]) await secondViewer();
     const jobs = archs.map(async (arch, i) => {
