@@ -53,6 +53,7 @@ public class FreeFlightBenchmark : IReportsWork
         Describe(nameof(Nesc09NoSamples), Nesc09NoSamples());
         Describe(nameof(RvVacuumFromApogee), RvVacuumFromApogee());
         Describe(nameof(RvDragFromApogee), RvDragFromApogee());
+        PrintStates(nameof(RvVacuumFromApogee), _rvVacuum.Plan.Initial, RvVacuumFromApogee());
     }
 
     [Benchmark]
@@ -84,6 +85,25 @@ public class FreeFlightBenchmark : IReportsWork
     /// <summary>The file's flight on a propagator that is reused and records no samples.</summary>
     private static (Propagator, FlightPlan) Reusable(FlightFile file) =>
         (new Propagator(file.Environment, file.Options with { OutputStepS = 0 }), file.Vehicle.FreeFlight(file.Environment, file.InitialState));
+
+    /// <summary>
+    /// The flight's initial and final ECI states and its events at full precision (round-trip "R"), one line each:
+    /// bench/peers/icbm_free_flight.py (the scipy peer) reads them to check its own initial state and to compare
+    /// its impact with this one.
+    /// </summary>
+    private static void PrintStates(string name, FlightState initial, Trajectory t)
+    {
+        Console.WriteLine(State($"// {name} initial", initial));
+        Console.WriteLine(State($"// {name} final", t.Final));
+        foreach (FlightEvent e in t.Events)
+        {
+            Console.WriteLine(State($"// {name} event {e.Name}", e.State));
+        }
+    }
+
+    private static string State(string label, FlightState s) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{label}: t {s.TimeS:R} r {s.PositionEciM.X:R} {s.PositionEciM.Y:R} {s.PositionEciM.Z:R} v {s.VelocityEciMPerS.X:R} {s.VelocityEciMPerS.Y:R} {s.VelocityEciMPerS.Z:R} m {s.MassKg:R}");
 
     private static void Describe(string name, Trajectory t) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

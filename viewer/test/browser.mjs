@@ -73,10 +73,20 @@ try {
   mark('idle-tiles');
   await page.selectOption('#threat', `|${threat}`);
   await page.selectOption('#arch-a', architecture);
+  // The progress shown while the scene is computed (issue 15): every status text from the click on.
+  await page.evaluate(() => {
+    window.__statuses = [];
+    const status = document.getElementById('status');
+    new MutationObserver(() => window.__statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
   await page.click('#show');
   await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout: 300_000 });
   result.status = await page.textContent('#status');
   if (await page.evaluate(() => document.body.dataset.state) !== 'ready') throw new Error(`scene failed: ${result.status}`);
+  const progress = (await page.evaluate(() => window.__statuses)).filter((s) => /^computing the scene… \d+ s \(/.test(s));
+  result.progress = { shown: progress.length, last: progress[progress.length - 1] ?? null };
+  if (progress.length === 0) failures.push('no progress (elapsed seconds) was shown while the scene was computed');
+  if (/^computing/.test(result.status)) failures.push(`the progress is still shown once the scene is ready: ${result.status}`);
 
   mark('scene');
   // What is on the globe: the scene's entities by kind, and the intercept time to show.

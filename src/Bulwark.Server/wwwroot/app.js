@@ -18,6 +18,20 @@ function setStatus(text, kind) {
   if (kind) document.body.dataset.state = kind;
 }
 
+// While a scene is computed: what, and the seconds elapsed, ticking once a second. A first scene builds its reach
+// tables (tens of seconds on a small machine); the server keeps them in its store (docs/cache.md), so later runs read
+// them. Returns the function that stops the ticking (call it before the next status).
+function showProgress(what) {
+  const started = performance.now();
+  const tick = () => {
+    const s = Math.floor((performance.now() - started) / 1000);
+    setStatus(`${what}… ${s} s (reach tables are built on first use; later runs read them from the store)`, 'loading');
+  };
+  tick();
+  const timer = setInterval(tick, 1000);
+  return () => clearInterval(timer);
+}
+
 async function getJson(url, init) {
   const resp = await fetch(url, init);
   const body = await resp.json().catch(() => ({ error: `HTTP ${resp.status}` }));
@@ -181,7 +195,7 @@ async function show() {
   $('pane-b').classList.toggle('hidden', !archs[1]);
   if (state.viewers[1]) state.viewers[1].useDefaultRenderLoop = Boolean(archs[1]); // a hidden globe does not render
   if (!archs[1]) { state.summaries[1] = null; $('summary-b').replaceChildren(); }
-  setStatus('computing (flights, sensor picture, reach tables, fly-outs)…', 'loading');
+  const stop = showProgress('computing the scene');
   try {
     if (archs[1]) await secondViewer();
     const jobs = archs.map(async (arch, i) => {
@@ -193,20 +207,24 @@ async function show() {
     });
     const footprints = await Promise.all(jobs);
     state.viewers.forEach((v) => v.resize());
+    stop();
     setStatus(footprints[0] ? 'ready' : 'ready (footprint overlay not available yet)', 'ready');
   } catch (e) {
+    stop();
     setStatus(`error: ${e.message}`, 'error');
   }
 }
 
 async function showFile(file) {
-  setStatus(`computing ${file.name}…`, 'loading');
+  const stop = showProgress(`computing ${file.name}`);
   try {
     const body = await getJson('/api/scene', { method: 'POST', body: await file.text(), headers: { 'Content-Type': 'application/x-yaml' } });
     $('pane-b').classList.add('hidden');
     await showScene(0, body.czml, body.summary, `${file.name}: ${body.summary.scenario}`);
+    stop();
     setStatus('ready', 'ready');
   } catch (e) {
+    stop();
     setStatus(`error: ${e.message}`, 'error');
   }
 }
