@@ -24,6 +24,11 @@ public class LayeringTests
     [InlineData("Analysis", "Cli")]
     [InlineData("Output", "Cli")]
     [InlineData("Analysis", "Server")]
+    [InlineData("Sweeps", "Analysis")]
+    [InlineData("Sweeps", "Catalog")]
+    [InlineData("Sweeps", "Output")]
+    [InlineData("Sweeps", "Engagement")]
+    [InlineData("Sweeps", "Flight")]
     public void ALowerLayerDoesNotReferenceAHigherOne(string lower, string higher) =>
         LowerDoesNotReferenceHigher(Product, lower, higher).Check(Bulwark);
 
@@ -49,7 +54,7 @@ public class LayeringTests
     public void TheRulesSeeTheWholeProduct()
     {
         // A rule over an empty set of types passes vacuously: make sure every layer the rules name is loaded.
-        foreach (string layer in Physics.Concat(AbovePhysics).Append("Geography").Append("Caching"))
+        foreach (string layer in Physics.Concat(AbovePhysics).Append("Geography").Append("Caching").Append("Sweeps"))
         {
             Assert.Contains(Bulwark.Namespaces, n => n.FullName == $"{Product}.{layer}");
         }
