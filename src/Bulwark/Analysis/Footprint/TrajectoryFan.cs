@@ -28,10 +28,12 @@ namespace Bulwark.Analysis.Footprint;
 /// to that precision, in a few flights plus the refinement's ~20 instead of the targeter's ~370 plus the same ~20.
 /// </para>
 /// <para>
-/// Aim points beyond 103% of the fan's maximum range at that azimuth are out of range; those the fan cannot answer well
-/// go to the <see cref="Targeter"/>: between 97% and 103% (so the edge of the threatened area is the targeter's), nearer
-/// than the fan's lowest energy reaches, or no convergence (8 flights a correction, or a refinement that does not
-/// settle). The agreement with the targeter cell by cell is measured (docs/footprint.md).
+/// Aim points beyond 103% of the fan's maximum range at that azimuth are out of range. Between 97% and 103% (the edge
+/// band) they are aimed at up to full energy like any other: reached, they are solved; not reached, they are out of range
+/// if beyond the maximum range at their launch azimuth (measured exactly, the fan's own search) by more than a
+/// kilometre. Those the fan cannot answer well go to the <see cref="Targeter"/>: the rest of the edge band, nearer than
+/// the fan's lowest energy reaches, or no convergence (8 flights a correction, or a refinement that does not settle).
+/// The agreement with the targeter cell by cell is measured (docs/footprint.md).
 /// </para>
 /// </remarks>
 internal sealed class TrajectoryFan
@@ -39,6 +41,9 @@ internal sealed class TrajectoryFan
     private const double MissStopM = 100;
     private const int MaxFlights = 8;
     private const double EdgeFraction = 0.97;
+
+    /// <summary>How far beyond the exact maximum range (m) an aim point in the edge band must be to be out of range without the targeter.</summary>
+    private const double EdgeMarginM = 1000;
     private const double ElevationToleranceRad = 2e-4;
     private const double FanBracketRad = 0.05;
     private static readonly double[] Energies = [.. Enumerable.Range(0, 9).Select(j => 0.2 + 0.1 * j)];
@@ -134,7 +139,7 @@ internal sealed class TrajectoryFan
                 return Outcome.OutOfRange;
             }
 
-            if (rho > EdgeFraction * maxRange || rho < Bilinear(_range, az, 0, 0))
+            if (rho < Bilinear(_range, az, 0, 0))
             {
                 return Outcome.UseTargeter;
             }
@@ -150,7 +155,11 @@ internal sealed class TrajectoryFan
         double elevation = Interpolate(_elevation, az, e);
         if (!Correct(flyer, line, aim, ref az, ref e, elevation))
         {
-            return Outcome.UseTargeter;
+            // In the edge band a point the corrections cannot reach at full energy is out of range if it lies beyond the
+            // maximum range at this launch azimuth, measured exactly (the fan's own search, ~15 flights); else the targeter.
+            return rho > EdgeFraction * Bilinear(_range, az, Energies.Length - 1, 0) && ExactMaxRangeM(flyer, az) is { } max && rho > max + EdgeMarginM
+                ? Outcome.OutOfRange
+                : Outcome.UseTargeter;
         }
 
         var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS);
@@ -189,6 +198,14 @@ internal sealed class TrajectoryFan
         (double best, _) = Solvers.Maximise(x => (shots[x] = flyer.Fly(az, new ShapeControls(e, x))).RangeM, l, u, ElevationToleranceRad);
         bool interior = (best - l > 2 * ElevationToleranceRad || l == lo) && (u - best > 2 * ElevationToleranceRad || u == hi);
         return interior ? (best, shots[best]) : null;
+    }
+
+    /// <summary>The maximum range at full energy from launch azimuth <paramref name="az"/>, m (null if the search finds no interior maximum).</summary>
+    private double? ExactMaxRangeM(Flyer flyer, double az)
+    {
+        (double lo, double hi) = _missile.ElevationRange;
+        var found = MaxRange(flyer, _missile, az, 1, Interpolate(_elevation, az, 1), FanBracketRad) ?? MaxRange(flyer, _missile, az, 1, (lo + hi) / 2, hi - lo);
+        return found?.Shot.RangeM;
     }
 
     private bool Inside(double az) => az >= _az0Rad && az <= _az0Rad + (_range.GetLength(0) - 1) * _dAzRad;
