@@ -32,14 +32,14 @@ namespace Bulwark.Analysis.Footprint;
 /// band) they are aimed at up to full energy like any other: reached, they are solved; not reached, they are out of range
 /// if beyond the maximum range at their launch azimuth (measured exactly, the fan's own search) by more than a
 /// kilometre. Those the fan cannot answer well go to the <see cref="Targeter"/>: the rest of the edge band, nearer than
-/// the fan's lowest energy reaches, or no convergence (8 flights a correction, or a refinement that does not settle).
+/// the fan's lowest energy reaches, or no convergence (16 flights a correction, or a refinement that does not settle).
 /// The agreement with the targeter cell by cell is measured (docs/footprint.md).
 /// </para>
 /// </remarks>
 internal sealed class TrajectoryFan
 {
     private const double MissStopM = 100;
-    private const int MaxFlights = 8;
+    private const int MaxFlights = 16;
     private const double EdgeFraction = 0.97;
 
     /// <summary>How far beyond the exact maximum range (m) an aim point in the edge band must be to be out of range without the targeter.</summary>
