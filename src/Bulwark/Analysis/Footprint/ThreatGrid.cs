@@ -3,6 +3,7 @@ using Bulwark.Catalog;
 using Bulwark.Catalog.Studies;
 using Bulwark.Earth;
 using Bulwark.Flight;
+using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Geography;
@@ -193,7 +194,14 @@ public sealed class ThreatGrid
 
                     if (solution is not null)
                     {
-                        aims[i].Flown[launchIndex] = ThreatFlights.From(threat, _missile, solution, _signature, env);
+                        // The track keeps the samples the sensors and batteries use; the solution keeps its events and end
+                        // (burnout, apogee, impact) without a second copy of them: an adaptive grid holds thousands.
+                        FlownThreat flown = ThreatFlights.From(threat, _missile, solution, _signature, env);
+                        Trajectory t = solution.Trajectory;
+                        aims[i].Flown[launchIndex] = flown with
+                        {
+                            Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
+                        };
                         cellFlights[i] = solution.Flights + 1;
                     }
 
