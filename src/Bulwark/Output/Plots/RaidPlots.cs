@@ -16,7 +16,7 @@ public static class RaidPlots
     /// <summary>Fraction of trials with k leakers, k = 0 … raid size, one bar series per architecture.</summary>
     public static byte[] Leakers(string title, IReadOnlyList<(string Id, RaidResult Result)> results)
     {
-        var plot = NewPlot(title, "leakers (missiles that got through)", "fraction of trials");
+        var plot = PlotStyle.NewPlot(title, "leakers (missiles that got through)", "fraction of trials");
         int series = results.Count;
         double width = 0.8 / series;
         for (int a = 0; a < series; a++)
@@ -42,7 +42,7 @@ public static class RaidPlots
     /// <summary>Mean interceptors left per battery against time since the raid's epoch.</summary>
     public static byte[] Inventory(string title, RaidResult result)
     {
-        var plot = NewPlot(title, "time since the first launch (s)", "interceptors left (mean over trials)");
+        var plot = PlotStyle.NewPlot(title, "time since the first launch (s)", "interceptors left (mean over trials)");
         double[] xs = [.. result.InventoryTimesS];
         for (int b = 0; b < result.Batteries.Count; b++)
         {
@@ -53,28 +53,6 @@ public static class RaidPlots
 
         plot.Axes.SetLimitsY(0, Math.Max(1, result.Batteries.Max(b => b.Inventory)) * 1.05);
         return Finish(plot);
-    }
-
-    private static Plot NewPlot(string title, string x, string y)
-    {
-        MapFont.EnsureRegistered();
-        var plot = new Plot();
-        plot.FigureBackground.Color = Colors.White;
-        plot.Title(title);
-        plot.XLabel(x);
-        plot.YLabel(y);
-        foreach (var axis in plot.Axes.GetAxes())
-        {
-            axis.Label.FontName = MapFont.Name;
-            axis.Label.Bold = false;
-            axis.TickLabelStyle.FontName = MapFont.Name;
-            axis.TickLabelStyle.FontSize = 11;
-        }
-
-        plot.Axes.Title.Label.FontName = MapFont.Name;
-        plot.Axes.Title.Label.Bold = false;
-        plot.Axes.Title.Label.FontSize = 16;
-        return plot;
     }
 
     private static byte[] Finish(Plot plot, Alignment legend = Alignment.UpperRight)

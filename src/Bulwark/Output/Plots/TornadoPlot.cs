@@ -24,23 +24,8 @@ public static class TornadoPlot
     {
         ArgumentNullException.ThrowIfNull(tornado);
         ArgumentNullException.ThrowIfNull(unit);
-        MapFont.EnsureRegistered();
-        var plot = new Plot();
-        plot.FigureBackground.Color = Colors.White;
-        plot.Title(title ?? $"What moves {tornado.Outcome}");
         string axisUnit = tornado.Kind == OutcomeKind.YesNo ? "0 = no, 1 = yes" : unit;
-        plot.XLabel(string.IsNullOrEmpty(axisUnit) ? tornado.Outcome : $"{tornado.Outcome} ({axisUnit})");
-        foreach (var axis in plot.Axes.GetAxes())
-        {
-            axis.Label.FontName = MapFont.Name;
-            axis.Label.Bold = false;
-            axis.TickLabelStyle.FontName = MapFont.Name;
-            axis.TickLabelStyle.FontSize = 11;
-        }
-
-        plot.Axes.Title.Label.FontName = MapFont.Name;
-        plot.Axes.Title.Label.Bold = false;
-        plot.Axes.Title.Label.FontSize = 16;
+        Plot plot = PlotStyle.NewPlot(title ?? $"What moves {tornado.Outcome}", string.IsNullOrEmpty(axisUnit) ? tornado.Outcome : $"{tornado.Outcome} ({axisUnit})");
 
         int n = tornado.Bars.Count;
         var low = new List<Bar>();
