@@ -41,7 +41,7 @@ internal sealed class MinimumEnergyRefinement
     private const double SettledRad = 1e-6;
     private const double SlopeStep = 1e-4, SecantMinStep = 1e-6;
     private const double MinEnergy = 1e-3;
-    private const int MaxRounds = 4, MaxCorrections = 8, MaxRecentres = 4;
+    private const int MaxRounds = 4, MaxCorrections = 16, MaxRecentres = 4;
 
     private readonly FlightEnvironment _env;
     private readonly IGuidedMissile _missile;
