@@ -182,39 +182,27 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>The sweeps with at least one run, in ordinal (byte) order of their names.</summary>
-    public IReadOnlyList<string> Sweeps()
-    {
-        var sweeps = new List<string>();
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            using SqliteCommand c = Command("SELECT DISTINCT sweep FROM sweep_runs ORDER BY sweep;", null);
-            using SqliteDataReader r = c.ExecuteReader();
-            while (r.Read())
-            {
-                sweeps.Add(r.GetString(0));
-            }
-        }
-
-        return sweeps;
-    }
+    public IReadOnlyList<string> Sweeps() => Strings("SELECT DISTINCT sweep FROM sweep_runs ORDER BY sweep;");
 
     /// <summary>SQLite's <c>PRAGMA integrity_check</c>: <c>ok</c> for a sound database, else its findings, one a line.</summary>
-    public string IntegrityCheck()
+    public string IntegrityCheck() => string.Join('\n', Strings("PRAGMA integrity_check;"));
+
+    /// <summary>The first column of every row of a parameterless query.</summary>
+    private List<string> Strings(string sql)
     {
-        var lines = new List<string>();
+        var values = new List<string>();
         lock (_gate)
         {
             ThrowIfDisposed();
-            using SqliteCommand c = Command("PRAGMA integrity_check;", null);
+            using SqliteCommand c = Command(sql, null);
             using SqliteDataReader r = c.ExecuteReader();
             while (r.Read())
             {
-                lines.Add(r.GetString(0));
+                values.Add(r.GetString(0));
             }
         }
 
-        return string.Join('\n', lines);
+        return values;
     }
 
     /// <summary>Closes the connection (SQLite checkpoints the log when the last connection closes).</summary>
