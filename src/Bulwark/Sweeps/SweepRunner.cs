@@ -1,4 +1,4 @@
-using System.Runtime.ExceptionServices;
+using System.Collections.Concurrent;
 
 namespace Bulwark.Sweeps;
 
@@ -57,10 +57,17 @@ public sealed class SweepRunner
     /// <param name="design">the runs</param>
     /// <param name="evaluate">the model: a pure function of the inputs (it may be called on several threads at once)</param>
     /// <param name="cancellation">stops starting new runs</param>
-    public SweepResult Run(SweepDesign design, Func<InputSet, Outcomes> evaluate, CancellationToken cancellation = default)
+    public SweepResult Run(SweepDesign design, Func<InputSet, Outcomes> evaluate, CancellationToken cancellation = default) =>
+        Run(design, new LocalExecutor(evaluate, MaxDegreeOfParallelism), cancellation);
+
+    /// <summary>
+    /// As <see cref="Run(SweepDesign, Func{InputSet, Outcomes}, CancellationToken)"/>, with the runs evaluated by
+    /// <paramref name="executor"/> (a cluster, say) instead of this runner's threads.
+    /// </summary>
+    public SweepResult Run(SweepDesign design, IRunExecutor executor, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(evaluate);
+        ArgumentNullException.ThrowIfNull(executor);
         int total = design.Runs.Count;
 
         // What the store already has: link its runs to this sweep's places in one transaction; the rest are to do,
@@ -88,23 +95,22 @@ public sealed class SweepRunner
         long start = _clock.GetTimestamp();
         Report(done, total, computed, reused, start);
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellation };
-        try
+        // Each distinct key once; a run repeated in the design is stored at each of its places.
+        var places = todo.ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        executor.Execute([.. todo.Select(g => g.First())], (run, outcomes) =>
         {
-            Parallel.ForEach(todo, options, (same, state) =>
+            ArgumentNullException.ThrowIfNull(outcomes);
+            if (!places.ContainsKey(run.Key) || !reported.TryAdd(run.Key, true))
             {
-                SweepRun first = same.First();
-                Outcomes outcomes = evaluate(first.Inputs) ?? throw new InvalidOperationException($"the evaluator returned no outcomes for run {first.Ordinal}");
-                _store.Put([.. same.Select(r => new RunRow(design.Id, r.Ordinal, r.Key, r.Inputs, outcomes))]);
-                int c = Interlocked.Increment(ref computed);
-                int d = Interlocked.Add(ref done, same.Count());
-                Report(d, total, c, reused, start);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+                return; // not asked for, or reported before
+            }
+
+            _store.Put([.. places[run.Key].Select(r => new RunRow(design.Id, r.Ordinal, r.Key, r.Inputs, outcomes))]);
+            int c = Interlocked.Increment(ref computed);
+            int d = Interlocked.Add(ref done, places[run.Key].Length);
+            Report(d, total, c, reused, start);
+        }, cancellation);
 
         IReadOnlyList<RunRow> rows = _store.All(design.Id);
         if (rows.Count != total)
