@@ -92,7 +92,7 @@ internal static class CompareCommand
     /// The study the arguments name and the architecture ids that follow it: a shipped study's id, or a study file (a path
     /// ending in .yaml or .yml, or any existing file); otherwise every argument is an architecture id of lisbon-2010's study.
     /// </summary>
-    private static (Study Study, string[] ArchitectureIds) StudyOf(string[] given, BulwarkCatalog catalog)
+    internal static (Study Study, string[] ArchitectureIds) StudyOf(string[] given, BulwarkCatalog catalog)
     {
         if (given.Length == 0)
         {
@@ -119,7 +119,7 @@ internal static class CompareCommand
         return (StudyReader.Shipped(Lisbon2010, catalog), given);
     }
 
-    private static IReadOnlyList<string> Architectures(BulwarkCatalog catalog, string[] given)
+    internal static IReadOnlyList<string> Architectures(BulwarkCatalog catalog, string[] given)
     {
         foreach (string id in given)
         {

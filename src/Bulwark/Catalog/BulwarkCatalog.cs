@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Bulwark.Engagement;
@@ -6,6 +7,8 @@ using Bulwark.Catalog.Reading;
 using Bulwark.Flight.Targeting;
 using Bulwark.Geography;
 using Bulwark.Sensing;
+
+using Bulwark.Sweeps;
 
 namespace Bulwark.Catalog;
 
@@ -86,6 +89,41 @@ public sealed partial class BulwarkCatalog
         return copy;
     }
 
+    /// <summary>
+    /// A copy with some numbers changed (a sweep's run): each value replaces the number at its key path of its entry, as
+    /// a scenario's <c>overrides:</c> would (an interceptor's <c>burnout_speed_km_s</c> then scales its stages, and the
+    /// number's provenance becomes <paramref name="why"/>). This catalog is left as it is.
+    /// </summary>
+    /// <exception cref="InputException">an entry is unknown, a path names no number of it, or the changed entry does not read</exception>
+    public BulwarkCatalog WithValues(IEnumerable<(string EntryId, string Path, double Value)> values, string why)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        BulwarkCatalog copy = Copy();
+        var provenance = new Provenance(Confidence.Notional, Provenance.ScenarioSourceId, why, null, why) { IsScenarioOverride = true };
+        foreach (var (entryId, path, value) in values)
+        {
+            CatalogEntry entry = copy.Find(entryId) ?? throw new InputException(null, null, null, entryId, $"no catalog entry '{entryId}' to change");
+            if (!entry.Numbers().Any(n => n.Path == path) || path.Contains('['))
+            {
+                throw new InputException(entry.File, entry.Line, null, $"{entryId}.{path}", $"'{path}' is not a number of {entryId} outside a list");
+            }
+
+            // The override as YAML: "a.b" = v becomes { a: { b: v } }, the value written so that it reads back to the same double.
+            string[] keys = path.Split('.');
+            var yaml = new System.Text.StringBuilder();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                yaml.Append(' ', 2 * i).Append(keys[i]).Append(':');
+                yaml.Append(i == keys.Length - 1 ? " " + value.ToString("R", CultureInfo.InvariantCulture) + "\n" : "\n");
+            }
+
+            YamlNode overrides = YamlNode.Parse($"{why} ({entryId}.{path})", yaml.ToString());
+            copy.Check(copy.Override(entry, overrides, provenance));
+        }
+
+        return copy;
+    }
+
     /// <summary>Replaces an entry by the same entry with <paramref name="overrides"/> laid over it, the overridden numbers
     /// getting <paramref name="provenance"/>.</summary>
     internal CatalogEntry Override(CatalogEntry entry, YamlNode overrides, Provenance provenance)
@@ -96,7 +134,9 @@ public sealed partial class BulwarkCatalog
         var rules = entry.ProvenanceRules
             .Where(r => !paths.Any(p => r.Key == p || (r.Key.StartsWith(p, StringComparison.Ordinal) && r.Key[p.Length] is '.' or '[')))
             .Concat(paths.Select(p => (p, provenance))).ToList();
-        var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules);
+        // A range goes with the number it was given for: an overridden number is the scenario's, without the catalog's range.
+        var ranges = entry.Ranges.Where(r => !paths.Any(p => r.Path == p || (r.Path.StartsWith(p, StringComparison.Ordinal) && r.Path[p.Length] is '.' or '['))).ToList();
+        var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules, ranges);
         _entries[_entries.IndexOf(entry)] = replaced;
         _byId[entry.Id] = replaced;
         return replaced;
@@ -116,6 +156,7 @@ public sealed partial class BulwarkCatalog
     internal void Check(CatalogEntry e)
     {
         CheckEntry(e);
+        CheckRanges(e);
         foreach (var (path, node) in e.Numbers())
         {
             if (Units.Of(path) is null)
@@ -127,6 +168,31 @@ public sealed partial class BulwarkCatalog
             {
                 throw node.Error("this number has no provenance; expected a rule for it (or a parent key, or \"*\") in the entry's provenance block");
             }
+        }
+    }
+
+    private static void CheckRanges(CatalogEntry e)
+    {
+        foreach (NumberRange r in e.Ranges)
+        {
+            CheckRange(e, r, e.Node.Get("uncertain").Get(r.Path));
+        }
+    }
+
+    /// <summary>A range names a number of the entry (not in a list: a sweep changes it by overriding it) and holds its value.</summary>
+    internal static void CheckRange(CatalogEntry e, NumberRange r, YamlNode where)
+    {
+        var (_, number) = e.Numbers().FirstOrDefault(n => n.Path == r.Path);
+        if (number is null || r.Path.Contains('['))
+        {
+            throw where.Error($"'{r.Path}' is not a number of {e.Id} outside a list; expected the key path of one of its numbers (e.g. burnout_speed_km_s)");
+        }
+
+        double nominal = number.Number();
+        if (nominal < r.Low || nominal > r.High)
+        {
+            throw where.Error(string.Create(CultureInfo.InvariantCulture,
+                $"the range {r.Low} to {r.High} of {r.Path} does not hold its value {nominal}; expected low <= value <= high"));
         }
     }
 
@@ -297,7 +363,7 @@ public sealed partial class BulwarkCatalog
         string id = CheckId(idNode);
         string name = item.Get("name").String();
         var rules = ReadProvenance(item.TryGet("provenance"));
-        var entry = new CatalogEntry(kind, id, name, item, rules);
+        var entry = new CatalogEntry(kind, id, name, item, rules, ReadRanges(id, item.TryGet("uncertain")));
         if (_byId.TryGetValue(id, out CatalogEntry? existing))
         {
             if (!replace)
@@ -331,10 +397,39 @@ public sealed partial class BulwarkCatalog
 
     internal Provenance ReadProvenanceRecord(YamlNode value) => ReadProvenanceRecord(value, null);
 
-    /// <summary>A provenance record whose source may also be one of <paramref name="moreSources"/> (a study file's own).</summary>
-    internal Provenance ReadProvenanceRecord(YamlNode value, IReadOnlyDictionary<string, Source>? moreSources)
+    private static readonly string[] ProvenanceKeys = ["confidence", "source", "calibrated_to", "derivation", "note", "page"];
+
+    /// <summary>
+    /// An entry's <c>uncertain:</c> block: for each number's key path, <c>{ low, high, distribution?, confidence, source,
+    /// … }</c>: the range in the number's unit and the provenance of the range (docs/catalog-format.md).
+    /// </summary>
+    internal List<NumberRange> ReadRanges(string entryId, YamlNode? node) =>
+        [.. (node?.Entries() ?? []).Select(kv => ReadRange(entryId, kv.Key, kv.Value, null))];
+
+    /// <summary>One range of an <c>uncertain:</c> block: the number at <paramref name="path"/> of entry <paramref name="entryId"/>.</summary>
+    internal NumberRange ReadRange(string entryId, string path, YamlNode value, IReadOnlyDictionary<string, Source>? moreSources)
     {
-        value.OnlyKeys("confidence", "source", "calibrated_to", "derivation", "note", "page");
+        string[] keys = [.. ProvenanceKeys, "low", "high", "distribution"];
+        value.OnlyKeys(keys);
+        double low = value.Get("low").Number(), high = value.Get("high").Number();
+        if (!(low <= high))
+        {
+            throw value.Get("high").Error(string.Create(CultureInfo.InvariantCulture, $"the range of {path} needs low <= high, got {low} and {high}"));
+        }
+
+        InputDistribution distribution = value.TryGet("distribution") is not { } d ? InputDistribution.Uniform : d.String() switch
+        {
+            "uniform" => InputDistribution.Uniform,
+            "triangular" => InputDistribution.Triangular,
+            string other => throw d.Error($"unknown distribution '{other}'; expected uniform or triangular (its mode at the nominal value)"),
+        };
+        return new NumberRange(entryId, path, low, high, distribution, ReadProvenanceRecord(value, moreSources, keys));
+    }
+
+    /// <summary>A provenance record whose source may also be one of <paramref name="moreSources"/> (a study file's own).</summary>
+    internal Provenance ReadProvenanceRecord(YamlNode value, IReadOnlyDictionary<string, Source>? moreSources, string[]? keys = null)
+    {
+        value.OnlyKeys(keys ?? ProvenanceKeys);
         YamlNode confidenceNode = value.Get("confidence");
         Confidence confidence = confidenceNode.String() switch
         {

@@ -10,13 +10,15 @@ namespace Bulwark.Catalog;
 /// </summary>
 public sealed class CatalogEntry
 {
-    public CatalogEntry(string kind, string id, string name, YamlNode node, IReadOnlyList<(string Key, Provenance Provenance)> provenance)
+    public CatalogEntry(string kind, string id, string name, YamlNode node, IReadOnlyList<(string Key, Provenance Provenance)> provenance,
+        IReadOnlyList<NumberRange>? ranges = null)
     {
         Kind = kind;
         Id = id;
         Name = name;
         Node = node;
         ProvenanceRules = provenance;
+        Ranges = ranges ?? [];
     }
 
     public string Kind { get; }
@@ -54,6 +56,9 @@ public sealed class CatalogEntry
         }
     }
 
+    /// <summary>The ranges of its disputed numbers (its <c>uncertain:</c> block), in the file's order.</summary>
+    public IReadOnlyList<NumberRange> Ranges { get; }
+
     /// <summary>Key paths ("*", "stages", "stages[1].isp_vac_s") and the provenance they give.</summary>
     public IReadOnlyList<(string Key, Provenance Provenance)> ProvenanceRules { get; }
 
@@ -90,7 +95,7 @@ public sealed class CatalogEntry
         return node?.ScalarText;
     }
 
-    /// <summary>Every number in the entry (outside its provenance block) with its path relative to the entry.</summary>
+    /// <summary>Every number in the entry (outside its provenance and uncertain blocks) with its path relative to the entry.</summary>
     public IEnumerable<(string Path, YamlNode Node)> Numbers() => Walk(Node, "");
 
     /// <summary>Every number in the entry, as listings show it (<c>bulwark catalog show</c>, docs/catalog.md): no YAML node leaves the catalog.</summary>
@@ -105,7 +110,7 @@ public sealed class CatalogEntry
         {
             foreach (var (key, value) in node.Entries())
             {
-                if (path.Length == 0 && key is "provenance" or "id")
+                if (path.Length == 0 && key is "provenance" or "id" or "uncertain")
                 {
                     continue;
                 }

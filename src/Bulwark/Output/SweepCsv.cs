@@ -23,7 +23,7 @@ public static class SweepCsv
         sb.AppendJoin(',', table.Columns.Select(Field)).Append('\n');
         foreach (RunRow r in rows)
         {
-            sb.Append(r.Ordinal.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Field(r.Key));
+            sb.Append(Field(r.Sweep)).Append(',').Append(r.Ordinal.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Field(r.Key));
             foreach (var (_, value) in r.Inputs.Values)
             {
                 sb.Append(',').Append(Number(value));

@@ -18,13 +18,15 @@ public static class SweepParquet
     {
         ArgumentNullException.ThrowIfNull(stream);
         SweepTable table = SweepTable.Of(rows);
+        var sweep = new DataField<string>("sweep", false);
         var ordinal = new DataField<long>("ordinal");
         var key = new DataField<string>("key", false);
         DataField<double>[] inputs = [.. table.Inputs.Select(n => new DataField<double>(n))];
         DataField<double>[] outcomes = [.. table.Outcomes.Select(n => new DataField<double>(n))];
-        var schema = new ParquetSchema([ordinal, key, .. inputs, .. outcomes]);
+        var schema = new ParquetSchema([sweep, ordinal, key, .. inputs, .. outcomes]);
         await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellation).ConfigureAwait(false);
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        await group.WriteAsync(sweep, rows.Select(r => r.Sweep).ToArray()).ConfigureAwait(false);
         await group.WriteAsync<long>(ordinal, rows.Select(r => (long)r.Ordinal).ToArray(), cancellationToken: cancellation).ConfigureAwait(false);
         await group.WriteAsync(key, rows.Select(r => r.Key).ToArray()).ConfigureAwait(false);
         for (int i = 0; i < inputs.Length; i++)

@@ -3,7 +3,8 @@ using Bulwark.Sweeps;
 namespace Bulwark.Output;
 
 /// <summary>
-/// The columns of a sweep's export (CSV and Parquet alike): <c>ordinal</c>, <c>key</c>, each input, each outcome, in the
+/// The columns of a sweep's export (CSV and Parquet alike): <c>sweep</c> (the design a row belongs to: a sweep's export
+/// holds its one-at-a-time, sampled and bisection runs), <c>ordinal</c>, <c>key</c>, each input, each outcome, in the
 /// order of the first row; yes/no outcomes as 1 and 0. Every row must have the same inputs and outcomes in that order.
 /// </summary>
 internal sealed class SweepTable
@@ -18,7 +19,7 @@ internal sealed class SweepTable
 
     public IReadOnlyList<string> Outcomes { get; }
 
-    public IEnumerable<string> Columns => new[] { "ordinal", "key" }.Concat(Inputs).Concat(Outcomes);
+    public IEnumerable<string> Columns => new[] { "sweep", "ordinal", "key" }.Concat(Inputs).Concat(Outcomes);
 
     /// <exception cref="ArgumentException">rows differ in their inputs or outcomes, or two columns share a name</exception>
     public static SweepTable Of(IReadOnlyList<RunRow> rows)
@@ -32,7 +33,7 @@ internal sealed class SweepTable
         string[] inputs = [.. rows[0].Inputs.Names];
         string[] outcomes = [.. rows[0].Outcomes.Items.Select(o => o.Name)];
         var kinds = rows[0].Outcomes.Items.Select(o => o.Kind).ToArray();
-        var names = new HashSet<string>(StringComparer.Ordinal) { "ordinal", "key" };
+        var names = new HashSet<string>(StringComparer.Ordinal) { "sweep", "ordinal", "key" };
         foreach (string name in inputs.Concat(outcomes))
         {
             if (!names.Add(name))

@@ -18,6 +18,9 @@ public enum RunRole
 
     /// <summary>A sampled run: every input drawn.</summary>
     Sample,
+
+    /// <summary>A run that locates a flip: one input between its nominal value and an end, the others nominal.</summary>
+    Bisection,
 }
 
 /// <summary>One run of a design.</summary>

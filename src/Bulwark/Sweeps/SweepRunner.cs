@@ -121,6 +121,37 @@ public sealed class SweepRunner
         return new SweepResult(rows, computed, reused);
     }
 
+    /// <summary>
+    /// One run outside a design (a bisection step): the stored run of the same key if there is one (then linked to
+    /// <paramref name="sweep"/> at <paramref name="ordinal"/>), otherwise computed by <paramref name="executor"/> and stored.
+    /// </summary>
+    /// <returns>the row, and whether it was computed by this call</returns>
+    public (RunRow Row, bool Computed) RunOne(string sweep, int ordinal, string studyId, string modelVersion, InputSet inputs, RunRole role,
+        IRunExecutor executor, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        string key = RunKey.Of(studyId, modelVersion, inputs);
+        if (_store.TryGet(key, out StoredRun stored))
+        {
+            var linked = new RunRow(sweep, ordinal, key, stored.Inputs, stored.Outcomes);
+            _store.Put(linked);
+            return (linked, false);
+        }
+
+        RunRow? row = null;
+        executor.Execute([new SweepRun(ordinal, role, null, inputs, key)], (run, outcomes) =>
+        {
+            row ??= new RunRow(sweep, ordinal, key, inputs, outcomes ?? throw new InvalidOperationException($"no outcomes for run {ordinal} of {sweep}"));
+        }, cancellation);
+        if (row is null)
+        {
+            throw new InvalidOperationException($"the executor finished without run {ordinal} of {sweep}");
+        }
+
+        _store.Put(row);
+        return (row, true);
+    }
+
     private void Report(int done, int total, int computed, int reused, long start)
     {
         if (Progress is null)

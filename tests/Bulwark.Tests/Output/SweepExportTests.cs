@@ -40,16 +40,17 @@ public sealed class SweepExportTests : IDisposable
         {
             string csv = SweepCsv.Write(rows);
             var table = ReadCsv(csv);
-            Assert.Equal(["ordinal", "key", "a", "b, \"the second\"", "c", "margin", "covered", "odd"], table[0]);
+            Assert.Equal(["sweep", "ordinal", "key", "a", "b, \"the second\"", "c", "margin", "covered", "odd"], table[0]);
             Assert.Equal(rows.Count, table.Count - 1);
             Assert.Contains(rows, r => double.IsNaN(r.Outcomes["odd"].Value));
             for (int i = 0; i < rows.Count; i++)
             {
                 string[] line = table[i + 1];
-                Assert.Equal(rows[i].Ordinal, int.Parse(line[0], CultureInfo.InvariantCulture));
-                Assert.Equal(rows[i].Key, line[1]);
+                Assert.Equal(rows[i].Sweep, line[0]);
+                Assert.Equal(rows[i].Ordinal, int.Parse(line[1], CultureInfo.InvariantCulture));
+                Assert.Equal(rows[i].Key, line[2]);
                 double[] expected = [.. rows[i].Inputs.Values.Select(v => v.Value), .. rows[i].Outcomes.Items.Select(o => o.Value)];
-                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), line.Skip(2).Select(ParseNumber).Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), line.Skip(3).Select(ParseNumber).Select(BitConverter.DoubleToInt64Bits));
             }
 
             Assert.Equal(csv, SweepCsv.Write(store.All(rows[0].Sweep)));
@@ -67,21 +68,24 @@ public sealed class SweepExportTests : IDisposable
             using var stream = new MemoryStream(bytes);
             await using ParquetReader reader = await ParquetReader.CreateAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
             DataField[] fields = reader.Schema.GetDataFields();
-            Assert.Equal(["ordinal", "key", "a", "b, \"the second\"", "c", "margin", "covered", "odd"], fields.Select(f => f.Name));
+            Assert.Equal(["sweep", "ordinal", "key", "a", "b, \"the second\"", "c", "margin", "covered", "odd"], fields.Select(f => f.Name));
             Assert.Equal(1, reader.RowGroupCount);
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
             Assert.Equal(rows.Count, group.RowCount);
+            var sweeps = new string?[rows.Count];
+            await group.ReadAsync(fields[0], sweeps.AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
             var ordinals = new long[rows.Count];
-            await group.ReadAsync<long>(fields[0], ordinals, cancellationToken: TestContext.Current.CancellationToken);
+            await group.ReadAsync<long>(fields[1], ordinals, cancellationToken: TestContext.Current.CancellationToken);
             var keys = new string?[rows.Count];
-            await group.ReadAsync(fields[1], keys.AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            await group.ReadAsync(fields[2], keys.AsMemory(), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(rows.Select(r => r.Sweep), sweeps);
             Assert.Equal(rows.Select(r => (long)r.Ordinal), ordinals);
             Assert.Equal(rows.Select(r => r.Key), keys);
-            for (int c = 2; c < fields.Length; c++)
+            for (int c = 3; c < fields.Length; c++)
             {
                 var values = new double[rows.Count];
                 await group.ReadAsync<double>(fields[c], values, cancellationToken: TestContext.Current.CancellationToken);
-                var expected = rows.Select(r => c - 2 < r.Inputs.Count ? r.Inputs.Values[c - 2].Value : r.Outcomes.Items[c - 2 - r.Inputs.Count].Value);
+                var expected = rows.Select(r => c - 3 < r.Inputs.Count ? r.Inputs.Values[c - 3].Value : r.Outcomes.Items[c - 3 - r.Inputs.Count].Value);
                 Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), values.Select(BitConverter.DoubleToInt64Bits));
             }
         }
@@ -97,7 +101,7 @@ public sealed class SweepExportTests : IDisposable
         Assert.Equal("plain", SweepCsv.Field("plain"));
         Assert.Equal("\"a,b\"", SweepCsv.Field("a,b"));
         Assert.Equal("\"say \"\"hi\"\"\"", SweepCsv.Field("say \"hi\""));
-        Assert.Equal("ordinal,key\n", SweepCsv.Write([]));
+        Assert.Equal("sweep,ordinal,key\n", SweepCsv.Write([]));
     }
 
     [Fact]

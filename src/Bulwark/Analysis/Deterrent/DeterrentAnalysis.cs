@@ -67,8 +67,8 @@ public static class DeterrentAnalysis
 
         var tracks = flown.Select((f, k) => new DeterrentTrack(f, pictures[k], [.. batteries.Select((b, i) =>
         {
-            // Ideal sensors: a fire-control track at the ICBM's launch and guidance wherever the interceptor can fly.
-            BatteryEngagement ideal = InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], f.Track, f.Track.LaunchTimeS, architecture.Doctrine);
+            // Ideal sensors: a fire-control track at the ICBM's launch (or the options' delay after it) and guidance wherever the interceptor can fly.
+            BatteryEngagement ideal = InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, reaches[i], f.Track, f.Track.LaunchTimeS + options.IdealFireControlS, architecture.Doctrine);
             return new DeterrentBattery(b.Battery.Id, b.Interceptor.Id, b.Battery.PlaceId, b.Interceptor.BurnoutSpeedMPerS, real[k].Batteries[i], ideal,
                 thresholds[i, k].AtReaction, thresholds[i, k].Curve);
         })])).ToList();

@@ -11,7 +11,7 @@ public static class ArchitectureReader
     /// <summary>Reads an architecture entry, checking that its places, interceptors and sensors exist in <paramref name="catalog"/>.</summary>
     public static Architecture Read(YamlNode node, BulwarkCatalog catalog)
     {
-        node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "doctrine", "provenance", "notes");
+        node.OnlyKeys("id", "name", "year", "status", "batteries", "sensors", "network", "launch_on_remote", "engage_on_remote", "doctrine", "provenance", "uncertain", "notes");
         int year = node.Get("year").Count(1990, 2100, "a year");
         YamlNode statusNode = node.Get("status");
         string status = OneOf(statusNode, Architecture.Statuses, "status");

@@ -14,7 +14,7 @@ public static class InterceptorFile
     public static Interceptor Read(YamlNode root)
     {
         root.OnlyKeys("id", "name", "type", "stages", "kill_vehicle_mass_kg", "body", "guidance", "burnout_speed_km_s",
-            "min_intercept_alt_km", "max_intercept_alt_km", "reaction_time_s", "pk", "provenance", "notes");
+            "min_intercept_alt_km", "max_intercept_alt_km", "reaction_time_s", "pk", "provenance", "uncertain", "notes");
         YamlNode type = root.Get("type");
         if (type.String() != "staged")
         {

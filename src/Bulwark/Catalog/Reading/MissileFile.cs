@@ -13,7 +13,7 @@ namespace Bulwark.Catalog.Reading;
 public static class MissileFile
 {
     /// <summary>Keys that describe an entry without changing how it flies (the catalog reads and checks them).</summary>
-    public static readonly string[] DescriptiveKeys = ["id", "name", "type", "class", "propellant", "calibration", "rcs", "provenance", "notes"];
+    public static readonly string[] DescriptiveKeys = ["id", "name", "type", "class", "propellant", "calibration", "rcs", "provenance", "uncertain", "notes"];
 
     /// <summary>Reads a missile; bad content raises an <see cref="InputException"/>.</summary>
     public static IGuidedMissile Parse(string file, string text) => Read(YamlNode.Parse(file, text));

@@ -10,7 +10,7 @@ public static class PlaceReader
     public static Place Read(YamlNode node)
     {
         node.OnlyKeys("id", "name", "country", "roles", "lat_deg", "lon_deg", "alt_m", "uncertainty_km", "member_2010", "joined_nato",
-            "coordinates_of", "population_count", "provenance", "notes");
+            "coordinates_of", "population_count", "provenance", "uncertain", "notes");
         string id = node.Get("id").String();
         string name = node.Get("name").String();
         string? country = node.TryGet("country") is { IsNull: false } cn ? cn.String() : null;

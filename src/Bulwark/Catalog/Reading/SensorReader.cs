@@ -21,7 +21,7 @@ public static class SensorReader
     private static RadarSpec ReadRadar(YamlNode node)
     {
         node.OnlyKeys("id", "name", "type", "band", "detection_range_km", "reference_rcs_m2", "boresight_az_deg", "field_of_regard",
-            "firm_track_s", "fire_control_s", "provenance", "notes");
+            "firm_track_s", "fire_control_s", "provenance", "uncertain", "notes");
         string band = node.Get("band").String();
         double range = node.Get("detection_range_km").Positive("a detection range in km");
         double rcs = node.Get("reference_rcs_m2").Positive("a reference radar cross-section in m²");
@@ -59,7 +59,7 @@ public static class SensorReader
 
     private static SpaceInfraredSpec ReadSpaceIr(YamlNode node)
     {
-        node.OnlyKeys("id", "name", "type", "min_plume_alt_km", "latency_s", "provenance", "notes");
+        node.OnlyKeys("id", "name", "type", "min_plume_alt_km", "latency_s", "provenance", "uncertain", "notes");
         double plume = node.Get("min_plume_alt_km").NonNegative("a plume altitude in km");
         double latency = node.Get("latency_s").NonNegative("a latency in seconds");
         return new SpaceInfraredSpec(node.Get("id").String(), node.Get("name").String(), plume * 1000, latency);

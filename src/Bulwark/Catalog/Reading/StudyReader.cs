@@ -20,7 +20,7 @@ public static class StudyReader
     private static readonly string[] TopKeys =
     [
         "$schema", KindKey, "name", "description", "architectures", "threat_classes", "members_year", "step_deg", "resolution_deg",
-        "shots_threat_set", "participation", "deterrent", "sources", "provenance",
+        "shots_threat_set", "participation", "deterrent", "sources", "provenance", "sweep", "uncertain",
     ];
 
     private const string ResourcePrefix = "studies/";
@@ -149,10 +149,13 @@ public static class StudyReader
                 Collect(() => rules.Add((key, catalog.ReadProvenanceRecord(value, sources))));
             }
         });
+        SweepSettings sweep = SweepSettings.Default;
+        Collect(() => sweep = Sweep(root.TryGet("sweep"), root.TryGet("uncertain"), catalog, sources));
         var entry = new CatalogEntry("studies", id, name, root, rules);
         foreach (var (path, node) in entry.Numbers())
         {
-            if (path.StartsWith("sources", StringComparison.Ordinal))
+            // The sweep block's numbers are how to run (a grid step, a sample size, a seed), not figures of the world.
+            if (path.StartsWith("sources", StringComparison.Ordinal) || path.StartsWith("sweep", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -171,7 +174,70 @@ public static class StudyReader
             });
         }
 
-        return (new Study(id, name, description, file, options) { Provenance = rules }, problems);
+        return (new Study(id, name, description, file, options) { Provenance = rules, Sweep = sweep, Text = text }, problems);
+    }
+
+    /// <summary>The <c>sweep:</c> block (how a sweep runs) and the study's own <c>uncertain:</c> ranges, keyed <c>ENTRY.PATH</c>.</summary>
+    private static SweepSettings Sweep(YamlNode? node, YamlNode? uncertain, BulwarkCatalog catalog, IReadOnlyDictionary<string, Source> sources)
+    {
+        SweepSettings s = SweepSettings.Default;
+        if (node is not null)
+        {
+            node.OnlyKeys("inputs", "step_deg", "resolution_deg", "samples", "seed", "flip_bisections", "thresholds");
+            if (node.TryGet("inputs") is { } inputs)
+            {
+                s = s with { Inputs = inputs.IsScalar && inputs.String() == "all" ? null : [.. inputs.Items().Select(i => i.String())] };
+            }
+
+            string range = $"{FootprintSettings.MinStepDeg.ToString(CultureInfo.InvariantCulture)} to {FootprintSettings.MaxStepDeg.ToString(CultureInfo.InvariantCulture)} degrees";
+            YamlNode? step = node.TryGet("step_deg"), resolution = node.TryGet("resolution_deg");
+            if (step is not null && resolution is not null)
+            {
+                throw resolution.Error("give either resolution_deg (an adaptive grid) or step_deg (a uniform grid), not both");
+            }
+
+            if (step is not null)
+            {
+                s = s with { StepDeg = step.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a grid step of {range}"), Adaptive = false };
+            }
+            else if (resolution is not null)
+            {
+                s = s with { StepDeg = resolution.Number(FootprintSettings.MinStepDeg, FootprintSettings.MaxStepDeg, $"a resolution of {range}"), Adaptive = true };
+            }
+
+            if (node.TryGet("samples") is { } n)
+            {
+                s = s with { Samples = (int)n.Number(0, 100_000, "a whole number of samples from 0 to 100,000") };
+            }
+
+            if (node.TryGet("seed") is { } seed)
+            {
+                s = s with { Seed = (ulong)seed.Number(0, 9_007_199_254_740_992, "a seed, a whole number from 0 to 2^53") };
+            }
+
+            if (node.TryGet("flip_bisections") is { } b)
+            {
+                s = s with { FlipBisections = (int)b.Number(0, 30, "a whole number of bisection steps from 0 to 30") };
+            }
+
+            if (node.TryGet("thresholds") is { } t)
+            {
+                s = s with { Thresholds = Bool(t) };
+            }
+        }
+
+        var ranges = new List<NumberRange>();
+        foreach (var (name, value) in uncertain?.Entries() ?? [])
+        {
+            int dot = name.IndexOf('.', StringComparison.Ordinal);
+            CatalogEntry entry = dot > 0 ? catalog.Find(name[..dot]) ?? throw value.Error($"no catalog entry '{name[..dot]}' for the range '{name}'; expected ENTRY.PATH, e.g. gbi-2-stage-mda.burnout_speed_km_s")
+                : throw value.Error($"'{name}' names no number; expected ENTRY.PATH, e.g. gbi-2-stage-mda.burnout_speed_km_s");
+            NumberRange r = catalog.ReadRange(entry.Id, name[(dot + 1)..], value, sources);
+            BulwarkCatalog.CheckRange(entry, r, value);
+            ranges.Add(r);
+        }
+
+        return s with { Ranges = ranges };
     }
 
     private static string Id(YamlNode node)
@@ -297,7 +363,7 @@ public static class StudyReader
             return (Bool(node), o);
         }
 
-        node.OnlyKeys("enabled", "threat_set", "delays_s", "thresholds", "min_speed_km_s", "max_speed_km_s", "speed_step_km_s", "coarse_step_km_s", "threshold_tables");
+        node.OnlyKeys("enabled", "threat_set", "delays_s", "thresholds", "min_speed_km_s", "max_speed_km_s", "speed_step_km_s", "coarse_step_km_s", "threshold_tables", "ideal_fire_control_s");
         bool run = node.TryGet("enabled") is not { } e || Bool(e);
         if (node.TryGet("threat_set") is { } set)
         {
@@ -320,6 +386,11 @@ public static class StudyReader
         if (node.TryGet("thresholds") is { } t)
         {
             o = o with { Thresholds = Bool(t) };
+        }
+
+        if (node.TryGet("ideal_fire_control_s") is { } fc)
+        {
+            o = o with { IdealFireControlS = fc.Number(0, 3600, "a fire-control time of 0 to 3,600 s after the ICBM's launch") };
         }
 
         YamlNode? min = node.TryGet("min_speed_km_s"), max = node.TryGet("max_speed_km_s");

@@ -8,7 +8,7 @@ public static class ThreatReader
     /// <summary>Reads a threat-set entry, checking that its missiles and places exist in <paramref name="catalog"/>.</summary>
     public static ThreatSet ReadSet(YamlNode node, BulwarkCatalog catalog)
     {
-        node.OnlyKeys("id", "name", "threats", "provenance", "notes");
+        node.OnlyKeys("id", "name", "threats", "provenance", "uncertain", "notes");
         YamlNode list = node.Get("threats");
         var threats = ReadList(list, catalog);
         if (threats.Count == 0)

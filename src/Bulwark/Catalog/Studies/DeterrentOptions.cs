@@ -20,6 +20,13 @@ public sealed record DeterrentOptions
     /// <summary>Interceptor launch delays after the ICBM's launch at which the threshold speed is found, s.</summary>
     public IReadOnlyList<double> DelaysS { get; init; } = [.. Enumerable.Range(0, 11).Select(i => 60.0 * i)];
 
+    /// <summary>
+    /// When the ideal sensors give a fire-control track, s after the ICBM's launch: 0 (the default) is the kinematic upper
+    /// bound, a track at launch; a few minutes models a radar-cued launch after boost (REFERENCES.md V9d's reading, docs/deterrent.md).
+    /// The ideal-sensor battery launches its interceptor's reaction time after it.
+    /// </summary>
+    public double IdealFireControlS { get; init; }
+
     /// <summary>Whether to search threshold speeds at all (the costly part: reach tables at many speeds).</summary>
     public bool Thresholds { get; init; } = true;
 

@@ -20,4 +20,10 @@ public sealed record Study(string Id, string Name, string? Description, string S
 
     /// <summary>Key paths of the study's numbers ("*", "step_deg", "deterrent.delays_s") and the provenance they give.</summary>
     public IReadOnlyList<(string Key, Provenance Provenance)> Provenance { get; init; } = [];
+
+    /// <summary>How <c>bulwark sweep</c> runs it (its <c>sweep:</c> and <c>uncertain:</c> blocks; defaults when absent).</summary>
+    public SweepSettings Sweep { get; init; } = SweepSettings.Default;
+
+    /// <summary>The study file's text as read (a sweep's runs are keyed by it, and a cluster's workers read it again).</summary>
+    public string Text { get; init; } = "";
 }

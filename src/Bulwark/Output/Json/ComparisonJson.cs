@@ -9,7 +9,8 @@ namespace Bulwark.Output.Json;
 /// <summary>summary.json of <c>bulwark compare</c> (DESIGN §7): per architecture and threat class the defended area, the population defended, the NATO members fully covered, and the Russian tracks engageable.</summary>
 public static class ComparisonJson
 {
-    public static string Write(ComparisonResult r) => JsonText.Write(w =>
+    /// <summary>summary.json; <paramref name="more"/> writes further keys at the end of its object (a sweep's <c>sensitivity</c>).</summary>
+    public static string Write(ComparisonResult r, Action<Utf8JsonWriter>? more = null) => JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("step_deg", r.Options.StepDeg);
@@ -59,6 +60,7 @@ public static class ComparisonJson
         }
 
         w.WriteEndArray();
+        more?.Invoke(w);
         w.WriteEndObject();
     });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
+using Bulwark.Analysis.Sensitivity;
 using Bulwark.Output.Json;
 using Bulwark.Catalog.Studies;
 
@@ -13,14 +14,22 @@ namespace Bulwark.Output.Reports;
 public static class ComparisonReport
 {
     /// <summary>Every file of the report: texts and PNGs, by file name (for <see cref="OutputDirectory.WriteAll(string, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, byte[]})"/>).</summary>
-    public static (Dictionary<string, string> Texts, Dictionary<string, byte[]> Binaries) Files(ComparisonResult result, string command)
+    /// <param name="result">the comparison</param>
+    /// <param name="command">the command that reproduces it</param>
+    /// <param name="sensitivity">a sweep's findings (<c>bulwark sweep</c>): a Sensitivity section and summary.json's <c>sensitivity</c> key</param>
+    public static (Dictionary<string, string> Texts, Dictionary<string, byte[]> Binaries) Files(ComparisonResult result, string command, SensitivityResult? sensitivity = null)
     {
-        ReportDocument report = Document(result, command);
+        ReportDocument report = Document(result, command, sensitivity);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["report.md"] = MarkdownReport.Write(report),
             ["report.html"] = HtmlReport.Write(report),
-            ["summary.json"] = ComparisonJson.Write(result),
+            ["summary.json"] = ComparisonJson.Write(result, sensitivity is null ? null : w =>
+            {
+                w.WriteStartObject("sensitivity");
+                SensitivityJson.Body(w, sensitivity);
+                w.WriteEndObject();
+            }),
         };
         var binaries = report.Images.ToDictionary(i => i.FileName, i => i.Png, StringComparer.Ordinal);
         return (texts, binaries);
@@ -31,7 +40,7 @@ public static class ComparisonReport
     /// <summary>The file of an architecture's threshold-against-delay plot.</summary>
     public static string ThresholdFile(string architectureId) => $"threshold-{architectureId}.png";
 
-    public static ReportDocument Document(ComparisonResult r, string command)
+    public static ReportDocument Document(ComparisonResult r, string command, SensitivityResult? sensitivity = null)
     {
         var blocks = new List<ReportBlock>();
         var classes = r.Options.ThreatClasses;
@@ -45,7 +54,12 @@ public static class ComparisonReport
             $"NATO's members of {r.Options.MembersYear}. Reproduce the whole report with:"));
         blocks.Add(new CodeBlock(command));
 
-        Summary(blocks, r);
+        Summary(blocks, r, sensitivity);
+        if (sensitivity is not null)
+        {
+            SensitivitySection.Add(blocks, sensitivity);
+        }
+
         foreach (var (c, k) in classes.Select((c, k) => (c, k)))
         {
             ThreatClassSection(blocks, r, c, k);
@@ -62,8 +76,15 @@ public static class ComparisonReport
         return new ReportDocument(r.Options.Title, blocks);
     }
 
-    private static void Summary(List<ReportBlock> blocks, ComparisonResult r)
+    private static void Summary(List<ReportBlock> blocks, ComparisonResult r, SensitivityResult? sensitivity)
     {
+        // A sweep's band beside a figure: "[5–95%: a–b]" over the sample, when the sweep ran one.
+        string Band(string conclusion, string format)
+        {
+            var c = sensitivity?.Conclusions.FirstOrDefault(x => x.Conclusion.Name == conclusion);
+            return c?.Band is { } b && double.IsFinite(b.P5) ? $" [5–95%: {F(b.P5, format)}–{F(b.P95, format)}]" : "";
+        }
+
         blocks.Add(new Heading(2, "Summary"));
         var headers = new List<string> { "architecture", "year", "status" };
         foreach (ThreatClass c in r.Options.ThreatClasses)
@@ -82,11 +103,13 @@ public static class ComparisonReport
         var rows = r.Architectures.Select(a =>
         {
             var row = new List<string> { a.Architecture.Id, a.Architecture.Year.ToString(CultureInfo.InvariantCulture), a.Architecture.Status };
-            foreach (FootprintResult f in a.Footprints)
+            for (int k = 0; k < a.Footprints.Count; k++)
             {
-                row.Add($"{F(f.DefendedAreaKm2, "#,0")} ({F(ComparisonFigures.DefendedShareOfThreatenedPct(f), "0")}%)");
+                FootprintResult f = a.Footprints[k];
+                string at = $"{a.Architecture.Id}/{r.Options.ThreatClasses[k].Id}";
+                row.Add($"{F(f.DefendedAreaKm2, "#,0")} ({F(ComparisonFigures.DefendedShareOfThreatenedPct(f), "0")}%{Band($"{at}/defended_share_pct", "0")})");
                 var (full, partial, none) = ComparisonFigures.MemberCounts(f);
-                row.Add($"{full} (partly {partial}, not {none})");
+                row.Add($"{full}{Band($"{at}/members_fully_covered", "0")} (partly {partial}, not {none})");
             }
 
             if (deterrent)
