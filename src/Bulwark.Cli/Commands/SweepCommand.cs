@@ -111,12 +111,14 @@ internal static class SweepCommand
                     (result, nominal) = Progress.RunWithBar(stderr, "sweeping", p =>
                     {
                         var sweepProgress = new SweepLines(stderr, p);
-                        // The nominal comparison in full: the report's figures, and what every outcome means.
-                        sweepProgress.Stage("the nominal comparison");
-                        ComparisonResult n = model.Compare(nominalInputs);
                         var executor = new LocalExecutor(model.Evaluate, threadCount);
-                        SensitivityResult s = SensitivityAnalysis.Run(study.Id, model.StudyKey, StudyModel.Version, chosen, Conclusions.Describe(n),
+                        SensitivityResult s = SensitivityAnalysis.Run(study.Id, model.StudyKey, StudyModel.Version, chosen,
                             settings, store, executor, sweepProgress, cancel.Token);
+
+                        // The nominal comparison in full, for the report (its outcomes are the nominal run's, bit for bit).
+                        sweepProgress.Stage("the nominal comparison, for the report");
+                        ComparisonResult n = model.Compare(nominalInputs);
+                        CheckNominal(s, n);
                         return (s, n);
                     });
                 }
@@ -152,6 +154,16 @@ internal static class SweepCommand
             }
         });
         return command;
+    }
+
+    // The report's comparison is the nominal run again: the same outcomes, or the model is not the pure function the store assumes.
+    private static void CheckNominal(SensitivityResult s, ComparisonResult nominal)
+    {
+        Outcomes stored = s.OneAtATime.Runs.Rows[s.OneAtATime.Design.RunFor(RunRole.Nominal).Ordinal].Outcomes;
+        if (!stored.Equals(Conclusions.Of(nominal)))
+        {
+            throw new InvalidOperationException("the nominal comparison does not give the nominal run's stored outcomes: the store holds runs of another model (delete it) or the model is not deterministic");
+        }
     }
 
     private static SweepSettings Settings(SweepSettings s, int? samples, ulong? seed, int? bisections, (double StepDeg, bool Adaptive)? grid)

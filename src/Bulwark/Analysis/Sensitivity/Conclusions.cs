@@ -1,7 +1,7 @@
-using System.Globalization;
 using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
 using Bulwark.Catalog.Studies;
+using Bulwark.Geography;
 using Bulwark.Sweeps;
 
 namespace Bulwark.Analysis.Sensitivity;
@@ -23,29 +23,55 @@ public sealed record Conclusion(string Name, string Label, string Unit, OutcomeK
 /// </summary>
 public static class Conclusions
 {
-    /// <summary>The conclusions of <paramref name="result"/>, in the order <see cref="Of"/> writes them.</summary>
-    public static IReadOnlyList<Conclusion> Describe(ComparisonResult result) => [.. Walk(result).Select(x => x.Conclusion)];
+    /// <summary>What each outcome of a run means (its label from its name; <see cref="Of"/> writes the names).</summary>
+    public static IReadOnlyList<Conclusion> Describe(Outcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return [.. outcomes.Items.Select(o => Describe(o.Name, o.Kind))];
+    }
+
+    /// <summary>What the outcome <paramref name="name"/> means.</summary>
+    public static Conclusion Describe(string name, OutcomeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string[] p = name.Split('/');
+        string last = p[^1];
+        string Unit() => last.EndsWith("_pct", StringComparison.Ordinal) ? "%" : last.EndsWith("_km_s", StringComparison.Ordinal) ? "km/s" : "";
+        return (p.Length, last) switch
+        {
+            (3, "defended_share_pct") => new(name, $"{p[0]} against {p[1]}: share of the threatened area defended", "%", kind, true),
+            (3, "members_fully_covered") => new(name, $"{p[0]} against {p[1]}: NATO members fully covered", "", kind, true),
+            (4, "fully_covered") when p[0] != "participation" => new(name, $"{p[0]} against {p[1]}: {Countries.ByIso3(p[2])?.Name ?? p[2]} fully covered", "", kind, false),
+            (2, "russian_tracks_engageable") => new(name, $"{p[0]}: Russian ICBM tracks engageable (its sensors)", "", kind, true),
+            (2, "engages_russian_icbms") => new(name, $"{p[0]} can engage a Russian ICBM flying to the US (its sensors)", "", kind, true),
+            (2, "engages_russian_icbms_ideal") => new(name, $"{p[0]} can reach a Russian ICBM flying to the US (ideal sensors)", "", kind, true),
+            (3, "lowest_threshold_speed_km_s") => new(name, $"{p[0]}, {p[1]}: lowest burnout speed that catches a Russian ICBM track", "km/s", kind, true),
+            (4, "defended_share_added_pct") => new(name, $"{p[1]} over the baseline against {p[2]}: defended share added", "%", kind, true),
+            _ => new(name, name, Unit(), kind, false),
+        };
+    }
 
     /// <summary>A comparison's conclusions as outcomes.</summary>
     public static Outcomes Of(ComparisonResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var outcomes = new Outcomes();
-        foreach (var (c, value) in Walk(result))
+        foreach (var (name, yesNo, value) in Walk(result))
         {
-            if (c.Kind == OutcomeKind.YesNo)
+            if (yesNo)
             {
-                outcomes.YesNo(c.Name, value != 0);
+                outcomes.YesNo(name, value != 0);
             }
             else
             {
-                outcomes.Number(c.Name, value);
+                outcomes.Number(name, value);
             }
         }
 
         return outcomes;
     }
 
-    private static IEnumerable<(Conclusion Conclusion, double Value)> Walk(ComparisonResult r)
+    private static IEnumerable<(string Name, bool YesNo, double Value)> Walk(ComparisonResult r)
     {
         IReadOnlyList<ThreatClass> classes = r.Options.ThreatClasses;
         foreach (ArchitectureComparison a in r.Architectures)
@@ -55,32 +81,24 @@ public static class Conclusions
             {
                 FootprintResult f = a.Footprints[k];
                 string at = $"{id}/{classes[k].Id}";
-                yield return (new Conclusion($"{at}/defended_share_pct", $"{id} against {classes[k].Id}: share of the threatened area defended", "%", OutcomeKind.Number, true),
-                    ComparisonFigures.DefendedShareOfThreatenedPct(f));
-                yield return (new Conclusion($"{at}/members_fully_covered", $"{id} against {classes[k].Id}: NATO members fully covered", "", OutcomeKind.Number, true),
-                    ComparisonFigures.MemberCounts(f).Full);
+                yield return ($"{at}/defended_share_pct", false, ComparisonFigures.DefendedShareOfThreatenedPct(f));
+                yield return ($"{at}/members_fully_covered", false, ComparisonFigures.MemberCounts(f).Full);
                 foreach (CountryCoverage member in f.Countries.Where(c => c.Member && c.AreaInRegionPct > 0).OrderBy(c => c.Iso3, StringComparer.Ordinal))
                 {
-                    yield return (new Conclusion($"{at}/{member.Iso3}/fully_covered", $"{id} against {classes[k].Id}: {member.Name} fully covered", "", OutcomeKind.YesNo, false),
-                        ComparisonResult.Classify(member) == MemberCover.Full ? 1 : 0);
+                    yield return ($"{at}/{member.Iso3}/fully_covered", true, ComparisonResult.Classify(member) == MemberCover.Full ? 1 : 0);
                 }
             }
 
             if (a.Deterrent is { } d)
             {
-                yield return (new Conclusion($"{id}/russian_tracks_engageable", $"{id}: Russian ICBM tracks engageable (its sensors)", "", OutcomeKind.Number, true), d.EngageableTracks);
-                yield return (new Conclusion($"{id}/engages_russian_icbms", $"{id} can engage a Russian ICBM flying to the US (its sensors)", "", OutcomeKind.YesNo, true), d.EngageableTracks > 0 ? 1 : 0);
-                string ideal = d.Options.IdealFireControlS > 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"ideal sensors, a fire-control track {d.Options.IdealFireControlS:0} s after the ICBM's launch")
-                    : "ideal sensors: kinematics alone";
-                yield return (new Conclusion($"{id}/engages_russian_icbms_ideal", $"{id} can reach a Russian ICBM flying to the US ({ideal})", "", OutcomeKind.YesNo, true),
-                    d.EngageableTracksIdeal > 0 ? 1 : 0);
+                yield return ($"{id}/russian_tracks_engageable", false, d.EngageableTracks);
+                yield return ($"{id}/engages_russian_icbms", true, d.EngageableTracks > 0 ? 1 : 0);
+                yield return ($"{id}/engages_russian_icbms_ideal", true, d.EngageableTracksIdeal > 0 ? 1 : 0);
                 if (d.Options.Thresholds)
                 {
                     foreach (var b in ComparisonFigures.BatteryThresholds(d))
                     {
-                        yield return (new Conclusion($"{id}/{b.BatteryId}/lowest_threshold_speed_km_s", $"{id}, {b.BatteryId}: lowest burnout speed that catches a Russian ICBM track", "km/s", OutcomeKind.Number, true),
-                            b.LowestThresholdMPerS is { } v ? v / 1000 : double.NaN);
+                        yield return ($"{id}/{b.BatteryId}/lowest_threshold_speed_km_s", false, b.LowestThresholdMPerS is { } v ? v / 1000 : double.NaN);
                     }
                 }
             }
@@ -98,8 +116,7 @@ public static class Conclusions
                 for (int k = 0; k < classes.Count; k++)
                 {
                     double gain = ComparisonFigures.DefendedShareOfThreatenedPct(with.Footprints[k]) - ComparisonFigures.DefendedShareOfThreatenedPct(baseline.Footprints[k]);
-                    yield return (new Conclusion($"participation/{added}/{classes[k].Id}/defended_share_added_pct",
-                        string.Create(CultureInfo.InvariantCulture, $"{added} over {p.BaselineId} against {classes[k].Id}: defended share added"), "%", OutcomeKind.Number, true), gain);
+                    yield return ($"participation/{added}/{classes[k].Id}/defended_share_added_pct", false, gain);
                 }
             }
         }

@@ -25,17 +25,15 @@ public static class SensitivityAnalysis
     /// <param name="studyKey">the study's key in the runs (<see cref="StudyModel.StudyKey"/>)</param>
     /// <param name="version">the model version (<see cref="StudyModel.Version"/>)</param>
     /// <param name="inputs">the uncertain inputs</param>
-    /// <param name="conclusions">what each outcome means (<see cref="Conclusions.Describe"/> of a comparison of the study)</param>
     /// <param name="settings">sample size, seed, bisection steps</param>
     /// <param name="store">where runs are kept</param>
     /// <param name="executor">what evaluates a run (this machine's threads, or a cluster)</param>
     /// <param name="progress">told after each run</param>
     /// <param name="cancellation">stops starting runs (finished ones stay stored)</param>
-    public static SensitivityResult Run(string studyId, string studyKey, string version, IReadOnlyList<StudyInput> inputs, IReadOnlyList<Conclusion> conclusions,
+    public static SensitivityResult Run(string studyId, string studyKey, string version, IReadOnlyList<StudyInput> inputs,
         SweepSettings settings, RunStore store, IRunExecutor executor, IProgress<SensitivityProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(conclusions);
         ArgumentNullException.ThrowIfNull(settings);
         UncertainInput[] uncertain = [.. inputs.Select(i => i.Input)];
 
@@ -45,6 +43,8 @@ public static class SensitivityAnalysis
 
         SweepDesign oat = SweepDesign.OneAtATime(studyKey, version, uncertain);
         SweepResult oatRuns = Phase("one at a time", oat);
+        RunRow nominal = oatRuns.Rows[oat.RunFor(RunRole.Nominal).Ordinal];
+        IReadOnlyList<Conclusion> conclusions = Conclusions.Describe(nominal.Outcomes);
         (SweepDesign, SweepResult)? sample = null;
         if (settings.Samples > 0)
         {
@@ -61,7 +61,6 @@ public static class SensitivityAnalysis
             located[c.Name] = [.. report.Flips.Select(f => new LocatedFlip(f, settings.FlipBisections > 0 ? bisections.Locate(f, c.Name, settings.FlipBisections) : null))];
         }
 
-        RunRow nominal = oatRuns.Rows[oat.RunFor(RunRole.Nominal).Ordinal];
         var results = conclusions.OrderBy(c => c.Headline ? 0 : 1).Select(c => new ConclusionSensitivity(
             c,
             nominal.Outcomes[c.Name].Value,
