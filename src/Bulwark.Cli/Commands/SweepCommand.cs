@@ -26,6 +26,12 @@ internal static class SweepCommand
     /// <summary>The store's file in the output directory.</summary>
     public const string StoreFile = "runs.sqlite";
 
+    /// <summary>
+    /// A diagnostic: when set to a file path, the key of every run this process computes is appended to it once the run
+    /// is stored (the kill-and-resume tests count recomputed runs with it; docs/sweeps.md).
+    /// </summary>
+    public const string TraceVariable = "BULWARK_SWEEP_TRACE";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var ids = new Argument<string[]>("STUDY")
@@ -111,7 +117,12 @@ internal static class SweepCommand
                     (result, nominal) = Progress.RunWithBar(stderr, "sweeping", p =>
                     {
                         var sweepProgress = new SweepLines(stderr, p);
-                        var executor = new LocalExecutor(model.Evaluate, threadCount);
+                        IRunExecutor executor = new LocalExecutor(model.Evaluate, threadCount);
+                        if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 } trace)
+                        {
+                            executor = new TracingExecutor(executor, trace);
+                        }
+
                         SensitivityResult s = SensitivityAnalysis.Run(study.Id, model.StudyKey, StudyModel.Version, chosen,
                             settings, store, executor, sweepProgress, cancel.Token);
 
@@ -233,6 +244,22 @@ internal static class SweepCommand
 
     private static string G(double v, string unit) =>
         (double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) : "—") + (string.IsNullOrEmpty(unit) ? "" : " " + unit);
+
+    /// <summary>Appends each computed run's key to a file after the runner has stored it.</summary>
+    private sealed class TracingExecutor(IRunExecutor inner, string path) : IRunExecutor
+    {
+        private readonly Lock _gate = new();
+
+        public void Execute(IReadOnlyList<SweepRun> todo, Action<SweepRun, Outcomes> finished, CancellationToken cancellation) =>
+            inner.Execute(todo, (run, outcomes) =>
+            {
+                finished(run, outcomes);
+                lock (_gate)
+                {
+                    File.AppendAllText(path, run.Key + "\n");
+                }
+            }, cancellation);
+    }
 
     /// <summary>Progress: the bar's stage and fraction on a terminal; otherwise nothing (stderr stays quiet in pipes and tests).</summary>
     private sealed class SweepLines(TextWriter stderr, IProgress<(string Stage, double Fraction)>? bar) : IProgress<SensitivityProgress>
