@@ -26,6 +26,7 @@ internal sealed class RunDispatch
     private int _retried;
     private bool _closed;
     private Exception? _fatal;
+    private string? _membershipProblem;
 
     public RunDispatch(IClusterClient client, WorkerBook book, ClusterExecutorOptions options, IReadOnlyList<SweepRun> todo, Action<SweepRun, Outcomes> finished)
     {
@@ -282,8 +283,20 @@ internal sealed class RunDispatch
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
-            Log($"could not read the membership: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}");
+            string problem = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+            if (problem != _membershipProblem)
+            {
+                Log($"cannot read the membership ({problem}); trying every {_options.MembershipPoll.TotalSeconds:0.#} s");
+                _membershipProblem = problem;
+            }
+
             return;
+        }
+
+        if (_membershipProblem is not null)
+        {
+            Log("the membership can be read again");
+            _membershipProblem = null;
         }
 
         var active = hosts.Keys.Select(s => s.ToParsableString()).ToHashSet(StringComparer.Ordinal);
