@@ -14,6 +14,9 @@ internal sealed class RunDispatch
     private static readonly TimeSpan Quarantine = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DescribeTimeout = TimeSpan.FromSeconds(10);
 
+    // A run out this many times longer than BackupAfter and the median run is sent again even while others are queued.
+    private const double OverdueFactor = 10;
+
     private readonly IClusterClient _client;
     private readonly WorkerBook _book;
     private readonly ClusterExecutorOptions _options;
@@ -27,6 +30,7 @@ internal sealed class RunDispatch
     private bool _closed;
     private Exception? _fatal;
     private string? _membershipProblem;
+    private DateTime? _membershipLostSince;
 
     public RunDispatch(IClusterClient client, WorkerBook book, ClusterExecutorOptions options, IReadOnlyList<SweepRun> todo, Action<SweepRun, Outcomes> finished)
     {
@@ -90,6 +94,7 @@ internal sealed class RunDispatch
                     else
                     {
                         noneSince = null;
+                        ResendOverdue();
                         Hand(usable);
                     }
                 }
@@ -151,9 +156,10 @@ internal sealed class RunDispatch
         double median = _seconds.Count == 0 ? 0 : _seconds.Order().ElementAt(_seconds.Count / 2);
         TimeSpan after = TimeSpan.FromSeconds(Math.Max(_options.BackupAfter.TotalSeconds, 3 * median));
         DateTime now = DateTime.UtcNow;
+        // Another worker's run first; the same worker's too (its answer may be what was lost, with a gateway).
         Item? oldest = _book.All.SelectMany(w => w.Live)
-            .Where(a => a.Worker != free && !a.Item.Finished && a.Item.Live.Count == 1 && a.Item.Attempts < _options.MaxAttempts && now - a.Started > after)
-            .OrderBy(a => a.Started).Select(a => a.Item).FirstOrDefault();
+            .Where(a => !a.Item.Finished && a.Item.Live.Count == 1 && a.Item.Attempts < _options.MaxAttempts && now - a.Started > after)
+            .OrderBy(a => a.Worker == free).ThenBy(a => a.Started).Select(a => a.Item).FirstOrDefault();
         if (oldest is not null)
         {
             _retried++;
@@ -262,15 +268,50 @@ internal sealed class RunDispatch
         worker.State = WorkerBook.Lost;
         worker.ProbeAgainAt = DateTime.UtcNow + Quarantine;
         Attempt[] live = [.. worker.Live];
-        worker.Live.Clear();
         Log($"worker {worker.Name} lost: {why}; {live.Length} runs in flight go to other workers");
         foreach (Attempt a in live)
         {
-            a.Item.Live.Remove(a);
+            Abandon(a);
             Requeue(a.Item);
         }
 
+        // The client sends each call through a gateway chosen by the grain's hash, so calls to the other workers may
+        // have gone through the lost worker's gateway, and their answers are lost with it (the calls then hang until
+        // the response timeout). Send those runs again now; an original answer that does come is still taken.
+        Attempt[] others = [.. _book.All.Where(w => w.State == WorkerBook.Active).SelectMany(w => w.Live).Where(a => a.Item.Attempts < _options.MaxAttempts)];
+        foreach (Attempt a in others)
+        {
+            Abandon(a);
+            Requeue(a.Item);
+        }
+
+        if (others.Length > 0)
+        {
+            Log($"{others.Length} runs in flight on other workers are sent again (their answers may have been routed through {worker.Name})");
+        }
+
         Report();
+    }
+
+    // Forgets an attempt (its worker's slot is free again); its answer, if it comes, is still taken.
+    private static void Abandon(Attempt a)
+    {
+        a.Worker.Live.Remove(a);
+        a.Item.Live.Remove(a);
+    }
+
+    // Runs out for much longer than usual (a lost answer, a stuck worker) are sent again, freeing their slots.
+    private void ResendOverdue()
+    {
+        double median = _seconds.Count == 0 ? 0 : _seconds.Order().ElementAt(_seconds.Count / 2);
+        TimeSpan after = TimeSpan.FromSeconds(Math.Max(OverdueFactor * _options.BackupAfter.TotalSeconds, OverdueFactor * median));
+        DateTime now = DateTime.UtcNow;
+        foreach (Attempt a in _book.All.SelectMany(w => w.Live).Where(a => now - a.Started > after && a.Item.Attempts < _options.MaxAttempts).ToList())
+        {
+            Log($"run {a.Item.Run.Ordinal} out for {(now - a.Started).TotalSeconds:0} s on {a.Worker.Name}: sent again");
+            Abandon(a);
+            Requeue(a.Item);
+        }
     }
 
     // Reads the active silos: new ones are asked who they are (and join if they take the job), vanished ones are lost.
@@ -290,9 +331,19 @@ internal sealed class RunDispatch
                 _membershipProblem = problem;
             }
 
+            _membershipLostSince ??= DateTime.UtcNow;
+            if (DateTime.UtcNow - _membershipLostSince > _options.WorkerWait)
+            {
+                lock (_book.Gate)
+                {
+                    _fatal ??= new ClusterException($"the cluster could not be reached for {_options.WorkerWait.TotalSeconds:0} s ({problem}) with {_remaining} runs left");
+                }
+            }
+
             return;
         }
 
+        _membershipLostSince = null;
         if (_membershipProblem is not null)
         {
             Log("the membership can be read again");

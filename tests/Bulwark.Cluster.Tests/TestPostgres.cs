@@ -37,7 +37,8 @@ internal sealed class TestPostgres : IDisposable
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            string why = $"no PostgreSQL server for the cluster tests at BULWARK_TEST_POSTGRES or {DefaultServer} ({e.Message.Split('\n')[0]}); see .ci/run";
+            var b = new NpgsqlConnectionStringBuilder(server);
+            string why = $"no PostgreSQL server for the cluster tests at {b.Host}:{b.Port} as {b.Username} (BULWARK_TEST_POSTGRES, else {DefaultServer.Replace("Password=postgres", "Password=…", StringComparison.Ordinal)}): {e.Message.Split('\n')[0]}; see .ci/run";
             if (Environment.GetEnvironmentVariable("BULWARK_REQUIRE_POSTGRES") == "1")
             {
                 Assert.Fail(why + " (BULWARK_REQUIRE_POSTGRES=1)");
