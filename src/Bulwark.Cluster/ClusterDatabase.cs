@@ -49,13 +49,13 @@ public static class ClusterDatabase
             using NpgsqlTransaction transaction = connection.BeginTransaction();
             Execute(connection, $"SELECT pg_advisory_xact_lock({SchemaLock});", cancellation);
             var applied = new List<string>();
-            if (!TableExists(connection, "orleansquery", cancellation))
+            if (!TableExists(connection, "orleansquery"))
             {
                 Execute(connection, Script("PostgreSQL-Main.sql"), cancellation);
                 applied.Add("PostgreSQL-Main.sql");
             }
 
-            if (!TableExists(connection, "orleansmembershiptable", cancellation))
+            if (!TableExists(connection, "orleansmembershiptable"))
             {
                 Execute(connection, Script("PostgreSQL-Clustering.sql"), cancellation);
                 applied.Add("PostgreSQL-Clustering.sql");
@@ -98,7 +98,7 @@ public static class ClusterDatabase
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static bool TableExists(NpgsqlConnection connection, string table, CancellationToken cancellation)
+    private static bool TableExists(NpgsqlConnection connection, string table)
     {
         using var command = new NpgsqlCommand("SELECT to_regclass(@t) IS NOT NULL;", connection);
         command.Parameters.AddWithValue("t", table);

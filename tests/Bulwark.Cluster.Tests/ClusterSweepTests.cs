@@ -31,10 +31,16 @@ public class ClusterSweepTests(ITestOutputHelper output)
         b.WaitFor("active: ", TimeSpan.FromSeconds(60));
 
         using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));
-        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(200), Options());
+        ClusterProgress? last = null;
+        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(200), Options(new Inline<ClusterProgress>(p => last = p)));
         var clock = Stopwatch.StartNew();
         SweepResult result = new SweepRunner(store).Run(design, executor, TestContext.Current.CancellationToken);
         output.WriteLine($"{design.Runs.Count} runs in {clock.Elapsed.TotalSeconds:F1} s; {Tallies(executor)}");
+
+        // The progress the sweep's display gets: every run done, split by worker as the executor counts it.
+        Assert.NotNull(last);
+        Assert.Equal((design.Runs.Count, design.Runs.Count), (last.Done, last.Total));
+        Assert.Equal(executor.Workers.Select(w => (w.Name, w.Done)), last.Workers.Select(w => (w.Name, w.Done)));
 
         Assert.Equal(reference, SweepCsv.Write(result.Rows));
         Assert.Equal(design.Runs.Count, result.Computed);
