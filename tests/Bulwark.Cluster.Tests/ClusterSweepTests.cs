@@ -153,29 +153,46 @@ public class ClusterSweepTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ACoordinatorWaitsForALateWorkerThenUsesIt()
+    public void ACoordinatorWaitsForAWorkerAndALateOneTakesWorkMidSweep()
     {
+        // No worker when the sweep starts; worker "first" (1 thread) 1.5 s later; worker "late" once 2 runs are stored.
+        // Both on cluster id "other" (so --cluster-id is honoured), "late" with --advertise (listening on every interface).
         SweepDesign design = SelfTestSweeps.LatinHypercube();
         string reference = SelfTestSweeps.Reference(design);
         using TestPostgres db = TestPostgres.Create();
         using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));
-        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(20), Options());
-        WorkerProcess? late = null;
+        using var started = new ManualResetEventSlim();
+        var progress = new Inline<SweepProgress>(p =>
+        {
+            if (p.Done >= 2)
+            {
+                started.Set();
+            }
+        });
+        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString, "other"), SelfTestModel.Job(300), Options());
+        WorkerProcess? first = null, late = null;
         var starter = new Thread(() =>
         {
             Thread.Sleep(1500);
-            late = WorkerProcess.Launch(Args(db, "late"), "late");
+            first = WorkerProcess.Launch(["worker", "--cluster", db.ConnectionString, "--cluster-id", "other", "--threads", "1", "--name", "first"], "first");
+            if (started.Wait(TimeSpan.FromSeconds(60)))
+            {
+                late = WorkerProcess.Launch(["worker", "--cluster", db.ConnectionString, "--cluster-id", "other", "--threads", "2", "--name", "late", "--advertise", "127.0.0.1"], "late");
+            }
         });
         starter.Start();
         try
         {
-            SweepResult result = new SweepRunner(store).Run(design, executor, TestContext.Current.CancellationToken);
+            SweepResult result = new SweepRunner(store, progress: progress).Run(design, executor, TestContext.Current.CancellationToken);
+            output.WriteLine(Tallies(executor));
             Assert.Equal(reference, SweepCsv.Write(result.Rows));
-            Assert.Equal(design.Runs.Count, Assert.Single(executor.Workers).Done);
+            Assert.Equal(["first", "late"], executor.Workers.Select(w => w.Name).Order(StringComparer.Ordinal));
+            Assert.All(executor.Workers, w => Assert.True(w.Done > 0, $"worker {w.Name} did no run: {Tallies(executor)}"));
         }
         finally
         {
             starter.Join();
+            first?.Dispose();
             late?.Dispose();
         }
     }
