@@ -5,65 +5,27 @@ using Bulwark.Sweeps;
 namespace Bulwark.Cluster.Tests;
 
 /// <summary>
-/// Issue 17's acceptance on one machine: real <c>bulwark worker</c> processes with PostgreSQL membership and a
-/// coordinator (<see cref="ClusterExecutor"/> through <see cref="SweepRunner"/>) give the rows, byte for byte, that the
-/// local executor gives — with two workers sharing the work, with one of them SIGKILLed halfway, and with the
-/// coordinator abandoned midway and started again on the same store.
+/// Issue 17's acceptance on one machine, with workers of its own per test: real <c>bulwark worker</c> processes with
+/// PostgreSQL membership and a coordinator (<see cref="ClusterExecutor"/> through <see cref="SweepRunner"/>) give the
+/// rows, byte for byte, that the local executor gives — with one worker SIGKILLed halfway, and with workers joining
+/// after the sweep started (<see cref="SharedClusterTests"/> has the others).
 /// </summary>
 [Collection(nameof(ClusterCollection))]
 public class ClusterSweepTests(ITestOutputHelper output)
 {
-    private ClusterExecutorOptions Options(IProgress<ClusterProgress>? progress = null) => new()
-    {
-        WorkerWait = TimeSpan.FromSeconds(30),
-        Log = line => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} coordinator: {line}"),
-        Progress = progress,
-    };
-
-    [Fact]
-    public void TwoWorkersGiveTheLocalRowsAndBothDoWork()
-    {
-        SweepDesign design = SelfTestSweeps.OneAtATime();
-        string reference = SelfTestSweeps.Reference(design);
-        using TestPostgres db = TestPostgres.Create();
-        using WorkerProcess a = WorkerProcess.Launch(Args(db, "a"), "a"), b = WorkerProcess.Launch(Args(db, "b"), "b");
-        a.WaitFor("active: ", TimeSpan.FromSeconds(60));
-        b.WaitFor("active: ", TimeSpan.FromSeconds(60));
-
-        using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));
-        ClusterProgress? last = null;
-        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(200), Options(new Inline<ClusterProgress>(p => last = p)));
-        var clock = Stopwatch.StartNew();
-        SweepResult result = new SweepRunner(store).Run(design, executor, TestContext.Current.CancellationToken);
-        output.WriteLine($"{design.Runs.Count} runs in {clock.Elapsed.TotalSeconds:F1} s; {Tallies(executor)}");
-
-        // The progress the sweep's display gets: every run done, split by worker as the executor counts it.
-        Assert.NotNull(last);
-        Assert.Equal((design.Runs.Count, design.Runs.Count), (last.Done, last.Total));
-        Assert.Equal(executor.Workers.Select(w => (w.Name, w.Done)), last.Workers.Select(w => (w.Name, w.Done)));
-
-        Assert.Equal(reference, SweepCsv.Write(result.Rows));
-        Assert.Equal(design.Runs.Count, result.Computed);
-        Assert.Equal(2, executor.Workers.Count);
-        Assert.All(executor.Workers, w => Assert.True(w.Done > 0, $"worker {w.Name} did no run: {Tallies(executor)}"));
-        Assert.Equal(design.Runs.Count, executor.Workers.Sum(w => w.Done));
-        Assert.All(db.Members(), m => Assert.Equal(3, m.Status)); // both Active in OrleansMembershipTable
-        Dump(a, b);
-    }
-
     [Fact]
     public void AWorkerKilledHalfwayLosesNoRunAndChangesNoRow()
     {
         SweepDesign design = SelfTestSweeps.LatinHypercube();
         string reference = SelfTestSweeps.Reference(design);
         using TestPostgres db = TestPostgres.Create();
-        using WorkerProcess a = WorkerProcess.Launch(Args(db, "a"), "a"), b = WorkerProcess.Launch(Args(db, "b"), "b");
+        using WorkerProcess a = WorkerProcess.Launch(ClusterTestKit.Args(db, "a"), "a"), b = WorkerProcess.Launch(ClusterTestKit.Args(db, "b"), "b");
         a.WaitFor("active: ", TimeSpan.FromSeconds(60));
         b.WaitFor("active: ", TimeSpan.FromSeconds(60));
 
         using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));
         using var half = new ManualResetEventSlim();
-        var progress = new Inline<SweepProgress>(p =>
+        var progress = new ClusterTestKit.Inline<SweepProgress>(p =>
         {
             if (p.Done >= design.Runs.Count / 2)
             {
@@ -81,11 +43,11 @@ public class ClusterSweepTests(ITestOutputHelper output)
             output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed worker a (SIGKILL) with {doneAtKill} runs stored");
         });
         killer.Start();
-        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(300), Options());
+        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString), SelfTestModel.Job(300), ClusterTestKit.Options(output));
         var clock = Stopwatch.StartNew();
         SweepResult result = new SweepRunner(store, progress: progress).Run(design, executor, TestContext.Current.CancellationToken);
         killer.Join();
-        output.WriteLine($"{design.Runs.Count} runs in {clock.Elapsed.TotalSeconds:F1} s; {Tallies(executor)}");
+        output.WriteLine($"{design.Runs.Count} runs in {clock.Elapsed.TotalSeconds:F1} s; {ClusterTestKit.Tallies(executor)}");
 
         Assert.InRange(doneAtKill, design.Runs.Count / 2, design.Runs.Count - 2);
         Assert.Equal(reference, SweepCsv.Write(result.Rows));
@@ -105,51 +67,7 @@ public class ClusterSweepTests(ITestOutputHelper output)
         Assert.Equal(6, db.Members().Single(m => m.Name == "a").Status);
         Assert.True(executor.Workers.Single(w => w.Name == "b").Done > design.Runs.Count / 2);
         Assert.Equal("ok", store.IntegrityCheck());
-        Dump(b);
-    }
-
-    [Fact]
-    public void ACoordinatorAbandonedMidwayResumesWithoutRecomputing()
-    {
-        SweepDesign design = SelfTestSweeps.OneAtATime();
-        string reference = SelfTestSweeps.Reference(design);
-        using TestPostgres db = TestPostgres.Create();
-        using WorkerProcess a = WorkerProcess.Launch(Args(db, "a"), "a"), b = WorkerProcess.Launch(Args(db, "b"), "b");
-        a.WaitFor("active: ", TimeSpan.FromSeconds(60));
-        b.WaitFor("active: ", TimeSpan.FromSeconds(60));
-        string path = Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite");
-        var settings = new ClusterSettings(db.ConnectionString);
-
-        // The first coordinator is abandoned once 15 runs are stored: cancelled, its client gone, its runs in flight lost.
-        int stored;
-        using (var store = new RunStore(path))
-        using (var cancel = new CancellationTokenSource())
-        using (ClusterExecutor first = ClusterExecutor.Connect(settings, SelfTestModel.Job(200), Options()))
-        {
-            var progress = new Inline<SweepProgress>(p =>
-            {
-                if (p.Computed >= 15)
-                {
-                    cancel.Cancel();
-                }
-            });
-            Assert.ThrowsAny<OperationCanceledException>(() => new SweepRunner(store, progress: progress).Run(design, first, cancel.Token));
-            stored = store.Count;
-            output.WriteLine($"abandoned with {stored} runs stored; {Tallies(first)}");
-        }
-
-        Assert.InRange(stored, 15, design.Runs.Count - 4);
-        using (var store = new RunStore(path))
-        using (ClusterExecutor second = ClusterExecutor.Connect(settings, SelfTestModel.Job(200), Options()))
-        {
-            SweepResult result = new SweepRunner(store).Run(design, second, TestContext.Current.CancellationToken);
-            output.WriteLine($"resumed: {result.Computed} computed, {result.Reused} reused; {Tallies(second)}");
-            Assert.Equal(reference, SweepCsv.Write(result.Rows));
-            Assert.Equal(stored, result.Reused);
-            Assert.Equal(design.Runs.Count - stored, result.Computed);
-            Assert.Equal(design.Runs.Count - stored, second.Workers.Sum(w => w.Done));
-            Assert.Equal(design.Runs.Count, store.Count);
-        }
+        ClusterTestKit.Dump(output, b);
     }
 
     [Fact]
@@ -162,14 +80,14 @@ public class ClusterSweepTests(ITestOutputHelper output)
         using TestPostgres db = TestPostgres.Create();
         using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));
         using var started = new ManualResetEventSlim();
-        var progress = new Inline<SweepProgress>(p =>
+        var progress = new ClusterTestKit.Inline<SweepProgress>(p =>
         {
             if (p.Done >= 2)
             {
                 started.Set();
             }
         });
-        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString, "other"), SelfTestModel.Job(300), Options());
+        using ClusterExecutor executor = ClusterExecutor.Connect(new ClusterSettings(db.ConnectionString, "other"), SelfTestModel.Job(300), ClusterTestKit.Options(output));
         WorkerProcess? first = null, late = null;
         var starter = new Thread(() =>
         {
@@ -184,10 +102,10 @@ public class ClusterSweepTests(ITestOutputHelper output)
         try
         {
             SweepResult result = new SweepRunner(store, progress: progress).Run(design, executor, TestContext.Current.CancellationToken);
-            output.WriteLine(Tallies(executor));
+            output.WriteLine(ClusterTestKit.Tallies(executor));
             Assert.Equal(reference, SweepCsv.Write(result.Rows));
             Assert.Equal(["first", "late"], executor.Workers.Select(w => w.Name).Order(StringComparer.Ordinal));
-            Assert.All(executor.Workers, w => Assert.True(w.Done > 0, $"worker {w.Name} did no run: {Tallies(executor)}"));
+            Assert.All(executor.Workers, w => Assert.True(w.Done > 0, $"worker {w.Name} did no run: {ClusterTestKit.Tallies(executor)}"));
         }
         finally
         {
@@ -195,27 +113,5 @@ public class ClusterSweepTests(ITestOutputHelper output)
             first?.Dispose();
             late?.Dispose();
         }
-    }
-
-    private static string[] Args(TestPostgres db, string name) => ["worker", "--cluster", db.ConnectionString, "--threads", "2", "--name", name];
-
-    private static string Tallies(ClusterExecutor executor) =>
-        string.Join(", ", executor.Workers.Select(w => $"{w.Name}: {w.Done} runs ({w.State})"));
-
-    private void Dump(params WorkerProcess[] workers)
-    {
-        foreach (WorkerProcess w in workers)
-        {
-            foreach (string line in w.Lines)
-            {
-                output.WriteLine($"[{w.Name}] {line}");
-            }
-        }
-    }
-
-    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (Progress&lt;T&gt; would post).</summary>
-    private sealed class Inline<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }
