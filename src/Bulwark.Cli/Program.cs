@@ -33,6 +33,7 @@ public static class Program
         root.Subcommands.Add(RaidCommand.Create(stdout, stderr));
         root.Subcommands.Add(CacheCommand.Create(stdout));
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(WorkerCommand.Create(stderr));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

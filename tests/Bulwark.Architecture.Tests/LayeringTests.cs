@@ -50,6 +50,16 @@ public class LayeringTests
     [Fact]
     public void OnlyTheCatalogReadsYaml() => LayeringRules.OnlyTheCatalogReadsYaml(Product).Check(Bulwark);
 
+    // docs/cluster.md: Orleans and PostgreSQL load only when a cluster is used, so the library never references them
+    // (only Bulwark.Cluster does, and the CLI calls it from the worker verb).
+    [Fact]
+    public void TheLibraryReferencesNoClusterMachinery()
+    {
+        string[] references = [.. typeof(InputException).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "")];
+        Assert.DoesNotContain(references, n => n.StartsWith("Orleans", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n == "Bulwark.Cluster");
+        Assert.Contains("Microsoft.Data.Sqlite", references); // the check sees package references
+    }
+
     [Fact]
     public void TheRulesSeeTheWholeProduct()
     {

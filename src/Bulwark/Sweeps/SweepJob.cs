@@ -29,6 +29,9 @@ public static class SweepModels
         Factories[kind] = factory;
     }
 
+    /// <summary>The registered kinds, in ordinal order.</summary>
+    public static IReadOnlyList<string> Kinds => [.. Factories.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Whether <paramref name="kind"/> is registered.</summary>
     public static bool Knows(string kind) => Factories.ContainsKey(kind);
 
@@ -39,6 +42,6 @@ public static class SweepModels
         ArgumentNullException.ThrowIfNull(job);
         return Factories.TryGetValue(job.Kind, out var factory)
             ? factory(job.Spec)
-            : throw new InvalidOperationException($"this process knows no sweep model of kind '{job.Kind}' (it knows: {string.Join(", ", Factories.Keys.Order(StringComparer.Ordinal))})");
+            : throw new InvalidOperationException($"this process knows no sweep model of kind '{job.Kind}' (it knows: {string.Join(", ", Kinds)})");
     }
 }
