@@ -20,7 +20,7 @@ public class SweepCommandTests(ITestOutputHelper output)
         string root = CliRunner.TempDir();
         Directory.CreateDirectory(root);
         string trace = Path.Combine(root, "trace");
-        var (code, stdout, stderr) = Run(root, trace, Study("sweep-small.yaml"), null, "--out", "sweep");
+        var (code, stdout, stderr) = Run(root, trace, Study("sweep-radars.yaml"), null, "--out", "sweep");
         Assert.True(code == 0, stderr);
         string dir = Path.Combine(root, "sweep");
         foreach (string f in Outputs.Append("runs.sqlite").Append("tornado-epaa-phase-2-2015--mrbm--defended_share_pct.png"))
@@ -42,11 +42,11 @@ public class SweepCommandTests(ITestOutputHelper output)
         }
 
         var before = Snapshot(dir);
-        var again = Run(root, trace, Study("sweep-small.yaml"), null, "--out", "sweep");
+        var again = Run(root, trace, Study("sweep-radars.yaml"), null, "--out", "sweep");
         Assert.Equal(2, again.Code);
         Assert.Contains("--resume", again.Stderr, StringComparison.Ordinal);
 
-        var resumed = Run(root, trace, Study("sweep-small.yaml"), null, "--out", "sweep", "--resume");
+        var resumed = Run(root, trace, Study("sweep-radars.yaml"), null, "--out", "sweep", "--resume");
         Assert.True(resumed.Code == 0, resumed.Stderr);
         Assert.Equal(computed, File.ReadAllLines(trace).Length); // nothing recomputed
         Assert.Equal(stdout, resumed.Stdout);

@@ -50,9 +50,11 @@ internal static class SweepCommand
         var step = CommonOptions.StepDeg($"the study's sweep.step_deg; {SweepSettings.DefaultStepDeg.ToString(CultureInfo.InvariantCulture)}");
         var resolution = CommonOptions.ResolutionDeg("the study's sweep.resolution_deg");
         var format = CommonOptions.Format();
+        var cluster = new Option<string?>("--cluster") { Description = "run the sweep's runs on the workers of an Orleans cluster whose membership is in this PostgreSQL database (an Npgsql connection string; docs/cluster.md); the store stays here" };
+        var clusterId = new Option<string>("--cluster-id") { Description = $"the cluster's id (default {Bulwark.Cluster.ClusterSettings.DefaultClusterId})", DefaultValueFactory = _ => Bulwark.Cluster.ClusterSettings.DefaultClusterId };
         var command = new Command("sweep", "Uncertainty and sensitivity over a study's disputed inputs: bands, tornado plots and what flips each conclusion; every run kept in an embedded SQLite store.")
         {
-            ids, outDir, resume, samples, seed, inputs, listInputs, bisections, threads, step, resolution, format,
+            ids, outDir, resume, samples, seed, inputs, listInputs, bisections, threads, step, resolution, format, cluster, clusterId,
         };
         command.SetAction(parse =>
         {
@@ -99,6 +101,8 @@ internal static class SweepCommand
             var spec = new StudySpec(study.Source, study.Text, settings.StepDeg, settings.Adaptive, settings.Thresholds,
                 architectureIds.Length > 0 ? study.Options.ArchitectureIds : null);
             var model = new StudyModel(spec, reachStore, catalog);
+            string? connection = parse.GetValue(cluster);
+            IDisposable? clusterExecutor = null;
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -118,6 +122,13 @@ internal static class SweepCommand
                     {
                         var sweepProgress = new SweepLines(stderr, p);
                         IRunExecutor executor = new LocalExecutor(model.Evaluate, threadCount);
+                        if (connection is not null)
+                        {
+                            var onCluster = ClusterRuns.Connect(connection, parse.GetValue(clusterId)!, new SweepJob(StudyModel.Kind, spec.ToJson(), StudyModel.Version), stderr);
+                            clusterExecutor = onCluster;
+                            executor = onCluster;
+                        }
+
                         if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 } trace)
                         {
                             executor = new TracingExecutor(executor, trace);
@@ -138,6 +149,11 @@ internal static class SweepCommand
                     stderr.WriteLine($"interrupted: {store.Count} runs are kept in {storePath}; continue with the same command and --resume");
                     return 130;
                 }
+                catch (InputException e) when (clusterExecutor is not null)
+                {
+                    stderr.WriteLine($"error: {e.Message} ({store.Count} runs are kept in {storePath}; continue with --resume)");
+                    return Program.BadInput;
+                }
 
                 string reproduce = $"bulwark sweep {string.Join(' ', given)} --out {dir}" + Flags(study.Sweep, settings, names);
                 var (texts, binaries) = ComparisonReport.Files(nominal, reproduce, result);
@@ -157,11 +173,17 @@ internal static class SweepCommand
                 }
 
                 stderr.WriteLine($"runs: {result.Computed} computed, {rows.Count - result.Computed} found in the store");
+                if (clusterExecutor is not null)
+                {
+                    stderr.WriteLine(ClusterRuns.Tally(clusterExecutor));
+                }
+
                 return Program.Success;
             }
             finally
             {
                 Console.CancelKeyPress -= onCancel;
+                clusterExecutor?.Dispose();
             }
         });
         return command;

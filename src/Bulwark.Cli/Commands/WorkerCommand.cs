@@ -1,3 +1,5 @@
+using Bulwark.Analysis.Sensitivity;
+using Bulwark.Caching;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
@@ -55,6 +57,7 @@ internal static class WorkerCommand
                 var options = new WorkerOptions(settings, n, parse.GetValue(name) ?? $"{Environment.MachineName}-{Environment.ProcessId}",
                     Address(parse.GetValue(advertise)), Port(parse.GetValue(siloPort), "--silo-port"), Port(parse.GetValue(gatewayPort), "--gateway-port"));
                 SelfTestModel.Register();
+                StudyModel.Register(DiskStore.FromEnvironment()); // a study's sweep runs (bulwark sweep … --cluster); reach tables in this machine's store
                 ClusterWorker.RunAsync(options, Log, CancellationToken.None).GetAwaiter().GetResult();
                 return Program.Success;
             }

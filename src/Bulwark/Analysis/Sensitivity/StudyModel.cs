@@ -72,7 +72,7 @@ public sealed class StudyModel
     public BulwarkCatalog Catalog => _context.Catalog;
 
     /// <summary>The version a run's key holds: the library's build (its code and its embedded catalog and studies).</summary>
-    public static string Version => typeof(StudyModel).Module.ModuleVersionId.ToString("N");
+    public static string Version => SweepVersion.Current;
 
     /// <summary>The study's id in run keys: its id and a hash of the spec, so an edited study or setting is another sweep.</summary>
     public string StudyKey => $"{Study.Id}@{DiskStore.KeyOf(Spec.ToJson())[..16]}";
