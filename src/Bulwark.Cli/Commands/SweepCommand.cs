@@ -39,7 +39,7 @@ internal static class SweepCommand
             Description = "a shipped study (lisbon-2010) or a study file (STUDY.yaml, docs/studies.md), optionally followed by architecture ids to sweep only those",
             Arity = ArgumentArity.OneOrMore,
         };
-        var outDir = new Option<string>("--out") { Description = $"the sweep's directory: its store ({StoreFile}), exports, plots and report", Required = true };
+        var outDir = new Option<string?>("--out") { Description = $"the sweep's directory: its store ({StoreFile}), exports, plots and report (required unless --list-inputs)" };
         var resume = new Option<bool>("--resume") { Description = $"continue the sweep whose store is in --out (runs already there are not run again)" };
         var samples = new Option<int?>("--samples") { Description = $"sampled runs over every input together, for the bands (default: the study's, {SweepSettings.DefaultSamples}; 0: none)" };
         var seed = new Option<ulong?>("--seed") { Description = $"the sample's seed (default: the study's, {SweepSettings.DefaultSeed})" };
@@ -88,7 +88,7 @@ internal static class SweepCommand
                 throw new InputException(null, null, null, "--threads", $"expected 1 to 256 runs at once, got {threadCount}");
             }
 
-            string dir = parse.GetValue(outDir)!;
+            string dir = parse.GetValue(outDir) ?? throw new InputException(null, null, null, "--out", "expected --out DIR: the sweep's directory (its store, exports and report)");
             OutputDirectory.CheckName(dir);
             string storePath = Path.Combine(dir, StoreFile);
             if (File.Exists(storePath) && !parse.GetValue(resume))
