@@ -89,6 +89,12 @@ public sealed class ThreatGrid
     /// <summary>Threads at most for the flights and a footprint's cells (−1: as many as the runtime likes); the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// Whether an adaptive grid starts each refined block's corrections from the block it was split from
+    /// (<see cref="TrajectoryFan.Seed"/>); off only to measure what the seed changes (ThreatGridSeedTests).
+    /// </summary>
+    internal bool SeedFromParents { get; set; } = true;
+
     /// <summary>The parallel options of <see cref="MaxDegreeOfParallelism"/>.</summary>
     internal ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 
@@ -103,6 +109,9 @@ public sealed class ThreatGrid
 
     /// <summary>Aim points flown to so far: cells, or blocks of cells when adaptive (each once for all launch places).</summary>
     public int AimPoints => _aims.Count;
+
+    /// <summary>The blocks flown to so far (in no particular order).</summary>
+    internal IEnumerable<CellBlock> FlownBlocks => _aims.Keys;
 
     /// <summary>The threat from launch place <paramref name="launch"/> (index into <see cref="Launches"/>) to the centre of a cell, or null if it does not reach it.</summary>
     public FlownThreat? Threat(int launch, int cell) => Threat(launch, SingleCell(cell));
@@ -169,7 +178,7 @@ public sealed class ThreatGrid
                     string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
                     var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
                     TargetingSolution? solution = null;
-                    TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution) ?? TrajectoryFan.Outcome.UseTargeter;
+                    TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution, SeedOf(block, launchIndex)) ?? TrajectoryFan.Outcome.UseTargeter;
                     if (outcome == TrajectoryFan.Outcome.OutOfRange)
                     {
                         aims[i].State[launchIndex] = CellThreat.OutOfRange;
@@ -234,6 +243,23 @@ public sealed class ThreatGrid
         var grid = new LatLonGrid(region, stepDeg);
         var fans = launches.Select(l => method == ThreatGridMethod.Fan ? BuildFan(env, missile, l.Position with { HeightM = 0 }, grid) : null).ToArray();
         return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+    }
+
+    /// <summary>
+    /// The solved neighbour a block's corrections start from: the block it was split from (of twice its size, flown in an
+    /// earlier round whichever architecture asked for it, so the seed does not depend on the order of the work), if that
+    /// block was solved from this launch place; null for the first blocks and for uniform grids.
+    /// </summary>
+    private TrajectoryFan.Seed? SeedOf(CellBlock block, int launch)
+    {
+        int size = 2 * block.Size, mask = ~(size - 1);
+        if (!SeedFromParents || !Adaptive || block.Size >= CoarseSize || !_aims.TryGetValue(new CellBlock(block.Row & mask, block.Column & mask, size), out Aim? parent)
+            || parent.Flown[launch] is not { Solution: var s })
+        {
+            return null;
+        }
+
+        return new TrajectoryFan.Seed(s.Request.Aim, s.AzimuthRad, s.Controls);
     }
 
     private CellBlock SingleCell(int cell) => new(cell / Grid.Columns, cell % Grid.Columns, 1);
