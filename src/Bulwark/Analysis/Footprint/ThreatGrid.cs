@@ -48,21 +48,34 @@ public enum CellThreat
 /// </summary>
 public sealed class ThreatGrid
 {
-    private readonly TrajectoryFan?[] _fans;
+    private readonly Lazy<TrajectoryFan?>[] _fans;
     private readonly IGuidedMissile _missile;
     private readonly ThreatSignature _signature;
     private readonly ConcurrentDictionary<CellBlock, Aim> _aims = new();
+    private readonly Dictionary<CellBlock, ThreatGridStore.Aim> _solved = [];
     private readonly Lock _flying = new();
-    private int _flights, _targeterCells;
+    private ThreatGridStore? _store;
+    private int _flights, _fanFlights, _targeterCells, _storedAimPoints, _released;
 
-    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
-        bool adaptive, TrajectoryFan?[] fans)
+    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive)
     {
-        (Context, MissileId, Launches, Grid, Method, Adaptive, _fans) = (context, missileId, launches, grid, method, adaptive, fans);
+        (Context, MissileId, Launches, Grid, Method, Adaptive) = (context, missileId, launches, grid, method, adaptive);
         _missile = context.Catalog.Missile(missileId);
         _signature = context.Catalog.Signature(missileId);
-        FanFlights = fans.Sum(f => f?.Flights ?? 0);
-        _flights = FanFlights;
+
+        // A fan is built when a block must be solved from its launch place: a grid whose blocks are all in the store flies none.
+        _fans = [.. launches.Select(l => new Lazy<TrajectoryFan?>(() =>
+        {
+            if (method != ThreatGridMethod.Fan)
+            {
+                return null;
+            }
+
+            TrajectoryFan fan = BuildFan(context.Environment, _missile, l.Position with { HeightM = 0 }, grid);
+            Interlocked.Add(ref _fanFlights, fan.Flights);
+            Interlocked.Add(ref _flights, fan.Flights);
+            return fan;
+        }))];
     }
 
     /// <summary>The context the grid was flown in (its catalog and world); footprints of it are evaluated in it too.</summary>
@@ -101,14 +114,30 @@ public sealed class ThreatGrid
     /// <summary>Trajectories flown so far (fans, corrections, targeter solves and the sampled tracks).</summary>
     public int Flights => Volatile.Read(ref _flights);
 
-    /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells).</summary>
-    public int FanFlights { get; }
+    /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells; none when every block came from the store).</summary>
+    public int FanFlights => Volatile.Read(ref _fanFlights);
+
+    /// <summary>Of <see cref="AimPoints"/>, those read from the store (docs/cache.md): each cost one flight per threatened launch place, its track.</summary>
+    public int StoredAimPoints => Volatile.Read(ref _storedAimPoints);
 
     /// <summary>Aim points (per launch place) the fan left to the targeter so far.</summary>
     public int TargeterCells => Volatile.Read(ref _targeterCells);
 
     /// <summary>Aim points flown to so far: cells, or blocks of cells when adaptive (each once for all launch places).</summary>
-    public int AimPoints => _aims.Count;
+    public int AimPoints => _aims.Count + _released;
+
+    /// <summary>
+    /// Lets go of the flown tracks (the memory of a grid: one track per aim point and launch place) once every footprint
+    /// wanted of it is evaluated; the counts stay. Asking for a block afterwards is an error.
+    /// </summary>
+    public void Release()
+    {
+        lock (_flying)
+        {
+            _released += _aims.Count;
+            _aims.Clear();
+        }
+    }
 
     /// <summary>The blocks flown to so far (in no particular order).</summary>
     internal IEnumerable<CellBlock> FlownBlocks => _aims.Keys;
@@ -156,16 +185,18 @@ public sealed class ThreatGrid
             var missing = blocks.Where(b => !_aims.ContainsKey(b)).Distinct().ToList();
             int n = missing.Count, total = n * Launches.Count, done = 0;
             var aims = new Aim[n];
+            var stored = new ThreatGridStore.Aim?[n];
             for (int i = 0; i < n; i++)
             {
                 aims[i] = new Aim(new FlownThreat?[Launches.Count], new CellThreat[Launches.Count]);
+                stored[i] = _store?.Stored.GetValueOrDefault(missing[i]);
             }
 
             FlightEnvironment env = Context.Environment;
             for (int p = 0; p < Launches.Count; p++)
             {
                 Geodetic launch = Launches[p].Position with { HeightM = 0 };
-                TrajectoryFan? fan = _fans[p];
+                TrajectoryFan? fan = stored.Any(a => a is null) ? _fans[p].Value : null;
                 var cellFlights = new int[n];
                 var viaTargeter = new bool[n];
                 string placeId = Launches[p].Id;
@@ -178,27 +209,17 @@ public sealed class ThreatGrid
                     string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
                     var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
                     TargetingSolution? solution = null;
-                    TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution, SeedOf(block, launchIndex)) ?? TrajectoryFan.Outcome.UseTargeter;
-                    if (outcome == TrajectoryFan.Outcome.OutOfRange)
+                    if (stored[i] is { } kept)
                     {
-                        aims[i].State[launchIndex] = CellThreat.OutOfRange;
+                        // From the store: the state, and the track flown again from the stored solution.
+                        aims[i].State[launchIndex] = kept.State[launchIndex];
+                        solution = kept.Solutions[launchIndex]?.Fly(env, _missile, request, ThreatFlights.DefaultStepS);
+                        cellFlights[i] = solution is null ? 0 : 1;
                     }
-                    else if (outcome == TrajectoryFan.Outcome.UseTargeter)
+                    else
                     {
-                        viaTargeter[i] = fan is not null;
-                        try
-                        {
-                            solution = targeter.Solve(_missile, request, ThreatFlights.DefaultStepS);
-                        }
-                        catch (TargetingException e)
-                        {
-                            aims[i].State[launchIndex] = e.Failure switch
-                            {
-                                TargetingFailure.OutOfRange => CellThreat.OutOfRange,
-                                TargetingFailure.TooClose => CellThreat.TooClose,
-                                _ => CellThreat.NotSolved,
-                            };
-                        }
+                        (solution, aims[i].State[launchIndex], viaTargeter[i]) = Solve(fan, targeter, request, SeedOf(block, launchIndex));
+                        cellFlights[i] = solution is null ? 0 : solution.Flights + 1;
                     }
 
                     if (solution is not null)
@@ -211,7 +232,6 @@ public sealed class ThreatGrid
                         {
                             Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
                         };
-                        cellFlights[i] = solution.Flights + 1;
                     }
 
                     progress?.Report((double)Interlocked.Increment(ref done) / total);
@@ -224,7 +244,47 @@ public sealed class ThreatGrid
             for (int i = 0; i < n; i++)
             {
                 _aims[missing[i]] = aims[i];
+                _solved[missing[i]] = stored[i] ?? new ThreatGridStore.Aim([.. aims[i].State], [.. aims[i].Flown.Select(f => f is null ? (ThreatGridStore.Solved?)null : ThreatGridStore.Solved.Of(f.Solution))]);
             }
+
+            _storedAimPoints += stored.Count(a => a is not null);
+            if (stored.Any(a => a is null))
+            {
+                _store?.Write(_solved);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Solves one aim point from one launch place: the fan (from <paramref name="seed"/> when given), the targeter where the
+    /// fan leaves it; the solution (null when not threatened), the state, and whether the fan left it to the targeter.
+    /// </summary>
+    private (TargetingSolution? Solution, CellThreat State, bool ViaTargeter) Solve(TrajectoryFan? fan, Targeter targeter, TargetingRequest request, TrajectoryFan.Seed? seed)
+    {
+        TargetingSolution? solution = null;
+        TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution, seed) ?? TrajectoryFan.Outcome.UseTargeter;
+        if (outcome == TrajectoryFan.Outcome.OutOfRange)
+        {
+            return (null, CellThreat.OutOfRange, false);
+        }
+
+        if (outcome == TrajectoryFan.Outcome.Solved)
+        {
+            return (solution, CellThreat.Threatened, false);
+        }
+
+        try
+        {
+            return (targeter.Solve(_missile, request, ThreatFlights.DefaultStepS), CellThreat.Threatened, fan is not null);
+        }
+        catch (TargetingException e)
+        {
+            return (null, e.Failure switch
+            {
+                TargetingFailure.OutOfRange => CellThreat.OutOfRange,
+                TargetingFailure.TooClose => CellThreat.TooClose,
+                _ => CellThreat.NotSolved,
+            }, fan is not null);
         }
     }
 
@@ -241,8 +301,15 @@ public sealed class ThreatGrid
         IGuidedMissile missile = catalog.Missile(missileId);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
-        var fans = launches.Select(l => method == ThreatGridMethod.Fan ? BuildFan(env, missile, l.Position with { HeightM = 0 }, grid) : null).ToArray();
-        return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var threatGrid = new ThreatGrid(context, missileId, launches, grid, method, adaptive) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        if (context.Store is { } store)
+        {
+            string description = ThreatGridStore.Description(missile, [.. launches.Select(l => l.Position with { HeightM = 0 })], grid, method, adaptive,
+                adaptive ? coarseSize : 1, env, ThreatFlights.DefaultStepS);
+            threatGrid._store = ThreatGridStore.Open(store, description, launches.Count);
+        }
+
+        return threatGrid;
     }
 
     /// <summary>

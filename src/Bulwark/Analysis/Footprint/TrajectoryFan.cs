@@ -173,7 +173,10 @@ internal sealed class TrajectoryFan
 
         var sampled = new Propagator(_env, MinimumEnergyRefinement.Options(outputStepS));
         Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, r.AzimuthRad, r.Controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
-        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights);
+        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights)
+        {
+            Refined = true,
+        };
         return Outcome.Solved;
     }
 
