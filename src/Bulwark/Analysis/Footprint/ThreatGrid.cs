@@ -166,9 +166,10 @@ public sealed class ThreatGrid
     }
 
     /// <summary>
-    /// An adaptive grid at <paramref name="resolutionDeg"/>: the fans are built (over the azimuths of every cell of that
-    /// resolution, so a single cell is flown exactly as <see cref="Fly"/> flies it), nothing else is flown until a
-    /// footprint asks for blocks, starting from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells.
+    /// An adaptive grid at <paramref name="resolutionDeg"/>: nothing is flown until a footprint asks for blocks, starting
+    /// from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells; the fans are built when a first
+    /// block must be solved (over the azimuths of every cell of that resolution, so a single cell is flown as
+    /// <see cref="Fly"/> flies it), and not at all when the store holds every block asked for (docs/cache.md).
     /// </summary>
     public static ThreatGrid Prepare(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double resolutionDeg,
         int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1) =>
@@ -192,54 +193,53 @@ public sealed class ThreatGrid
                 stored[i] = _store?.Stored.GetValueOrDefault(missing[i]);
             }
 
+            // Every (block, launch place) pair in one parallel loop: no barrier between launch places, and the costly
+            // pairs (the targeter's) share the threads with the rest. The fans needed are built first (each in parallel).
             FlightEnvironment env = Context.Environment;
-            for (int p = 0; p < Launches.Count; p++)
+            int places = Launches.Count;
+            var fans = Enumerable.Range(0, places).Select(p => stored.Any(a => a is null) ? _fans[p].Value : null).ToArray();
+            var flights = new int[total];
+            var viaTargeter = new bool[total];
+            Parallel.For(0, total, Parallelism, () => new Targeter(env), (j, _, targeter) =>
             {
-                Geodetic launch = Launches[p].Position with { HeightM = 0 };
-                TrajectoryFan? fan = stored.Any(a => a is null) ? _fans[p].Value : null;
-                var cellFlights = new int[n];
-                var viaTargeter = new bool[n];
+                int i = j / places, p = j % places;
+                CellBlock block = missing[i];
+                GridCell cell = block.On(Grid);
+                var request = new TargetingRequest(Launches[p].Position with { HeightM = 0 }, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
                 string placeId = Launches[p].Id;
-                int launchIndex = p;
-                Parallel.For(0, n, Parallelism, () => new Targeter(env), (i, _, targeter) =>
+                string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
+                var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
+                TargetingSolution? solution;
+                if (stored[i] is { } kept)
                 {
-                    CellBlock block = missing[i];
-                    GridCell cell = block.On(Grid);
-                    var request = new TargetingRequest(launch, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
-                    string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
-                    var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
-                    TargetingSolution? solution = null;
-                    if (stored[i] is { } kept)
-                    {
-                        // From the store: the state, and the track flown again from the stored solution.
-                        aims[i].State[launchIndex] = kept.State[launchIndex];
-                        solution = kept.Solutions[launchIndex]?.Fly(env, _missile, request, ThreatFlights.DefaultStepS);
-                        cellFlights[i] = solution is null ? 0 : 1;
-                    }
-                    else
-                    {
-                        (solution, aims[i].State[launchIndex], viaTargeter[i]) = Solve(fan, targeter, request, SeedOf(block, launchIndex));
-                        cellFlights[i] = solution is null ? 0 : solution.Flights + 1;
-                    }
+                    // From the store: the state, and the track flown again from the stored solution.
+                    aims[i].State[p] = kept.State[p];
+                    solution = kept.Solutions[p]?.Fly(env, _missile, request, ThreatFlights.DefaultStepS);
+                    flights[j] = solution is null ? 0 : 1;
+                }
+                else
+                {
+                    (solution, aims[i].State[p], viaTargeter[j]) = Solve(fans[p], targeter, request, SeedOf(block, p));
+                    flights[j] = solution is null ? 0 : solution.Flights + 1;
+                }
 
-                    if (solution is not null)
+                if (solution is not null)
+                {
+                    // The track keeps the samples the sensors and batteries use; the solution keeps its events and end
+                    // (burnout, apogee, impact) without a second copy of them: an adaptive grid holds thousands.
+                    FlownThreat flown = ThreatFlights.From(threat, _missile, solution, _signature, env);
+                    Trajectory t = solution.Trajectory;
+                    aims[i].Flown[p] = flown with
                     {
-                        // The track keeps the samples the sensors and batteries use; the solution keeps its events and end
-                        // (burnout, apogee, impact) without a second copy of them: an adaptive grid holds thousands.
-                        FlownThreat flown = ThreatFlights.From(threat, _missile, solution, _signature, env);
-                        Trajectory t = solution.Trajectory;
-                        aims[i].Flown[launchIndex] = flown with
-                        {
-                            Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
-                        };
-                    }
+                        Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
+                    };
+                }
 
-                    progress?.Report((double)Interlocked.Increment(ref done) / total);
-                    return targeter;
-                }, _ => { });
-                Interlocked.Add(ref _flights, cellFlights.Sum());
-                Interlocked.Add(ref _targeterCells, viaTargeter.Count(x => x));
-            }
+                progress?.Report((double)Interlocked.Increment(ref done) / total);
+                return targeter;
+            }, _ => { });
+            Interlocked.Add(ref _flights, flights.Sum());
+            Interlocked.Add(ref _targeterCells, viaTargeter.Count(x => x));
 
             for (int i = 0; i < n; i++)
             {
