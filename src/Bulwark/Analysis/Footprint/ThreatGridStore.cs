@@ -19,7 +19,8 @@ namespace Bulwark.Analysis.Footprint;
 /// One entry per grid, keyed by the canonical description of everything that shapes its solutions (the missile, the
 /// launch places, the grid, the method, whether adaptive and its first blocks' size, the world, the sample step) and by
 /// the code (this assembly's module version id); it holds every block flown so far by any process, and is written again
-/// whenever a process flies blocks it did not hold (the last writer wins; every entry is sound for its key).
+/// whenever a process flies blocks it did not hold, with what the entry holds by then (two processes writing at the same
+/// moment can still lose each other's latest blocks, which are then flown again; every entry is sound for its key).
 /// </remarks>
 internal sealed class ThreatGridStore
 {
@@ -99,12 +100,32 @@ internal sealed class ThreatGridStore
         return new ThreatGridStore(store, key, launches, stored);
     }
 
-    /// <summary>Writes every block of <paramref name="aims"/> (a failed write, a full disk, leaves the store as it was).</summary>
+    /// <summary>
+    /// Writes every block of <paramref name="aims"/>, with the blocks another process has written under the same key
+    /// since (read back just before: a block's solution depends only on the key, so the union is sound); a failed write,
+    /// a full disk, leaves the store as it was.
+    /// </summary>
     public void Write(IReadOnlyDictionary<CellBlock, Aim> aims)
     {
         try
         {
-            _store.Write(Kind, _key, Encode(aims, _launches));
+            var all = new Dictionary<CellBlock, Aim>(aims);
+            if (_store.TryRead(Kind, _key, out byte[] current))
+            {
+                try
+                {
+                    foreach (var (block, aim) in Decode(current, _launches))
+                    {
+                        all.TryAdd(block, aim);
+                    }
+                }
+                catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+                {
+                    // Another layout: written over.
+                }
+            }
+
+            _store.Write(Kind, _key, Encode(all, _launches));
         }
         catch (IOException)
         {

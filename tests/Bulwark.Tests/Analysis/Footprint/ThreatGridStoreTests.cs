@@ -81,6 +81,20 @@ public class ThreatGridStoreTests
     }
 
     [Fact]
+    public void TwoRunsAskingForDifferentBlocksLeaveBothInTheStore()
+    {
+        // Both open the store before either writes (as two processes started together do); the second writer keeps the first's blocks.
+        var store = new DiskStore(TempDir());
+        ThreatGrid a = ThreatGrid.Prepare(WithStore(store), "sejjil-2", ["tabriz"], Box, 2, coarseSize: 2);
+        ThreatGrid b = ThreatGrid.Prepare(WithStore(new DiskStore(store.Directory)), "sejjil-2", ["tabriz"], Box, 2, coarseSize: 2);
+        a.FlyTo([new CellBlock(0, 0, 2)]);
+        b.FlyTo([new CellBlock(0, 2, 2)]);
+        ThreatGrid c = ThreatGrid.Prepare(WithStore(new DiskStore(store.Directory)), "sejjil-2", ["tabriz"], Box, 2, coarseSize: 2);
+        c.FlyTo([new CellBlock(0, 0, 2), new CellBlock(0, 2, 2)]);
+        Assert.Equal(2, c.StoredAimPoints);
+    }
+
+    [Fact]
     public void ReleasedTracksAreGoneAndTheCountsStay()
     {
         ThreatGrid grid = ThreatGrid.Prepare(TestData.Context(), "sejjil-2", ["tabriz"], Box, 2, coarseSize: 2);
