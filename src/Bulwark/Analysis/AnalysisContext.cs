@@ -27,7 +27,8 @@ public sealed class AnalysisContext
     /// <param name="environment">the world (null: rotating WGS-84 with J2 and the 1976 atmosphere)</param>
     /// <param name="reach">the reach tables (null: a new provider flying its fly-outs in <paramref name="environment"/>)</param>
     /// <param name="sensors">sensor options (null: <see cref="SensorOptions.Default"/>)</param>
-    /// <param name="store">where a new provider keeps its tables between processes (docs/cache.md; null: none; ignored when <paramref name="reach"/> is given)</param>
+    /// <param name="store">where a new provider keeps its tables, and threat grids their solutions, between processes (docs/cache.md; null: the
+    /// store of <paramref name="reach"/> if given, else none)</param>
     public AnalysisContext(BulwarkCatalog catalog, FlightEnvironment? environment = null, ReachTableProvider? reach = null, SensorOptions? sensors = null,
         DiskStore? store = null)
     {
@@ -35,7 +36,11 @@ public sealed class AnalysisContext
         Environment = environment ?? FlightEnvironment.Default;
         Reach = reach ?? new ReachTableProvider(ReachTableOptions.Default with { Environment = Environment }, store: store);
         Sensors = sensors ?? SensorOptions.Default;
+        Store = store ?? Reach.Store;
     }
+
+    /// <summary>The persistent store (docs/cache.md) where results are kept between processes: threat-grid solutions here, reach tables by <see cref="Reach"/>'s own; null: none.</summary>
+    public DiskStore? Store { get; }
 
     public BulwarkCatalog Catalog { get; }
 
@@ -46,7 +51,7 @@ public sealed class AnalysisContext
     public SensorOptions Sensors { get; }
 
     /// <summary>The same context over another catalog (a scenario's), sharing the reach tables and options.</summary>
-    public AnalysisContext With(BulwarkCatalog catalog) => new(catalog, Environment, Reach, Sensors);
+    public AnalysisContext With(BulwarkCatalog catalog) => new(catalog, Environment, Reach, Sensors, Store);
 
     /// <summary>
     /// Flies <paramref name="threats"/> (launched at t = 0), in parallel, in their order; a threat that cannot be flown

@@ -42,15 +42,18 @@ public static class Comparison
             Report($"flew {c.Label}", 3);
         }
 
-        var footprints = new FootprintResult[architectures.Count][];
-        for (int a = 0; a < architectures.Count; a++)
+        // Class by class, so that each grid's tracks (most of the memory of an adaptive comparison) go once every
+        // architecture has been evaluated against it; the footprints keep only their cells.
+        var footprints = architectures.Select(_ => new FootprintResult[classes]).ToArray();
+        for (int k = 0; k < classes; k++)
         {
-            footprints[a] = new FootprintResult[classes];
-            for (int k = 0; k < classes; k++)
+            for (int a = 0; a < architectures.Count; a++)
             {
                 footprints[a][k] = Footprints.Evaluate(architectures[a], grids[k], membersYear: options.MembersYear);
                 Report($"{architectures[a].Id} against {options.ThreatClasses[k].Id}", 1);
             }
+
+            grids[k].Release();
         }
 
         var deterrents = new DeterrentResult?[architectures.Count];

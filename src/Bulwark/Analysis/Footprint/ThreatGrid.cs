@@ -48,21 +48,34 @@ public enum CellThreat
 /// </summary>
 public sealed class ThreatGrid
 {
-    private readonly TrajectoryFan?[] _fans;
+    private readonly Lazy<TrajectoryFan?>[] _fans;
     private readonly IGuidedMissile _missile;
     private readonly ThreatSignature _signature;
     private readonly ConcurrentDictionary<CellBlock, Aim> _aims = new();
+    private readonly Dictionary<CellBlock, ThreatGridStore.Aim> _solved = [];
     private readonly Lock _flying = new();
-    private int _flights, _targeterCells;
+    private ThreatGridStore? _store;
+    private int _flights, _fanFlights, _targeterCells, _storedAimPoints, _released;
 
-    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method,
-        bool adaptive, TrajectoryFan?[] fans)
+    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive)
     {
-        (Context, MissileId, Launches, Grid, Method, Adaptive, _fans) = (context, missileId, launches, grid, method, adaptive, fans);
+        (Context, MissileId, Launches, Grid, Method, Adaptive) = (context, missileId, launches, grid, method, adaptive);
         _missile = context.Catalog.Missile(missileId);
         _signature = context.Catalog.Signature(missileId);
-        FanFlights = fans.Sum(f => f?.Flights ?? 0);
-        _flights = FanFlights;
+
+        // A fan is built when a block must be solved from its launch place: a grid whose blocks are all in the store flies none.
+        _fans = [.. launches.Select(l => new Lazy<TrajectoryFan?>(() =>
+        {
+            if (method != ThreatGridMethod.Fan)
+            {
+                return null;
+            }
+
+            TrajectoryFan fan = BuildFan(context.Environment, _missile, l.Position with { HeightM = 0 }, grid);
+            Interlocked.Add(ref _fanFlights, fan.Flights);
+            Interlocked.Add(ref _flights, fan.Flights);
+            return fan;
+        }))];
     }
 
     /// <summary>The context the grid was flown in (its catalog and world); footprints of it are evaluated in it too.</summary>
@@ -89,20 +102,45 @@ public sealed class ThreatGrid
     /// <summary>Threads at most for the flights and a footprint's cells (−1: as many as the runtime likes); the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// Whether an adaptive grid starts each refined block's corrections from the block it was split from
+    /// (<see cref="TrajectoryFan.Seed"/>); off only to measure what the seed changes (ThreatGridSeedTests).
+    /// </summary>
+    internal bool SeedFromParents { get; set; } = true;
+
     /// <summary>The parallel options of <see cref="MaxDegreeOfParallelism"/>.</summary>
     internal ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 
     /// <summary>Trajectories flown so far (fans, corrections, targeter solves and the sampled tracks).</summary>
     public int Flights => Volatile.Read(ref _flights);
 
-    /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells).</summary>
-    public int FanFlights { get; }
+    /// <summary>Of <see cref="Flights"/>, those that built the fans (a fixed cost per launch place, whatever the cells; none when every block came from the store).</summary>
+    public int FanFlights => Volatile.Read(ref _fanFlights);
+
+    /// <summary>Of <see cref="AimPoints"/>, those read from the store (docs/cache.md): each cost one flight per threatened launch place, its track.</summary>
+    public int StoredAimPoints => Volatile.Read(ref _storedAimPoints);
 
     /// <summary>Aim points (per launch place) the fan left to the targeter so far.</summary>
     public int TargeterCells => Volatile.Read(ref _targeterCells);
 
     /// <summary>Aim points flown to so far: cells, or blocks of cells when adaptive (each once for all launch places).</summary>
-    public int AimPoints => _aims.Count;
+    public int AimPoints => _aims.Count + _released;
+
+    /// <summary>
+    /// Lets go of the flown tracks (the memory of a grid: one track per aim point and launch place) once every footprint
+    /// wanted of it is evaluated; the counts stay. Asking for a block afterwards is an error.
+    /// </summary>
+    public void Release()
+    {
+        lock (_flying)
+        {
+            _released += _aims.Count;
+            _aims.Clear();
+        }
+    }
+
+    /// <summary>The blocks flown to so far (in no particular order).</summary>
+    internal IEnumerable<CellBlock> FlownBlocks => _aims.Keys;
 
     /// <summary>The threat from launch place <paramref name="launch"/> (index into <see cref="Launches"/>) to the centre of a cell, or null if it does not reach it.</summary>
     public FlownThreat? Threat(int launch, int cell) => Threat(launch, SingleCell(cell));
@@ -128,9 +166,10 @@ public sealed class ThreatGrid
     }
 
     /// <summary>
-    /// An adaptive grid at <paramref name="resolutionDeg"/>: the fans are built (over the azimuths of every cell of that
-    /// resolution, so a single cell is flown exactly as <see cref="Fly"/> flies it), nothing else is flown until a
-    /// footprint asks for blocks, starting from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells.
+    /// An adaptive grid at <paramref name="resolutionDeg"/>: nothing is flown until a footprint asks for blocks, starting
+    /// from blocks of <paramref name="coarseSize"/> × <paramref name="coarseSize"/> cells; the fans are built when a first
+    /// block must be solved (over the azimuths of every cell of that resolution, so a single cell is flown as
+    /// <see cref="Fly"/> flies it), and not at all when the store holds every block asked for (docs/cache.md).
     /// </summary>
     public static ThreatGrid Prepare(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double resolutionDeg,
         int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1) =>
@@ -147,75 +186,105 @@ public sealed class ThreatGrid
             var missing = blocks.Where(b => !_aims.ContainsKey(b)).Distinct().ToList();
             int n = missing.Count, total = n * Launches.Count, done = 0;
             var aims = new Aim[n];
+            var stored = new ThreatGridStore.Aim?[n];
             for (int i = 0; i < n; i++)
             {
                 aims[i] = new Aim(new FlownThreat?[Launches.Count], new CellThreat[Launches.Count]);
+                stored[i] = _store?.Stored.GetValueOrDefault(missing[i]);
             }
 
+            // Every (block, launch place) pair in one parallel loop: no barrier between launch places, and the costly
+            // pairs (the targeter's) share the threads with the rest. The fans needed are built first (each in parallel).
             FlightEnvironment env = Context.Environment;
-            for (int p = 0; p < Launches.Count; p++)
+            int places = Launches.Count;
+            var fans = Enumerable.Range(0, places).Select(p => stored.Any(a => a is null) ? _fans[p].Value : null).ToArray();
+            var flights = new int[total];
+            var viaTargeter = new bool[total];
+            Parallel.For(0, total, Parallelism, () => new Targeter(env), (j, _, targeter) =>
             {
-                Geodetic launch = Launches[p].Position with { HeightM = 0 };
-                TrajectoryFan? fan = _fans[p];
-                var cellFlights = new int[n];
-                var viaTargeter = new bool[n];
+                int i = j / places, p = j % places;
+                CellBlock block = missing[i];
+                GridCell cell = block.On(Grid);
+                var request = new TargetingRequest(Launches[p].Position with { HeightM = 0 }, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
                 string placeId = Launches[p].Id;
-                int launchIndex = p;
-                Parallel.For(0, n, Parallelism, () => new Targeter(env), (i, _, targeter) =>
+                string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
+                var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
+                TargetingSolution? solution;
+                if (stored[i] is { } kept)
                 {
-                    CellBlock block = missing[i];
-                    GridCell cell = block.On(Grid);
-                    var request = new TargetingRequest(launch, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
-                    string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
-                    var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
-                    TargetingSolution? solution = null;
-                    TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution) ?? TrajectoryFan.Outcome.UseTargeter;
-                    if (outcome == TrajectoryFan.Outcome.OutOfRange)
-                    {
-                        aims[i].State[launchIndex] = CellThreat.OutOfRange;
-                    }
-                    else if (outcome == TrajectoryFan.Outcome.UseTargeter)
-                    {
-                        viaTargeter[i] = fan is not null;
-                        try
-                        {
-                            solution = targeter.Solve(_missile, request, ThreatFlights.DefaultStepS);
-                        }
-                        catch (TargetingException e)
-                        {
-                            aims[i].State[launchIndex] = e.Failure switch
-                            {
-                                TargetingFailure.OutOfRange => CellThreat.OutOfRange,
-                                TargetingFailure.TooClose => CellThreat.TooClose,
-                                _ => CellThreat.NotSolved,
-                            };
-                        }
-                    }
+                    // From the store: the state, and the track flown again from the stored solution.
+                    aims[i].State[p] = kept.State[p];
+                    solution = kept.Solutions[p]?.Fly(env, _missile, request, ThreatFlights.DefaultStepS);
+                    flights[j] = solution is null ? 0 : 1;
+                }
+                else
+                {
+                    (solution, aims[i].State[p], viaTargeter[j]) = Solve(fans[p], targeter, request, SeedOf(block, p));
+                    flights[j] = solution is null ? 0 : solution.Flights + 1;
+                }
 
-                    if (solution is not null)
+                if (solution is not null)
+                {
+                    // The track keeps the samples the sensors and batteries use; the solution keeps its events and end
+                    // (burnout, apogee, impact) without a second copy of them: an adaptive grid holds thousands.
+                    FlownThreat flown = ThreatFlights.From(threat, _missile, solution, _signature, env);
+                    Trajectory t = solution.Trajectory;
+                    aims[i].Flown[p] = flown with
                     {
-                        // The track keeps the samples the sensors and batteries use; the solution keeps its events and end
-                        // (burnout, apogee, impact) without a second copy of them: an adaptive grid holds thousands.
-                        FlownThreat flown = ThreatFlights.From(threat, _missile, solution, _signature, env);
-                        Trajectory t = solution.Trajectory;
-                        aims[i].Flown[launchIndex] = flown with
-                        {
-                            Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
-                        };
-                        cellFlights[i] = solution.Flights + 1;
-                    }
+                        Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
+                    };
+                }
 
-                    progress?.Report((double)Interlocked.Increment(ref done) / total);
-                    return targeter;
-                }, _ => { });
-                Interlocked.Add(ref _flights, cellFlights.Sum());
-                Interlocked.Add(ref _targeterCells, viaTargeter.Count(x => x));
-            }
+                progress?.Report((double)Interlocked.Increment(ref done) / total);
+                return targeter;
+            }, _ => { });
+            Interlocked.Add(ref _flights, flights.Sum());
+            Interlocked.Add(ref _targeterCells, viaTargeter.Count(x => x));
 
             for (int i = 0; i < n; i++)
             {
                 _aims[missing[i]] = aims[i];
+                _solved[missing[i]] = stored[i] ?? new ThreatGridStore.Aim([.. aims[i].State], [.. aims[i].Flown.Select(f => f is null ? (ThreatGridStore.Solved?)null : ThreatGridStore.Solved.Of(f.Solution))]);
             }
+
+            _storedAimPoints += stored.Count(a => a is not null);
+            if (stored.Any(a => a is null))
+            {
+                _store?.Write(_solved);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Solves one aim point from one launch place: the fan (from <paramref name="seed"/> when given), the targeter where the
+    /// fan leaves it; the solution (null when not threatened), the state, and whether the fan left it to the targeter.
+    /// </summary>
+    private (TargetingSolution? Solution, CellThreat State, bool ViaTargeter) Solve(TrajectoryFan? fan, Targeter targeter, TargetingRequest request, TrajectoryFan.Seed? seed)
+    {
+        TargetingSolution? solution = null;
+        TrajectoryFan.Outcome outcome = fan?.TrySolve(request, ThreatFlights.DefaultStepS, out solution, seed) ?? TrajectoryFan.Outcome.UseTargeter;
+        if (outcome == TrajectoryFan.Outcome.OutOfRange)
+        {
+            return (null, CellThreat.OutOfRange, false);
+        }
+
+        if (outcome == TrajectoryFan.Outcome.Solved)
+        {
+            return (solution, CellThreat.Threatened, false);
+        }
+
+        try
+        {
+            return (targeter.Solve(_missile, request, ThreatFlights.DefaultStepS), CellThreat.Threatened, fan is not null);
+        }
+        catch (TargetingException e)
+        {
+            return (null, e.Failure switch
+            {
+                TargetingFailure.OutOfRange => CellThreat.OutOfRange,
+                TargetingFailure.TooClose => CellThreat.TooClose,
+                _ => CellThreat.NotSolved,
+            }, fan is not null);
         }
     }
 
@@ -232,8 +301,32 @@ public sealed class ThreatGrid
         IGuidedMissile missile = catalog.Missile(missileId);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
-        var fans = launches.Select(l => method == ThreatGridMethod.Fan ? BuildFan(env, missile, l.Position with { HeightM = 0 }, grid) : null).ToArray();
-        return new ThreatGrid(context, missileId, launches, grid, method, adaptive, fans) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var threatGrid = new ThreatGrid(context, missileId, launches, grid, method, adaptive) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        if (context.Store is { } store)
+        {
+            string description = ThreatGridStore.Description(missile, [.. launches.Select(l => l.Position with { HeightM = 0 })], grid, method, adaptive,
+                adaptive ? coarseSize : 1, env, ThreatFlights.DefaultStepS);
+            threatGrid._store = ThreatGridStore.Open(store, description, launches.Count);
+        }
+
+        return threatGrid;
+    }
+
+    /// <summary>
+    /// The solved neighbour a block's corrections start from: the block it was split from (of twice its size, flown in an
+    /// earlier round whichever architecture asked for it, so the seed does not depend on the order of the work), if that
+    /// block was solved from this launch place; null for the first blocks and for uniform grids.
+    /// </summary>
+    private TrajectoryFan.Seed? SeedOf(CellBlock block, int launch)
+    {
+        int size = 2 * block.Size, mask = ~(size - 1);
+        if (!SeedFromParents || !Adaptive || block.Size >= CoarseSize || !_aims.TryGetValue(new CellBlock(block.Row & mask, block.Column & mask, size), out Aim? parent)
+            || parent.Flown[launch] is not { Solution: var s })
+        {
+            return null;
+        }
+
+        return new TrajectoryFan.Seed(s.Request.Aim, s.AzimuthRad, s.Controls);
     }
 
     private CellBlock SingleCell(int cell) => new(cell / Grid.Columns, cell % Grid.Columns, 1);

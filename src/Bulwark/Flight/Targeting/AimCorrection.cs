@@ -12,6 +12,9 @@ namespace Bulwark.Flight.Targeting;
 /// </summary>
 internal static class AimCorrection
 {
+    /// <summary>Flights at full energy that land short, one after another, after which the correction gives up.</summary>
+    public const int FullEnergyShortFlights = 2;
+
     /// <summary>A flight to impact as the corrections see it.</summary>
     /// <param name="Trajectory">the flight, launch to impact</param>
     /// <param name="Impact">where it lands</param>
@@ -35,7 +38,8 @@ internal static class AimCorrection
     /// <summary>
     /// Corrects <paramref name="azimuthRad"/> and <paramref name="energy"/> until an impact is within
     /// <paramref name="stopM"/> of <paramref name="aim"/>: that flight and its miss; null if a flight does not come down,
-    /// the slope gives up, an azimuth may not be flown, or <paramref name="maxFlights"/> flights do not do it.
+    /// the slope gives up, an azimuth may not be flown, <see cref="FullEnergyShortFlights"/> flights in a row land short at
+    /// full energy, or <paramref name="maxFlights"/> flights do not do it.
     /// </summary>
     /// <param name="shape">the ellipsoid the misses are measured on</param>
     /// <param name="toAim">the geodesic from the launch place to the aim point</param>
@@ -54,6 +58,7 @@ internal static class AimCorrection
         Func<Shot, (double E, double R)?, double, double, double?> slope, Func<double, bool>? mayFly = null)
     {
         (double E, double R)? previous = null;
+        int shortAtFullEnergy = 0;
         for (int k = 0; k < maxFlights && (mayFly is null || mayFly(azimuthRad)); k++)
         {
             if (fly(azimuthRad, energy) is not { } shot)
@@ -65,6 +70,15 @@ internal static class AimCorrection
             if (miss <= stopM)
             {
                 return (shot, miss);
+            }
+
+            // Short at full energy twice running (the second at the corrected azimuth): the energy cannot rise, and what is
+            // left of the azimuth's correction hardly moves the range, so no later flight would land: give up now instead
+            // of flying to maxFlights (the edge of the range, where most aim points beyond it end here).
+            shortAtFullEnergy = energy >= 1 && shot.RangeM < toAim.DistanceM - stopM ? shortAtFullEnergy + 1 : 0;
+            if (shortAtFullEnergy >= FullEnergyShortFlights)
+            {
+                return null;
             }
 
             if (slope(shot, previous, azimuthRad, energy) is not { } s)

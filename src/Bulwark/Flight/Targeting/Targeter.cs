@@ -93,6 +93,7 @@ public sealed class Targeter
         Geodetic impact = best.Impact;
         double range = best.RangeM;
         PropagationOptions options = _propagator.Options;
+        bool isRefined = false;
         if (request.Shape == TrajectoryShape.MinimumEnergy)
         {
             // The search stops on a range that is flat at its maximum, where its elevation depends on its bracket: pin
@@ -104,6 +105,7 @@ public sealed class Targeter
             {
                 (bestAzimuth, bestControls, trajectory, impact, bestMiss, range) = (r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM);
                 options = MinimumEnergyRefinement.Options();
+                isRefined = true;
             }
         }
 
@@ -113,7 +115,10 @@ public sealed class Targeter
             trajectory = sampled.Run(missile.Plan(_environment, launch, request.LaunchTimeS, bestAzimuth, bestControls), request.LaunchTimeS + MaxFlightTimeS);
         }
 
-        return new TargetingSolution(missile, request, bestAzimuth, bestControls, trajectory, impact, bestMiss, range, _flights);
+        return new TargetingSolution(missile, request, bestAzimuth, bestControls, trajectory, impact, bestMiss, range, _flights)
+        {
+            Refined = isRefined,
+        };
     }
 
     /// <summary>The longest range the missile reaches from <paramref name="launch"/> toward <paramref name="azimuthRad"/> (full energy, best elevation), m.</summary>

@@ -25,6 +25,12 @@ public sealed record TargetingSolution(
     double GroundRangeM,
     int Flights)
 {
+    /// <summary>
+    /// Whether the trajectory was pinned down by the minimum-energy refinement (<see cref="MinimumEnergyRefinement"/>), and
+    /// so flown at its integrator; false for other shapes and where the refinement did not settle.
+    /// </summary>
+    public bool Refined { get; init; }
+
     /// <summary>The end of powered flight (or the idealised burnout state).</summary>
     public FlightState Burnout => Trajectory.Find("burnout")?.State ?? throw new InvalidOperationException("the flight has no burnout event");
 

@@ -127,6 +127,10 @@ public static class ComparisonReport
             $"members with at least {100 - ComparisonResult.CoverMarginPct}% of their territory defended; threatened members only."));
     }
 
+    /// <summary>What the trajectory count leaves out on a warm run: the aim points whose solutions came from the store.</summary>
+    private static string FromStore(ThreatGrid grid) =>
+        grid.StoredAimPoints == 0 ? "" : $" ({grid.StoredAimPoints} of the aim points solved in an earlier run and read from the store, docs/cache.md: their tracks flown again)";
+
     private static void ThreatClassSection(List<ReportBlock> blocks, ComparisonResult r, ThreatClass c, int k)
     {
         ThreatGrid grid = r.Grids[k];
@@ -137,9 +141,9 @@ public static class ComparisonReport
             ? $"The `{c.MissileId}` launched from {launches} at the centre of each block of an adaptive grid over {c.RegionName}: " +
               $"{F(r.Options.StepDeg * grid.CoarseSize, "0.##")}° blocks split wherever an architecture's defended or threatened state or shot count " +
               $"differs from a neighbour's, down to {F(r.Options.StepDeg, "0.##")}° cells ({grid.Grid.Cells.Count} cells at that resolution; " +
-              $"{grid.AimPoints} aim points flown for all the architectures together, {grid.Flights} trajectories; {method})."
+              $"{grid.AimPoints} aim points flown for all the architectures together, {grid.Flights} trajectories{FromStore(grid)}; {method})."
             : $"The `{c.MissileId}` launched from {launches} at the centre of every " +
-              $"{F(r.Options.StepDeg, "0.##")}° cell of {c.RegionName} ({grid.Grid.Cells.Count} cells; {grid.Flights} trajectories flown, {method})."));
+              $"{F(r.Options.StepDeg, "0.##")}° cell of {c.RegionName} ({grid.Grid.Cells.Count} cells; {grid.Flights} trajectories flown{FromStore(grid)}, {method})."));
         var rows = r.Architectures.Select(a =>
         {
             FootprintResult f = a.Footprints[k];
