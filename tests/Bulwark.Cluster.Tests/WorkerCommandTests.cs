@@ -98,7 +98,7 @@ public class WorkerCommandTests(ITestOutputHelper output)
         foreach ((SweepJob job, string expected) in new[]
         {
             (new SweepJob(SelfTestModel.Kind, "{}", "another-version"), "the job's model version is another-version but this worker's is " + SweepVersion.Current),
-            (new SweepJob("no-such-model", "{}", SweepVersion.Current), "this worker knows no sweep model of kind 'no-such-model' (it knows: selftest)"),
+            (new SweepJob("no-such-model", "{}", SweepVersion.Current), "this worker knows no sweep model of kind 'no-such-model' (it knows: selftest, study)"),
         })
         {
             using var store = new RunStore(Path.Combine(SelfTestSweeps.TempDir(), "runs.sqlite"));

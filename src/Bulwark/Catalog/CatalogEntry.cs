@@ -95,6 +95,20 @@ public sealed class CatalogEntry
         return node?.ScalarText;
     }
 
+    /// <summary>The number at <paramref name="path"/> (as <see cref="Numbers"/> names it), or null when there is none.</summary>
+    public double? NumberAt(string path)
+    {
+        foreach (var (p, node) in Numbers())
+        {
+            if (p == path)
+            {
+                return node.Number();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Every number in the entry (outside its provenance and uncertain blocks) with its path relative to the entry.</summary>
     public IEnumerable<(string Path, YamlNode Node)> Numbers() => Walk(Node, "");
 

@@ -51,6 +51,18 @@ public static class CatalogMarkdown
                 }
 
                 sb.Append('\n');
+                if (e.Ranges.Count > 0)
+                {
+                    // The disputed numbers' ranges (the entry's uncertain: block; bulwark sweep varies them).
+                    sb.Append("| uncertain | range | unit | confidence | source |\n|---|---:|---|---|---|\n");
+                    foreach (NumberRange r in e.Ranges)
+                    {
+                        sb.Append("| `").Append(r.Path).Append("` | ").Append(G(r.Low)).Append("–").Append(G(r.High)).Append(" | ").Append(r.Unit)
+                          .Append(" | ").Append(Provenance.Name(r.Provenance.Confidence)).Append(" | ").Append(Escape(Describe(r.Provenance))).Append(" |\n");
+                    }
+
+                    sb.Append('\n');
+                }
             }
         }
 
@@ -68,6 +80,8 @@ public static class CatalogMarkdown
 
         return sb.ToString();
     }
+
+    private static string G(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"[source](#id); calibrated to …; derivation …; note …".</summary>
     public static string Describe(Provenance p)

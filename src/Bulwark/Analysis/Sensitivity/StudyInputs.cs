@@ -72,8 +72,8 @@ public static class StudyInputs
 
     /// <summary>The number's value in the catalog (the nominal run's).</summary>
     public static double Nominal(BulwarkCatalog catalog, NumberRange r) =>
-        catalog.Find(r.EntryId)?.Numbers().First(n => n.Path == r.Path).Node.Number()
-        ?? throw new InputException(null, null, null, r.Name, $"no catalog entry '{r.EntryId}'");
+        catalog.Find(r.EntryId)?.NumberAt(r.Path)
+        ?? throw new InputException(null, null, null, r.Name, $"no number '{r.Path}' in catalog entry '{r.EntryId}'");
 
     /// <summary>A range's provenance as one line for reports: confidence, source (author, year), note.</summary>
     public static string SourceText(BulwarkCatalog catalog, Provenance p)

@@ -22,13 +22,13 @@ public static class SensitivitySection
         ArgumentNullException.ThrowIfNull(s);
         blocks.Add(new Heading(2, "Sensitivity: what flips each conclusion"));
         blocks.Add(new Paragraph(
-            $"{s.Inputs.Count} disputed inputs, each over the range the open record allows (below, with its source): " +
+            $"{s.Inputs.Count} disputed {(s.Inputs.Count == 1 ? "input" : "inputs")}, each over the range the open record allows (below, with its source): " +
             $"{s.OneAtATime.Runs.Rows.Count} runs one input at a time (the others nominal) rank the inputs by how far each moves every " +
             $"conclusion and show which answers flip; " +
             (s.Sample is { } sample ? $"{sample.Runs.Rows.Count} runs of a Latin hypercube over all of them together (seed {s.Settings.Seed}) give the bands; " : "no sample was run, so no bands; ") +
-            $"{s.Bisections.Rows.Count} more runs locate the flips by bisection ({s.Settings.FlipBisections} halvings each). Every run is a comparison on a " +
-            $"{(s.Settings.Adaptive ? "adaptive" : "uniform")} {F(s.Settings.StepDeg)}° grid, coarser than the report's above where it says so: the bands " +
-            "measure what the inputs do, at the sweep's resolution."));
+            $"{s.Bisections.Rows.Count} more runs locate the flips by bisection ({s.Settings.FlipBisections} halvings each). Every run, like the " +
+            $"nominal comparison above, is a comparison on {(s.Settings.Adaptive ? "an adaptive" : "a uniform")} {F(s.Settings.StepDeg)}° grid (the sweep's, often coarser " +
+            "than `bulwark compare`'s): the bands measure what the inputs do at that resolution, beside the grid's own error (docs/footprint.md)."));
 
         blocks.Add(new Heading(3, "The uncertain inputs"));
         blocks.Add(new Table(["input", "nominal", "low", "high", "distribution", "source"],

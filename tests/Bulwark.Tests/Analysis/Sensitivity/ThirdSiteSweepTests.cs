@@ -39,7 +39,7 @@ public sealed class ThirdSiteSweepTests(ITestOutputHelper output) : IDisposable
     [Fact]
     [ValidationCase(ValidationArea.PublishedFindings, "V9d in a sweep: the GBI speed range 6.3–8.3 km/s flips the third site's reach of western-Russian ICBMs",
         Source = "REFERENCES.md V9d (Lewis and Postol 2007 [SEC]; the flip is REFERENCES' inference); examples/third-site-gbi-speed.yaml: redzikowo-gbi against russia-west-to-us, a launch 300 s after the ICBM",
-        Tolerance = "the located flip in (6.3, 7.7] km/s; and within [T − 0.1 − w, T + w] of the threshold search's lowest threshold T, w the bisection's half-width (2 km/s / 2^6)",
+        Tolerance = "the located flip in (6.3, 7.7] km/s; and within [T − 0.1 − w, T + w] of the threshold search's lowest threshold T, w the bisection's half-width (2 km/s / 2^7, six halvings)",
         Why = "the bounds are the sources' numbers; T is quantised to the search's 0.1 km/s grid (at or just above the true threshold) and the sweep's bisection stops at w",
         Note = "the same 300 s launch as the V9d case (docs/validation.md); with a track at the ICBM's launch even 6.3 km/s reaches these tracks")]
     public void TheSweepFindsTheGbiSpeedFlipWhereTheThresholdSearchPutsIt()
