@@ -38,6 +38,7 @@ public class StudySweepClusterTests(ITestOutputHelper output)
         output.WriteLine(tally);
         Assert.Matches(@"\ba [1-9][0-9]* runs", tally);
         Assert.Matches(@"\bb [1-9][0-9]* runs", tally);
+        Assert.Contains("\"workers\"", File.ReadAllText(Path.Combine(plain, "cluster.json")), StringComparison.Ordinal);
 
         // 2. The coordinator killed once a third of the runs are stored, then resumed.
         string resumed = Path.Combine(root, "resumed");

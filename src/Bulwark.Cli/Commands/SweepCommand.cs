@@ -161,6 +161,11 @@ internal static class SweepCommand
                 texts["sensitivity.json"] = SensitivityJson.Write(result);
                 texts["runs.csv"] = SweepCsv.Write(rows);
                 binaries["runs.parquet"] = SweepParquet.Write(rows);
+                if (clusterExecutor is not null)
+                {
+                    texts["cluster.json"] = ClusterRuns.Json(clusterExecutor);
+                }
+
                 OutputDirectory.WriteAll(dir, texts, binaries);
                 if (fmt == OutputFormat.Json)
                 {

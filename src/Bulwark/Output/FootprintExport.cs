@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bulwark.Analysis.Comparison;
 using Bulwark.Analysis.Footprint;
+using Bulwark.Geography;
 using Bulwark.Output.Maps;
 
 namespace Bulwark.Output;
@@ -134,13 +136,18 @@ public static class FootprintExport
         w.WriteEndObject();
     });
 
-    /// <summary>A map: threatened cells light red, defended green, battery and radar sites, launch places.</summary>
+    /// <summary>
+    /// A map: threatened cells light red, defended green, each threatened NATO member outlined in the colour of its cover
+    /// (green fully, orange partly, red not covered), battery and radar sites, launch places; cropped to the threatened
+    /// cells with a margin (the whole grid when none is threatened).
+    /// </summary>
     public static byte[] Png(FootprintResult r)
     {
-        var box = r.Grid.Box;
+        var box = Crop(r);
         var map = new MapBuilder(box.MinLonDeg, box.MaxLonDeg, box.MinLatDeg, box.MaxLatDeg)
-            .Title($"{r.Architecture.Name} vs {r.Threat.MissileId} from {string.Join(", ", r.Threat.Launches.Select(p => p.Id))}: defended {r.DefendedAreaKm2:N0} km²")
+            .Title($"{r.Architecture.Id} vs {r.Threat.MissileId} from {string.Join(", ", r.Threat.Launches.Select(p => p.Id))}: {r.DefendedAreaKm2:N0} km² defended")
             .Countries();
+        MemberOutlines(map, r);
         bool first = true;
         foreach (var p in CellPolygons.Of(r.Grid, i => r.Cells[i].State == CellDefence.Undefended))
         {
@@ -174,6 +181,48 @@ public static class FootprintExport
         }
 
         return map.RenderPng();
+    }
+
+    /// <summary>The map's box: the threatened cells' extent with a margin of two cells (at least 2°), inside the grid's box.</summary>
+    public static GeoBox Crop(FootprintResult r)
+    {
+        GeoBox grid = r.Grid.Box;
+        var threatened = CellPolygons.Of(r.Grid, i => r.Cells[i].State != CellDefence.NotThreatened).SelectMany(p => p.Outer).ToList();
+        if (threatened.Count == 0)
+        {
+            return grid;
+        }
+
+        double margin = Math.Max(2, 2 * r.Grid.StepDeg);
+        return new GeoBox(
+            Math.Max(grid.MinLatDeg, threatened.Min(p => p.LatDeg) - margin), Math.Max(grid.MinLonDeg, threatened.Min(p => p.LonDeg) - margin),
+            Math.Min(grid.MaxLatDeg, threatened.Max(p => p.LatDeg) + margin), Math.Min(grid.MaxLonDeg, threatened.Max(p => p.LonDeg) + margin));
+    }
+
+    // Threatened members outlined by their cover: the report's classes (ComparisonResult.Classify).
+    private static void MemberOutlines(MapBuilder map, FootprintResult r)
+    {
+        var seen = new HashSet<MemberCover>();
+        foreach (CountryCoverage c in r.Countries.Where(c => c.Member).OrderBy(c => c.Iso3, StringComparer.Ordinal))
+        {
+            MemberCover cover = ComparisonResult.Classify(c);
+            (string color, string label) = cover switch
+            {
+                MemberCover.Full => ("#2ca02c", "member fully covered"),
+                MemberCover.Partial => ("#ff7f0e", "member partly covered"),
+                MemberCover.None => ("#d62728", "member not covered"),
+                _ => ("", ""),
+            };
+            if (color.Length == 0 || Countries.ByIso3(c.Iso3) is not { } country)
+            {
+                continue;
+            }
+
+            foreach (GeoPolygon polygon in country.Polygons)
+            {
+                map.Line([.. polygon.Outer.Points, polygon.Outer.Points[0]], color, 1.6, seen.Add(cover) ? label : null);
+            }
+        }
     }
 
     private static string State(CellDefence s) => s switch
