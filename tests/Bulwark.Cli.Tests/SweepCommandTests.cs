@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bulwark.Sweeps;
+using Bulwark.Tests;
 
 namespace Bulwark.Cli.Tests;
 
@@ -76,11 +77,11 @@ public class SweepCommandTests(ITestOutputHelper output)
         int kills = 0;
         for (int attempt = 0; kills < 10 && attempt < 40; attempt++)
         {
-            int stored = Stored(storePath);
+            int stored = SweepStoreProbe.Stored(storePath);
             using Process p = Start(killed, trace, study, cache, "--out", "sweep", "--resume");
             var clock = Stopwatch.StartNew();
             int waitMs = random.Next(0, 400);
-            while (!p.HasExited && Stored(storePath) <= stored && clock.Elapsed < TimeSpan.FromMinutes(2))
+            while (!p.HasExited && SweepStoreProbe.Stored(storePath) <= stored && clock.Elapsed < TimeSpan.FromMinutes(2))
             {
                 Thread.Sleep(10);
             }
@@ -94,7 +95,7 @@ public class SweepCommandTests(ITestOutputHelper output)
             p.Kill(entireProcessTree: true);
             p.WaitForExit();
             kills++;
-            output.WriteLine($"kill {kills}: after {clock.ElapsedMilliseconds} ms, {Stored(storePath)} runs stored");
+            output.WriteLine($"kill {kills}: after {clock.ElapsedMilliseconds} ms, {SweepStoreProbe.Stored(storePath)} runs stored");
         }
 
         Assert.True(kills >= 10, $"only {kills} kills: the sweep finished too soon");
@@ -109,24 +110,6 @@ public class SweepCommandTests(ITestOutputHelper output)
         var two = Run(twoThreads, Path.Combine(twoThreads, "trace"), study, cache, "--out", "sweep", "--threads", "2");
         Assert.True(two.Code == 0, two.Stderr);
         AssertSame(Snapshot(Path.Combine(reference, "sweep")), Snapshot(Path.Combine(twoThreads, "sweep")));
-    }
-
-    private static int Stored(string storePath)
-    {
-        if (!File.Exists(storePath))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var store = new RunStore(storePath);
-            return store.Count;
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-        {
-            return 0; // being created
-        }
     }
 
     private static Dictionary<string, byte[]> Snapshot(string dir) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bulwark.Sweeps;
+using Bulwark.Tests;
 
 namespace Bulwark.Cluster.Tests;
 
@@ -93,24 +94,7 @@ public class StudySweepClusterTests(ITestOutputHelper output)
         }
     }
 
-    private static int Stored(string dir)
-    {
-        string path = Path.Combine(dir, "runs.sqlite");
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var store = new RunStore(path);
-            return store.Count;
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-        {
-            return 0; // being created
-        }
-    }
+    private static int Stored(string dir) => SweepStoreProbe.Stored(Path.Combine(dir, "runs.sqlite"));
 
     private static Dictionary<string, byte[]> Snapshot(string dir) => Compared.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(dir, f)));
 

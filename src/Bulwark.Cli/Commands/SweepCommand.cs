@@ -96,7 +96,6 @@ internal static class SweepCommand
                 throw new InputException(storePath, null, null, "--out", $"{dir} already holds a sweep's store ({StoreFile}); add --resume to continue it (finished runs are kept), or choose another --out");
             }
 
-            Directory.CreateDirectory(dir);
             DiskStore? reachStore = DiskStore.FromEnvironment();
             var spec = new StudySpec(study.Source, study.Text, settings.StepDeg, settings.Adaptive, settings.Thresholds,
                 architectureIds.Length > 0 ? study.Options.ArchitectureIds : null);
@@ -112,6 +111,21 @@ internal static class SweepCommand
             Console.CancelKeyPress += onCancel;
             try
             {
+                // The cluster first: a database that cannot be reached leaves no store behind to refuse the next try.
+                IRunExecutor executor = new LocalExecutor(model.Evaluate, threadCount);
+                if (connection is not null)
+                {
+                    var onCluster = ClusterRuns.Connect(connection, parse.GetValue(clusterId)!, new SweepJob(StudyModel.Kind, spec.ToJson(), StudyModel.Version), stderr);
+                    clusterExecutor = onCluster;
+                    executor = onCluster;
+                }
+
+                if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 } trace)
+                {
+                    executor = new TracingExecutor(executor, trace);
+                }
+
+                Directory.CreateDirectory(dir);
                 using var store = new RunStore(storePath);
                 var nominalInputs = new InputSet(chosen.Select(i => KeyValuePair.Create(i.Input.Name, i.Input.Nominal)));
                 SensitivityResult result;
@@ -121,19 +135,6 @@ internal static class SweepCommand
                     (result, nominal) = Progress.RunWithBar(stderr, "sweeping", p =>
                     {
                         var sweepProgress = new SweepLines(stderr, p);
-                        IRunExecutor executor = new LocalExecutor(model.Evaluate, threadCount);
-                        if (connection is not null)
-                        {
-                            var onCluster = ClusterRuns.Connect(connection, parse.GetValue(clusterId)!, new SweepJob(StudyModel.Kind, spec.ToJson(), StudyModel.Version), stderr);
-                            clusterExecutor = onCluster;
-                            executor = onCluster;
-                        }
-
-                        if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 } trace)
-                        {
-                            executor = new TracingExecutor(executor, trace);
-                        }
-
                         SensitivityResult s = SensitivityAnalysis.Run(study.Id, model.StudyKey, StudyModel.Version, chosen,
                             settings, store, executor, sweepProgress, cancel.Token);
 
