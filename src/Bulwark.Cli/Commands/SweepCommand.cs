@@ -134,7 +134,7 @@ internal static class SweepCommand
                 {
                     (result, nominal) = Progress.RunWithBar(stderr, "sweeping", p =>
                     {
-                        var sweepProgress = new SweepLines(stderr, p);
+                        var sweepProgress = new SweepLines(p);
                         SensitivityResult s = SensitivityAnalysis.Run(study.Id, model.StudyKey, StudyModel.Version, chosen,
                             settings, store, executor, sweepProgress, cancel.Token);
 
@@ -261,7 +261,7 @@ internal static class SweepCommand
         foreach (ConclusionSensitivity c in r.Conclusions.Where(c => c.Conclusion.Headline || c.Flips.Count > 0))
         {
             bool yesNo = c.Conclusion.Kind == OutcomeKind.YesNo;
-            string band = c.Band is { } b && double.IsFinite(b.P5) ? (yesNo ? $"{c.YesShare:P0} yes" : $"{G(b.P5, "")}–{G(b.P95, "")}") : "—";
+            string band = c.Band is { } b && double.IsFinite(b.P5) ? (yesNo ? string.Create(CultureInfo.InvariantCulture, $"{c.YesShare * 100:0}% yes") : $"{G(b.P5, "")}–{G(b.P95, "")}") : "—";
             string top = c.Tornado.Bars.FirstOrDefault(x => x.Swing > 0) is { } bar ? bar.Input : "—";
             string flips = c.Flips.Count == 0 ? "—" : string.Join("; ", c.Flips.Select(f => SensitivityJson.Describe(c, f)));
             table.AddRow([.. new[] { c.Conclusion.Label, yesNo ? (c.Nominal != 0 ? "yes" : "no") : G(c.Nominal, c.Conclusion.Unit), band, top, flips }.Select(Markup.Escape)]);
@@ -290,7 +290,7 @@ internal static class SweepCommand
     }
 
     /// <summary>Progress: the bar's stage and fraction on a terminal; otherwise nothing (stderr stays quiet in pipes and tests).</summary>
-    private sealed class SweepLines(TextWriter stderr, IProgress<(string Stage, double Fraction)>? bar) : IProgress<SensitivityProgress>
+    private sealed class SweepLines(IProgress<(string Stage, double Fraction)>? bar) : IProgress<SensitivityProgress>
     {
         public void Stage(string stage) => bar?.Report((stage, 0));
 
@@ -300,9 +300,9 @@ internal static class SweepCommand
             string rate = p.RunsPerS > 0 ? string.Create(CultureInfo.InvariantCulture, $", {p.RunsPerS * 60:0.#} runs/min") : "";
             string left = p.Remaining is { } t ? $", about {Left(t)} left" : "";
             bar?.Report(($"{value.Phase}: {p.Done}/{p.Total} runs ({p.Computed} run, {p.Reused} found){rate}{left}", p.Total > 0 ? (double)p.Done / p.Total : 1));
-            _ = stderr;
         }
 
-        private static string Left(TimeSpan t) => t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0} min" : $"{t.TotalSeconds:0} s";
+        private static string Left(TimeSpan t) =>
+            t.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0} min") : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0} s");
     }
 }
