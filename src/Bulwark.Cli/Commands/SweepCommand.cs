@@ -244,7 +244,11 @@ internal static class SweepCommand
 
         foreach (StudyInput i in inputs)
         {
-            table.AddRow([.. new[] { i.Input.Name, G(i.Input.Nominal, i.Input.Unit), G(i.Input.Low, i.Input.Unit), G(i.Input.High, i.Input.Unit), i.Input.Source }.Select(Markup.Escape)]);
+            // A threat variant: its nominal level, and its other levels in the low column.
+            string[] row = i.Input.Levels is { } levels
+                ? [i.Input.Name, levels[(int)i.Input.Nominal], string.Join(", ", levels.Where((_, k) => k != (int)i.Input.Nominal)), "", i.Input.Source]
+                : [i.Input.Name, G(i.Input.Nominal, i.Input.Unit), G(i.Input.Low, i.Input.Unit), G(i.Input.High, i.Input.Unit), i.Input.Source];
+            table.AddRow([.. row.Select(Markup.Escape)]);
         }
 
         Render.Table(stdout, table);

@@ -10,6 +10,9 @@ public enum FlipSide
 
     /// <summary>The input at its high value.</summary>
     High,
+
+    /// <summary>A variant at another level than its nominal one.</summary>
+    Level,
 }
 
 /// <summary>
@@ -24,7 +27,11 @@ public enum FlipSide
 /// <param name="EstimatedValue">the input value where the answer changes, by linear interpolation of the underlying
 /// number between the nominal run and this end; null when no underlying number was given or it does not cross its
 /// threshold between them (the answer then changes somewhere between <paramref name="NominalInput"/> and <paramref name="SideInput"/>)</param>
-public sealed record Flip(string Input, string Unit, FlipSide Side, double NominalInput, double SideInput, bool AnswerAtSide, double? EstimatedValue)
+/// <param name="Level">for a variant (<see cref="FlipSide.Level"/>): the level where the answer differs, and
+/// <paramref name="NominalLevel"/> the nominal one; null for a number</param>
+/// <param name="NominalLevel">the variant's nominal level</param>
+public sealed record Flip(string Input, string Unit, FlipSide Side, double NominalInput, double SideInput, bool AnswerAtSide, double? EstimatedValue,
+    string? Level = null, string? NominalLevel = null)
 {
     /// <summary>A line for a "what flips" table, e.g. <c>no at a = 3.2 (linear estimate between nominal 4 and low 2)</c>.</summary>
     public string Description
@@ -32,6 +39,11 @@ public sealed record Flip(string Input, string Unit, FlipSide Side, double Nomin
         get
         {
             string answer = AnswerAtSide ? "yes" : "no";
+            if (Side == FlipSide.Level)
+            {
+                return $"{answer} at {Input} = {Level} (nominal {NominalLevel})";
+            }
+
             string side = Side == FlipSide.Low ? "low" : "high";
             string unit = string.IsNullOrEmpty(Unit) ? "" : " " + Unit;
             return EstimatedValue is { } v
@@ -46,7 +58,7 @@ public sealed record Flip(string Input, string Unit, FlipSide Side, double Nomin
 /// <summary>What flips one yes/no conclusion: its nominal answer and every input end where the answer differs.</summary>
 /// <param name="Outcome">the yes/no outcome's name</param>
 /// <param name="NominalAnswer">the nominal run's answer</param>
-/// <param name="Flips">the flips, in the order of the design's inputs, low before high</param>
+/// <param name="Flips">the flips, in the order of the design's inputs, low before high (a variant's in its levels' order)</param>
 public sealed record FlipReport(string Outcome, bool NominalAnswer, IReadOnlyList<Flip> Flips);
 
 /// <summary>A bracket around the value where an answer changes, from <see cref="Flips.Bisect"/>.</summary>
@@ -67,7 +79,8 @@ public static class Flips
     /// The flips of yes/no outcome <paramref name="outcome"/> in a one-at-a-time sweep: each input end whose run answers
     /// differently from the nominal run. If the answer is "<paramref name="number"/> above <paramref name="threshold"/>"
     /// (or below), give that number's name and the threshold, and each flip gets the input value where the number,
-    /// interpolated linearly between the nominal run and that end, reaches the threshold.
+    /// interpolated linearly between the nominal run and that end, reaches the threshold. A variant flips at each level
+    /// whose run answers differently, in the levels' order.
     /// </summary>
     /// <exception cref="ArgumentException">the design is not one-at-a-time, or a run is missing from the rows</exception>
     /// <exception cref="KeyNotFoundException">a run lacks an outcome</exception>
@@ -80,6 +93,21 @@ public static class Flips
         var flips = new List<Flip>();
         foreach (UncertainInput input in design.Inputs)
         {
+            if (input.Levels is { } levels)
+            {
+                foreach (SweepRun varied in design.RunsVarying(input.Name))
+                {
+                    double level = varied.Inputs[input.Name];
+                    bool atLevel = at(varied).Outcomes[outcome].IsYes;
+                    if (atLevel != nominalAnswer)
+                    {
+                        flips.Add(new Flip(input.Name, input.Unit, FlipSide.Level, input.Nominal, level, atLevel, null, input.LevelOf(level), input.LevelOf(input.Nominal)));
+                    }
+                }
+
+                continue;
+            }
+
             foreach (FlipSide side in (FlipSide[])[FlipSide.Low, FlipSide.High])
             {
                 RunRow run = at(design.RunFor(side == FlipSide.Low ? RunRole.Low : RunRole.High, input.Name));

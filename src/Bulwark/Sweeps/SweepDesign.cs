@@ -21,18 +21,22 @@ public enum RunRole
 
     /// <summary>A run that locates a flip: one input between its nominal value and an end, the others nominal.</summary>
     Bisection,
+
+    /// <summary>One variant at a level other than its nominal one, the other inputs nominal.</summary>
+    Variant,
 }
 
 /// <summary>One run of a design.</summary>
 /// <param name="Ordinal">its place in the design, from 0</param>
-/// <param name="Role">nominal, low, high or sample</param>
-/// <param name="Varied">the input set low or high (null for nominal and sampled runs)</param>
+/// <param name="Role">nominal, low, high, variant or sample</param>
+/// <param name="Varied">the input set low, high or to another level (null for nominal and sampled runs)</param>
 /// <param name="Inputs">every input's value</param>
 /// <param name="Key">the run's <see cref="RunKey"/></param>
 public sealed record SweepRun(int Ordinal, RunRole Role, string? Varied, InputSet Inputs, string Key);
 
 /// <summary>
-/// A sweep's runs, in order: one at a time (the nominal run, then each input's low and high runs: 2k + 1) for tornado
+/// A sweep's runs, in order: one at a time (the nominal run, then each number's low and high runs and each variant's
+/// other levels: 2k + 1 for k numbers) for tornado
 /// plots and what flips, or a seeded Latin hypercube over every input together for bands (docs/sweeps.md). A design is
 /// fully determined by its study, version, inputs and (for a sample) size and seed: the same arguments give the same
 /// runs, keys and <see cref="Id"/> on every machine.
@@ -77,9 +81,10 @@ public sealed class SweepDesign
     public IReadOnlyList<SweepRun> Runs { get; }
 
     /// <summary>
-    /// The one-at-a-time design: run 0 has every input nominal; runs 2i + 1 and 2i + 2 set input i to its low and then its
-    /// high value with the others nominal. An input whose low (or high) equals its nominal value gives a run with the
-    /// nominal run's key: the store keeps it once.
+    /// The one-at-a-time design: run 0 has every input nominal; then, input by input in order, a number's low and then its
+    /// high value (two runs), or a variant at each of its levels but the nominal one, in the levels' order (count − 1
+    /// runs), the others nominal. With numbers only, runs 2i + 1 and 2i + 2 are input i's. A number whose low (or high)
+    /// equals its nominal value gives a run with the nominal run's key: the store keeps it once.
     /// </summary>
     public static SweepDesign OneAtATime(string studyId, string modelVersion, IReadOnlyList<UncertainInput> inputs)
     {
@@ -88,6 +93,21 @@ public sealed class SweepDesign
         var runs = new List<SweepRun> { Run(0, RunRole.Nominal, null, checkedInputs, nominal, studyId, modelVersion) };
         for (int i = 0; i < checkedInputs.Count; i++)
         {
+            if (checkedInputs[i].Levels is { } levels)
+            {
+                for (int level = 0; level < levels.Count; level++)
+                {
+                    if (level != (int)nominal[i])
+                    {
+                        double[] values = [.. nominal];
+                        values[i] = level;
+                        runs.Add(Run(runs.Count, RunRole.Variant, checkedInputs[i].Name, checkedInputs, values, studyId, modelVersion));
+                    }
+                }
+
+                continue;
+            }
+
             foreach (RunRole role in (RunRole[])[RunRole.Low, RunRole.High])
             {
                 double[] values = [.. nominal];
@@ -141,6 +161,9 @@ public sealed class SweepDesign
 
         return new SweepDesign("latin-hypercube", studyId, modelVersion, checkedInputs, list);
     }
+
+    /// <summary>The runs that vary input <paramref name="input"/> alone: a number's low and high runs, a variant's level runs, in order.</summary>
+    public IReadOnlyList<SweepRun> RunsVarying(string input) => [.. Runs.Where(r => r.Varied == input && r.Role != RunRole.Sample)];
 
     /// <summary>The run of role <paramref name="role"/> (Low or High) for input <paramref name="input"/>, or the nominal run.</summary>
     /// <exception cref="KeyNotFoundException">the design has no such run (a sampled design has no nominal run)</exception>

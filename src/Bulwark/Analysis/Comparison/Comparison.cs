@@ -37,8 +37,8 @@ public static class Comparison
         {
             progress?.Report(new ComparisonProgress(options.Adaptive ? $"building the trajectory fans of {c.MissileId}" : $"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
             grids.Add(options.Adaptive
-                ? ThreatGrid.Prepare(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg)
-                : ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg));
+                ? ThreatGrid.Prepare(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape)
+                : ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape));
             Report($"flew {c.Label}", 3);
         }
 

@@ -32,7 +32,7 @@ public enum CellThreat
     /// <summary>Beyond the missile's maximum range toward the cell.</summary>
     OutOfRange,
 
-    /// <summary>Closer than a minimum-energy trajectory can come down (next to the launch place).</summary>
+    /// <summary>Closer than the grid's trajectory shape can come down (next to the launch place).</summary>
     TooClose,
 
     /// <summary>The targeter found no trajectory for another reason (it did not converge); counted as not threatened and reported.</summary>
@@ -57,16 +57,18 @@ public sealed class ThreatGrid
     private ThreatGridStore? _store;
     private int _flights, _fanFlights, _targeterCells, _storedAimPoints, _released;
 
-    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive)
+    private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive,
+        TrajectoryShape shape)
     {
-        (Context, MissileId, Launches, Grid, Method, Adaptive) = (context, missileId, launches, grid, method, adaptive);
+        (Context, MissileId, Launches, Grid, Method, Adaptive, Shape) = (context, missileId, launches, grid, method, adaptive, shape);
         _missile = context.Catalog.Missile(missileId);
         _signature = context.Catalog.Signature(missileId);
 
         // A fan is built when a block must be solved from its launch place: a grid whose blocks are all in the store flies none.
         _fans = [.. launches.Select(l => new Lazy<TrajectoryFan?>(() =>
         {
-            if (method != ThreatGridMethod.Fan)
+            // The fans are of minimum-energy trajectories: a lofted or depressed grid asks the targeter for every aim point.
+            if (method != ThreatGridMethod.Fan || shape != TrajectoryShape.MinimumEnergy)
             {
                 return null;
             }
@@ -92,6 +94,9 @@ public sealed class ThreatGrid
     public LatLonGrid Grid { get; }
 
     public ThreatGridMethod Method { get; }
+
+    /// <summary>The trajectory shape flown to every aim point (minimum energy unless a study's threat class says otherwise).</summary>
+    public TrajectoryShape Shape { get; }
 
     /// <summary>Whether footprints of this grid refine blocks of cells near boundaries (<see cref="Prepare"/>) rather than evaluate every cell.</summary>
     public bool Adaptive { get; }
@@ -158,9 +163,9 @@ public sealed class ThreatGrid
     /// parallel; the result does not depend on the thread count. <paramref name="progress"/> receives the fraction done.
     /// </summary>
     public static ThreatGrid Fly(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
-        ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null)
+        ThreatGridMethod method = ThreatGridMethod.Fan, IProgress<double>? progress = null, TrajectoryShape shape = TrajectoryShape.MinimumEnergy)
     {
-        ThreatGrid grid = Create(context, missileId, launchPlaceIds, region, stepDeg, method, adaptive: false, coarseSize: 1, maxDegreeOfParallelism: -1);
+        ThreatGrid grid = Create(context, missileId, launchPlaceIds, region, stepDeg, method, adaptive: false, coarseSize: 1, maxDegreeOfParallelism: -1, shape);
         grid.FlyTo([.. grid.Grid.Cells.Select(c => new CellBlock(c.Row, c.Column, 1))], progress);
         return grid;
     }
@@ -172,8 +177,9 @@ public sealed class ThreatGrid
     /// <see cref="Fly"/> flies it), and not at all when the store holds every block asked for (docs/cache.md).
     /// </summary>
     public static ThreatGrid Prepare(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double resolutionDeg,
-        int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1) =>
-        Create(context, missileId, launchPlaceIds, region, resolutionDeg, method, adaptive: true, coarseSize, maxDegreeOfParallelism);
+        int coarseSize = FootprintSettings.CoarseCells, ThreatGridMethod method = ThreatGridMethod.Fan, int maxDegreeOfParallelism = -1,
+        TrajectoryShape shape = TrajectoryShape.MinimumEnergy) =>
+        Create(context, missileId, launchPlaceIds, region, resolutionDeg, method, adaptive: true, coarseSize, maxDegreeOfParallelism, shape);
 
     /// <summary>
     /// Flies to the centre of each block not flown yet, in parallel (the result of a block does not depend on the thread
@@ -205,10 +211,10 @@ public sealed class ThreatGrid
                 int i = j / places, p = j % places;
                 CellBlock block = missing[i];
                 GridCell cell = block.On(Grid);
-                var request = new TargetingRequest(Launches[p].Position with { HeightM = 0 }, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg));
+                var request = new TargetingRequest(Launches[p].Position with { HeightM = 0 }, Geodetic.FromDegrees(cell.CentreLatDeg, cell.CentreLonDeg), Shape);
                 string placeId = Launches[p].Id;
                 string name = block.Size == 1 ? $"cell-{cell.Index}" : $"block-{block.Row}-{block.Column}-{block.Size}";
-                var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, TrajectoryShape.MinimumEnergy);
+                var threat = new Threat($"{MissileId}-{placeId}-{name}", MissileId, placeId, name, Shape);
                 TargetingSolution? solution;
                 if (stored[i] is { } kept)
                 {
@@ -289,7 +295,7 @@ public sealed class ThreatGrid
     }
 
     private static ThreatGrid Create(AnalysisContext context, string missileId, IReadOnlyList<string> launchPlaceIds, GeoBox region, double stepDeg,
-        ThreatGridMethod method, bool adaptive, int coarseSize, int maxDegreeOfParallelism)
+        ThreatGridMethod method, bool adaptive, int coarseSize, int maxDegreeOfParallelism, TrajectoryShape shape)
     {
         if (launchPlaceIds.Count == 0)
         {
@@ -301,11 +307,11 @@ public sealed class ThreatGrid
         IGuidedMissile missile = catalog.Missile(missileId);
         var launches = launchPlaceIds.Select(id => catalog.Place(id)).ToList();
         var grid = new LatLonGrid(region, stepDeg);
-        var threatGrid = new ThreatGrid(context, missileId, launches, grid, method, adaptive) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var threatGrid = new ThreatGrid(context, missileId, launches, grid, method, adaptive, shape) { CoarseSize = coarseSize, MaxDegreeOfParallelism = maxDegreeOfParallelism };
         if (context.Store is { } store)
         {
             string description = ThreatGridStore.Description(missile, [.. launches.Select(l => l.Position with { HeightM = 0 })], grid, method, adaptive,
-                adaptive ? coarseSize : 1, env, ThreatFlights.DefaultStepS);
+                adaptive ? coarseSize : 1, env, ThreatFlights.DefaultStepS, shape);
             threatGrid._store = ThreatGridStore.Open(store, description, launches.Count);
         }
 

@@ -76,9 +76,10 @@ internal sealed class ThreatGridStore
 
     /// <summary>The canonical description of a grid (what its key is made from).</summary>
     public static string Description(IGuidedMissile missile, IReadOnlyList<Geodetic> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive,
-        int coarseSize, FlightEnvironment env, double outputStepS) =>
+        int coarseSize, FlightEnvironment env, double outputStepS, TrajectoryShape shape = TrajectoryShape.MinimumEnergy) =>
         $"bulwark threat grid; format {Format}; code {typeof(ThreatGridStore).Module.ModuleVersionId:N}; "
-        + CanonicalDescription.Of((missile, launches.ToArray(), grid.Box, grid.StepDeg, method, adaptive, coarseSize, env, outputStepS));
+        + CanonicalDescription.Of((missile, launches.ToArray(), grid.Box, grid.StepDeg, method, adaptive, coarseSize, env, outputStepS))
+        + (shape == TrajectoryShape.MinimumEnergy ? "" : $"; shape {shape.Name()}");
 
     /// <summary>Opens the grid described by <paramref name="description"/> in <paramref name="store"/>: what it holds (nothing if absent or unreadable).</summary>
     public static ThreatGridStore Open(DiskStore store, string description, int launches)

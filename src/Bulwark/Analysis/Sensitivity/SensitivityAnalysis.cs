@@ -10,9 +10,9 @@ public readonly record struct SensitivityProgress(string Phase, SweepProgress Ru
 
 /// <summary>
 /// A study's sweep (docs/sweeps.md): the one-at-a-time design (each input low and high, the others nominal) for the
-/// tornado of every conclusion and the inputs that flip each yes/no answer; a seeded Latin hypercube over every input
-/// together for the bands; then each flip located by bisection between the nominal value and the end of the range that
-/// flips it. Every run goes through the <see cref="RunStore"/> (found there, or computed and kept), so an interrupted
+/// tornado of every conclusion and the inputs that flip each yes/no answer (a variant at each of its other levels); a
+/// seeded Latin hypercube over every input together for the bands; then each flip of a number located by bisection
+/// between the nominal value and the end of the range that flips it (a variant's flip is its level: nothing lies between). Every run goes through the <see cref="RunStore"/> (found there, or computed and kept), so an interrupted
 /// sweep resumes where it stopped, and the result is the same bits whatever the interruptions and thread counts.
 /// </summary>
 public static class SensitivityAnalysis
@@ -58,7 +58,7 @@ public static class SensitivityAnalysis
         foreach (Conclusion c in conclusions.Where(c => c.Kind == OutcomeKind.YesNo).OrderBy(c => c.Headline ? 0 : 1))
         {
             FlipReport report = Flips.Of(oat, oatRuns.Rows, c.Name);
-            located[c.Name] = [.. report.Flips.Select(f => new LocatedFlip(f, settings.FlipBisections > 0 ? bisections.Locate(f, c.Name, settings.FlipBisections) : null))];
+            located[c.Name] = [.. report.Flips.Select(f => new LocatedFlip(f, settings.FlipBisections > 0 && f.Side != FlipSide.Level ? bisections.Locate(f, c.Name, settings.FlipBisections) : null))];
         }
 
         var results = conclusions.OrderBy(c => c.Headline ? 0 : 1).Select(c => new ConclusionSensitivity(

@@ -9,11 +9,14 @@ namespace Bulwark.Analysis.Sensitivity;
 /// change is somewhere between the nominal value and the end)</param>
 public sealed record LocatedFlip(Flip Flip, FlipBracket? Bracket)
 {
-    /// <summary>The best estimate of where the answer changes: the bracket's midpoint, or the range's midpoint between nominal and the end.</summary>
-    public double Value => Bracket?.Value ?? Flip.NominalInput + (Flip.SideInput - Flip.NominalInput) / 2;
+    /// <summary>
+    /// The best estimate of where the answer changes: the bracket's midpoint, or the range's midpoint between nominal and
+    /// the end; for a variant, the index of the level that flips it.
+    /// </summary>
+    public double Value => Flip.Side == FlipSide.Level ? Flip.SideInput : Bracket?.Value ?? Flip.NominalInput + (Flip.SideInput - Flip.NominalInput) / 2;
 
-    /// <summary>Half the width of the interval that holds the change, in the input's unit.</summary>
-    public double Uncertainty => Bracket is { } b ? Math.Abs(b.To - b.From) / 2 : Math.Abs(Flip.SideInput - Flip.NominalInput) / 2;
+    /// <summary>Half the width of the interval that holds the change, in the input's unit (0 for a variant's level).</summary>
+    public double Uncertainty => Flip.Side == FlipSide.Level ? 0 : Bracket is { } b ? Math.Abs(b.To - b.From) / 2 : Math.Abs(Flip.SideInput - Flip.NominalInput) / 2;
 }
 
 /// <summary>One conclusion across the sweep.</summary>

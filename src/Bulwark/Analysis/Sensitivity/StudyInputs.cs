@@ -7,16 +7,39 @@ using Bulwark.Sweeps;
 
 namespace Bulwark.Analysis.Sensitivity;
 
-/// <summary>One uncertain number of a study: the catalog range it comes from and the sweep input it becomes.</summary>
-/// <param name="Range">the range, its entry, key path and provenance</param>
-/// <param name="Input">the sweep's input: named <c>ENTRY.PATH</c>, nominal = the catalog's value, in the number's unit</param>
-public sealed record StudyInput(NumberRange Range, UncertainInput Input);
+/// <summary>One uncertain input of a study: the sweep input it is, where it comes from, and what it changes.</summary>
+/// <param name="Input">the sweep's input: a number named <c>ENTRY.PATH</c>, nominal = the catalog's value, in the
+/// number's unit; or a threat variant named <c>threats.launch</c> or <c>threats.shape</c>, its levels by name</param>
+/// <param name="Provenance">where the range or the levels come from</param>
+/// <param name="Range">for a number, its range, entry and key path (null for a variant)</param>
+/// <param name="Variant">for a threat variant, its levels and classes (null for a number)</param>
+public sealed record StudyInput(UncertainInput Input, Provenance Provenance, NumberRange? Range = null, ThreatVariant? Variant = null)
+{
+    /// <summary>A number's input.</summary>
+    public static StudyInput Of(BulwarkCatalog catalog, NumberRange r)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(r);
+        return new(new UncertainInput(r.Name, r.Unit, StudyInputs.Nominal(catalog, r), r.Low, r.High, r.Distribution, StudyInputs.SourceText(catalog, r.Provenance)),
+            r.Provenance, Range: r);
+    }
+
+    /// <summary>A threat variant's input (its nominal level the study's own, level 0).</summary>
+    public static StudyInput Of(BulwarkCatalog catalog, ThreatVariant v)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(v);
+        string source = $"{StudyInputs.SourceText(catalog, v.Provenance)}; changes {string.Join(", ", v.ClassIds)}";
+        return new(UncertainInput.Variant(v.Name, [.. v.Levels.Select(l => l.Name)], 0, source), v.Provenance, Variant: v);
+    }
+}
 
 /// <summary>
-/// The uncertain numbers a study's sweep varies: the ranges of every catalog entry the study uses (its architectures'
+/// The uncertain inputs a study's sweep varies: the ranges of every catalog entry the study uses (its architectures'
 /// interceptors, sensors and sites, its threat classes' missiles and launch places, the deterrent's missiles and bases),
-/// in that order, then the study's own ranges (replacing a catalog range of the same name); filtered to the names its
-/// <c>sweep.inputs</c> (or <c>--inputs</c>) gives, in that order.
+/// in that order, then the study's own ranges (replacing a catalog range of the same name), then its threat variants
+/// (<c>threats.launch</c>, <c>threats.shape</c>); filtered to the names its <c>sweep.inputs</c> (or <c>--inputs</c>)
+/// gives, in that order.
 /// </summary>
 public static class StudyInputs
 {
@@ -48,26 +71,27 @@ public static class StudyInputs
             }
         }
 
+        List<StudyInput> inputs = [.. ranges.Select(r => StudyInput.Of(catalog, r)), .. study.Sweep.Variants.Select(v => StudyInput.Of(catalog, v))];
         names ??= study.Sweep.Inputs;
         if (names is not null)
         {
-            var chosen = new List<NumberRange>();
+            var chosen = new List<StudyInput>();
             foreach (string name in names)
             {
-                NumberRange r = ranges.FirstOrDefault(x => x.Name == name) ?? throw new InputException(study.Source, null, null, "sweep.inputs",
-                    $"'{name}' is not an uncertain number of study {study.Id}; expected one of: {(ranges.Count == 0 ? "(none)" : string.Join(", ", ranges.Select(x => x.Name)))}");
-                if (chosen.Contains(r))
+                StudyInput i = inputs.FirstOrDefault(x => x.Input.Name == name) ?? throw new InputException(study.Source, null, null, "sweep.inputs",
+                    $"'{name}' is not an uncertain input of study {study.Id}; expected one of: {(inputs.Count == 0 ? "(none)" : string.Join(", ", inputs.Select(x => x.Input.Name)))}");
+                if (chosen.Contains(i))
                 {
                     throw new InputException(study.Source, null, null, "sweep.inputs", $"'{name}' is listed twice");
                 }
 
-                chosen.Add(r);
+                chosen.Add(i);
             }
 
-            ranges = chosen;
+            inputs = chosen;
         }
 
-        return [.. ranges.Select(r => new StudyInput(r, new UncertainInput(r.Name, r.Unit, Nominal(catalog, r), r.Low, r.High, r.Distribution, SourceText(catalog, r.Provenance))))];
+        return inputs;
     }
 
     /// <summary>The number's value in the catalog (the nominal run's).</summary>

@@ -91,16 +91,36 @@ public sealed class StudyModel
     public static void Register(DiskStore? store) =>
         SweepModels.Register(Kind, spec => new StudyModel(StudySpec.FromJson(spec), store).Evaluate);
 
-    /// <summary>The catalog with a run's values (each input named <c>ENTRY.PATH</c>).</summary>
+    /// <summary>The catalog with a run's numbers (each named <c>ENTRY.PATH</c>; the threat variants are not the catalog's).</summary>
     public BulwarkCatalog CatalogFor(InputSet inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return Catalog.WithValues(inputs.Values.Select(v => Split(v.Key, v.Value)), "a sweep's run");
+        return Catalog.WithValues(inputs.Values.Where(v => !IsVariant(v.Key)).Select(v => Split(v.Key, v.Value)), "a sweep's run");
+    }
+
+    /// <summary>The comparison a run makes: the spec's, its threat classes changed by the run's threat variants (each a level's index).</summary>
+    public ComparisonOptions RunOptions(InputSet inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        IReadOnlyList<ThreatClass> classes = _options.ThreatClasses;
+        foreach (ThreatVariant v in Study.Sweep.Variants)
+        {
+            if (inputs.Names.Contains(v.Name))
+            {
+                double level = inputs[v.Name];
+                classes = level == Math.Floor(level) && level >= 0 && level < v.Levels.Count ? v.Apply(classes, (int)level)
+                    : throw new InputException(null, null, null, v.Name, $"level {level} of {v.Name}; expected a whole number from 0 to {v.Levels.Count - 1}");
+            }
+        }
+
+        return _options with { ThreatClasses = classes };
     }
 
     /// <summary>The run's comparison in full (the report's nominal run).</summary>
     public ComparisonResult Compare(InputSet inputs, IProgress<ComparisonProgress>? progress = null) =>
-        Comparison.Comparison.Run(_context.With(CatalogFor(inputs)), _options, progress);
+        Comparison.Comparison.Run(_context.With(CatalogFor(inputs)), RunOptions(inputs), progress);
+
+    private bool IsVariant(string name) => Study.Sweep.Variants.Any(v => v.Name == name);
 
     /// <summary>A run: the comparison's conclusions.</summary>
     public Outcomes Evaluate(InputSet inputs) => Conclusions.Of(Compare(inputs));

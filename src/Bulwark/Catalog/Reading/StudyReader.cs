@@ -150,7 +150,7 @@ public static class StudyReader
             }
         });
         SweepSettings sweep = SweepSettings.Default;
-        Collect(() => sweep = Sweep(root.TryGet("sweep"), root.TryGet("uncertain"), catalog, sources));
+        Collect(() => sweep = Sweep(root.TryGet("sweep"), root.TryGet("uncertain"), catalog, sources, options.ThreatClasses));
         var entry = new CatalogEntry("studies", id, name, root, rules);
         foreach (var (path, node) in entry.Numbers())
         {
@@ -178,12 +178,18 @@ public static class StudyReader
     }
 
     /// <summary>The <c>sweep:</c> block (how a sweep runs) and the study's own <c>uncertain:</c> ranges, keyed <c>ENTRY.PATH</c>.</summary>
-    private static SweepSettings Sweep(YamlNode? node, YamlNode? uncertain, BulwarkCatalog catalog, IReadOnlyDictionary<string, Source> sources)
+    private static SweepSettings Sweep(YamlNode? node, YamlNode? uncertain, BulwarkCatalog catalog, IReadOnlyDictionary<string, Source> sources,
+        IReadOnlyList<ThreatClass> classes)
     {
         SweepSettings s = SweepSettings.Default;
         if (node is not null)
         {
-            node.OnlyKeys("inputs", "step_deg", "resolution_deg", "samples", "seed", "flip_bisections", "thresholds");
+            node.OnlyKeys("inputs", "step_deg", "resolution_deg", "samples", "seed", "flip_bisections", "thresholds", "variants");
+            if (node.TryGet("variants") is { } variants)
+            {
+                s = s with { Variants = ThreatVariantReader.Read(variants, catalog, sources, classes) };
+            }
+
             if (node.TryGet("inputs") is { } inputs)
             {
                 s = s with { Inputs = inputs.IsScalar && inputs.String() == "all" ? null : [.. inputs.Items().Select(i => i.String())] };
@@ -292,7 +298,7 @@ public static class StudyReader
         var classes = new List<ThreatClass>();
         foreach (YamlNode item in list.Items())
         {
-            item.OnlyKeys("id", "label", "missile", "launch", "region");
+            item.OnlyKeys("id", "label", "missile", "launch", "region", "shape");
             YamlNode idNode = item.Get("id");
             string id = Id(idNode);
             if (classes.Any(c => c.Id == id))
@@ -310,7 +316,13 @@ public static class StudyReader
             }
 
             var (box, regionName) = Region(item.Get("region"));
-            classes.Add(new ThreatClass(id, item.Get("label").String(), missile.String(), places, box, regionName));
+            TrajectoryShape shape = TrajectoryShape.MinimumEnergy;
+            if (item.TryGet("shape") is { } s)
+            {
+                shape = TrajectoryShapeNames.Parse(s.String()) ?? throw s.Error($"unknown shape '{s.String()}'; expected minimum-energy, lofted or depressed");
+            }
+
+            classes.Add(new ThreatClass(id, item.Get("label").String(), missile.String(), places, box, regionName) { Shape = shape });
         }
 
         return classes.Count > 0 ? classes : throw list.Error("expected at least one threat class");

@@ -46,4 +46,7 @@ public sealed record SweepSettings
 
     /// <summary>The study's own ranges (its <c>uncertain:</c> block): they add to the catalog's and replace one of the same name.</summary>
     public IReadOnlyList<NumberRange> Ranges { get; init; } = [];
+
+    /// <summary>The threat variants (its <c>variants:</c> block): launch places and trajectory shapes as categorical inputs.</summary>
+    public IReadOnlyList<ThreatVariant> Variants { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bulwark.Analysis.Sensitivity;
+using Bulwark.Catalog.Studies;
 using Bulwark.Sweeps;
 
 namespace Bulwark.Output.Json;
@@ -8,8 +9,10 @@ namespace Bulwark.Output.Json;
 /// <c>sensitivity.json</c> of <c>bulwark sweep</c> (DESIGN §7), and the <c>sensitivity</c> key of its summary.json: the
 /// inputs with their ranges and sources, then per conclusion its nominal value, its band over the sample
 /// (<c>band {min, p05, p95, max}</c>), the inputs ranked by swing (<c>inputs[] {id, low, high, swing}</c>: the conclusion with
-/// the input at its low and high ends) and, for a yes/no conclusion, where it flips (<c>flips[] {input, value}</c>, with the
-/// bracket that holds the change). Numbers as computed (NaN and infinities as null).
+/// the input at its low and high ends; a variant's least and most over its levels, with <c>low_level</c>, <c>high_level</c>)
+/// and, for a yes/no conclusion, where it flips (<c>flips[] {input, value}</c>, with the bracket that holds the change; a
+/// variant's flip names its <c>level</c>). A variant input lists its <c>levels</c>: its values are their indices. Numbers
+/// as computed (NaN and infinities as null).
 /// </summary>
 public static class SensitivityJson
 {
@@ -52,14 +55,35 @@ public static class SensitivityJson
         {
             w.WriteStartObject();
             w.WriteString("id", i.Input.Name);
+            w.WriteString("kind", i.Input.IsVariant ? "variant" : "number");
             w.WriteString("unit", i.Input.Unit);
             Number(w, "nominal", i.Input.Nominal);
             Number(w, "low", i.Input.Low);
             Number(w, "high", i.Input.High);
             w.WriteString("distribution", i.Input.Distribution == InputDistribution.Uniform ? "uniform" : "triangular");
-            w.WriteString("confidence", Catalog.Provenance.Name(i.Range.Provenance.Confidence));
-            w.WriteString("source", i.Range.Provenance.SourceId);
-            w.WriteString("note", i.Range.Provenance.Note ?? i.Range.Provenance.CalibratedTo);
+            if (i.Variant is { } v)
+            {
+                // A variant's values (in runs.csv and runs.parquet too) are indices into its levels.
+                w.WriteStartArray("levels");
+                foreach (ThreatVariantLevel level in v.Levels)
+                {
+                    w.WriteStringValue(level.Name);
+                }
+
+                w.WriteEndArray();
+                w.WriteString("nominal_level", v.Levels[(int)i.Input.Nominal].Name);
+                w.WriteStartArray("threat_classes");
+                foreach (string c in v.ClassIds)
+                {
+                    w.WriteStringValue(c);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteString("confidence", Catalog.Provenance.Name(i.Provenance.Confidence));
+            w.WriteString("source", i.Provenance.SourceId);
+            w.WriteString("note", i.Provenance.Note ?? i.Provenance.CalibratedTo);
             w.WriteEndObject();
         }
 
@@ -115,6 +139,12 @@ public static class SensitivityJson
             Number(w, "low", bar.AtLow);
             Number(w, "high", bar.AtHigh);
             Number(w, "swing", bar.Swing);
+            if (bar.LowLevel is not null)
+            {
+                w.WriteString("low_level", bar.LowLevel);
+                w.WriteString("high_level", bar.HighLevel);
+            }
+
             w.WriteEndObject();
         }
 
@@ -127,7 +157,12 @@ public static class SensitivityJson
             Number(w, "value", f.Value);
             Number(w, "uncertainty", f.Uncertainty);
             w.WriteBoolean("located", f.Bracket is not null);
-            w.WriteString("side", f.Flip.Side == FlipSide.Low ? "low" : "high");
+            w.WriteString("side", f.Flip.Side switch { FlipSide.Low => "low", FlipSide.High => "high", _ => "level" });
+            if (f.Flip.Level is not null)
+            {
+                w.WriteString("level", f.Flip.Level);
+            }
+
             w.WriteBoolean("answer_beyond", f.Flip.AnswerAtSide);
             w.WriteString("description", Describe(c, f));
             w.WriteEndObject();
@@ -137,10 +172,20 @@ public static class SensitivityJson
         w.WriteEndObject();
     }
 
-    /// <summary>A flip in words: "yes when gbi-2-stage-mda.burnout_speed_km_s is above 7.19 km/s (± 0.03)".</summary>
+    /// <summary>
+    /// A flip in words: "yes when gbi-2-stage-mda.burnout_speed_km_s is above 7.19 km/s (± 0.03)"; for a variant, "no when
+    /// threats.launch is qom; yes at its nominal tabriz+semnan".
+    /// </summary>
     public static string Describe(ConclusionSensitivity c, LocatedFlip f)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(f);
         string answer = f.Flip.AnswerAtSide ? "yes" : "no";
+        if (f.Flip.Side == FlipSide.Level)
+        {
+            return $"{answer} when {f.Flip.Input} is {f.Flip.Level}; {(c.Nominal != 0 ? "yes" : "no")} at its nominal {f.Flip.NominalLevel}";
+        }
+
         string direction = f.Flip.Side == FlipSide.High ? "above" : "below";
         string unit = string.IsNullOrEmpty(f.Flip.Unit) ? "" : " " + f.Flip.Unit;
         string where = f.Bracket is null

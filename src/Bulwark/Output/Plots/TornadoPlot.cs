@@ -8,7 +8,8 @@ namespace Bulwark.Output.Plots;
 /// <summary>
 /// A tornado plot of one outcome (docs/sweeps.md): for each input, ranked by swing with the largest at the top, a
 /// horizontal bar from the nominal value to the outcome with the input at its low value and one to the outcome with it
-/// at its high value, and a line at the nominal value. Drawn with the maps' embedded font (<see cref="MapFont"/>) and
+/// at its high value (a threat variant: at the level giving the least and the one giving the most, named in its
+/// label), and a line at the nominal value. Drawn with the maps' embedded font (<see cref="MapFont"/>) and
 /// nothing from the clock or the machine, so the same tornado gives the same PNG bytes.
 /// </summary>
 public static class TornadoPlot
@@ -37,7 +38,9 @@ public static class TornadoPlot
             SwingBar b = tornado.Bars[i];
             double y = n - 1 - i;
             positions[i] = y;
-            labels[i] = $"{b.Input} ({G(b.LowInput)}–{G(b.HighInput)}{(string.IsNullOrEmpty(b.Unit) ? "" : " " + b.Unit)})";
+            labels[i] = b.LowLevel is { } lowLevel
+                ? $"{b.Input} ({lowLevel} → {b.HighLevel})"
+                : $"{b.Input} ({G(b.LowInput)}–{G(b.HighInput)}{(string.IsNullOrEmpty(b.Unit) ? "" : " " + b.Unit)})";
             if (double.IsFinite(b.AtLow) && double.IsFinite(tornado.Nominal))
             {
                 low.Add(new Bar { Position = y, ValueBase = tornado.Nominal, Value = b.AtLow, Size = 0.6, FillColor = LowColor, LineWidth = 0 });

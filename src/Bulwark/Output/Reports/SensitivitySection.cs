@@ -31,11 +31,13 @@ public static class SensitivitySection
             "than `bulwark compare`'s): the bands measure what the inputs do at that resolution, beside the grid's own error (docs/footprint.md)."));
 
         blocks.Add(new Heading(3, "The uncertain inputs"));
-        blocks.Add(new Table(["input", "nominal", "low", "high", "distribution", "source"],
+        blocks.Add(new Table(["input", "nominal", "range, or the other levels", "distribution", "source"],
             [.. s.Inputs.Select(i => (IReadOnlyList<string>)[
-                $"`{i.Input.Name}`", WithUnit(i.Input.Nominal, i.Input.Unit), WithUnit(i.Input.Low, i.Input.Unit), WithUnit(i.Input.High, i.Input.Unit),
-                i.Input.Distribution == InputDistribution.Uniform ? "uniform" : "triangular", i.Input.Source])],
-            [false, true, true, true, false, false]));
+                $"`{i.Input.Name}`",
+                i.Input.Levels is { } levels ? levels[(int)i.Input.Nominal] : WithUnit(i.Input.Nominal, i.Input.Unit),
+                i.Input.Levels is { } others ? string.Join(", ", others.Where((_, k) => k != (int)i.Input.Nominal)) : $"{F(i.Input.Low)}–{WithUnit(i.Input.High, i.Input.Unit)}",
+                i.Input.IsVariant ? "each level alike" : i.Input.Distribution == InputDistribution.Uniform ? "uniform" : "triangular", i.Input.Source])],
+            [false, true, true, false, false]));
 
         var numbers = s.Conclusions.Where(c => c.Conclusion.Headline && c.Conclusion.Kind == OutcomeKind.Number).ToList();
         blocks.Add(new Heading(3, "Bands"));
@@ -44,7 +46,7 @@ public static class SensitivitySection
                 c.Conclusion.Label, WithUnit(c.Nominal, c.Conclusion.Unit),
                 c.Band is { } b ? $"{F(b.P5)}–{F(b.P95)}" : "—",
                 c.Band is { } m ? $"{F(m.Min)}–{F(m.Max)}" : "—",
-                c.Tornado.Bars.FirstOrDefault(x => x.Swing > 0) is { } top ? $"`{top.Input}` ({F(top.AtLow)} → {F(top.AtHigh)})" : "none"])],
+                c.Tornado.Bars.FirstOrDefault(x => x.Swing > 0) is { } top ? Moved(top) : "none"])],
             [false, true, true, true, false]));
 
         var flips = s.Conclusions.SelectMany(c => c.Flips.Select(f => (c, f))).ToList();
@@ -68,10 +70,15 @@ public static class SensitivitySection
             {
                 byte[] png = TornadoPlot.Render(c.Tornado, c.Conclusion.Unit, Title(c.Conclusion.Label));
                 blocks.Add(new Figure([new ReportImage(TornadoFile(c.Conclusion.Name), $"What moves: {c.Conclusion.Label}", png)],
-                    $"{c.Conclusion.Label}: each input at its low (blue) and high (orange) end, the others nominal; nominal {WithUnit(c.Nominal, c.Conclusion.Unit)}."));
+                    $"{c.Conclusion.Label}: each input at its low (blue) and high (orange) end, the others nominal (a threat variant at the level that gives the least and the most); nominal {WithUnit(c.Nominal, c.Conclusion.Unit)}."));
             }
         }
     }
+
+    // The input that moves a number most, and how: "`x` (2 → 5)", or for a variant "`threats.launch` (qom: 2 → tabriz: 5)".
+    private static string Moved(SwingBar top) => top.LowLevel is { } low
+        ? $"`{top.Input}` ({low}: {F(top.AtLow)} → {top.HighLevel}: {F(top.AtHigh)})"
+        : $"`{top.Input}` ({F(top.AtLow)} → {F(top.AtHigh)})";
 
     // A title that fits the plot's width: long labels are cut at a word and marked.
     private static string Title(string label) => label.Length <= 70 ? label : label[..label.LastIndexOf(' ', 69)] + " …";

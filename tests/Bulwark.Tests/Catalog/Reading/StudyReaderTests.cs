@@ -144,4 +144,86 @@ public class StudyReaderTests
         Assert.Contains(expected, e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    private const string WithVariants = """
+        study: variants
+        name: A study with threat variants
+        architectures: [epaa-phase-2-2015]
+        threat_classes:
+          - id: mrbm
+            label: Sejjil-2
+            missile: sejjil-2
+            launch: [tabriz, semnan]
+            region: { min_lat_deg: 36, min_lon_deg: 20.5, max_lat_deg: 46, max_lon_deg: 30 }
+          - id: irbm
+            label: Sejjil-3
+            missile: sejjil-3
+            launch: [semnan]
+            shape: lofted
+            region: { min_lat_deg: 36, min_lon_deg: 20.5, max_lat_deg: 46, max_lon_deg: 30 }
+        deterrent: false
+        sweep:
+          variants:
+            launch:
+              threat_classes: [mrbm]
+              levels: [qom, [tabriz, shahrud]]
+              confidence: reported
+              source: garwin-postol-2009
+            shape:
+              levels: [depressed]
+              confidence: notional
+              source: bulwark-placeholder
+              calibrated_to: "a test"
+        provenance:
+          "*": { confidence: notional, source: bulwark-placeholder, calibrated_to: "a small test study" }
+        """;
+
+    [Fact]
+    public void ThreatVariantsReadWithTheStudysOwnChoiceAsTheNominalLevel()
+    {
+        Study study = StudyReader.Read("variants.yaml", WithVariants);
+        Assert.Equal([Bulwark.Flight.Targeting.TrajectoryShape.MinimumEnergy, Bulwark.Flight.Targeting.TrajectoryShape.Lofted], study.Options.ThreatClasses.Select(c => c.Shape));
+        Assert.Equal(2, study.Sweep.Variants.Count);
+        ThreatVariant launch = study.Sweep.Variants[0], shape = study.Sweep.Variants[1];
+        Assert.Equal(("threats.launch", ThreatVariantKind.Launch), (launch.Name, launch.Kind));
+        Assert.Equal(["tabriz+semnan", "qom", "tabriz+shahrud"], launch.Levels.Select(l => l.Name));
+        Assert.Equal(["mrbm"], launch.ClassIds);
+        Assert.Equal((Confidence.Reported, "garwin-postol-2009"), (launch.Provenance.Confidence, launch.Provenance.SourceId));
+
+        // The shape variant changes both classes, whose own shapes differ: its nominal level is "study".
+        Assert.Equal(["study", "depressed"], shape.Levels.Select(l => l.Name));
+        Assert.Equal(["mrbm", "irbm"], shape.ClassIds);
+        var depressed = shape.Apply(study.Options.ThreatClasses, 1);
+        Assert.All(depressed, c => Assert.Equal(Bulwark.Flight.Targeting.TrajectoryShape.Depressed, c.Shape));
+        Assert.Equal(study.Options.ThreatClasses[1], shape.Apply(study.Options.ThreatClasses, 0)[1]);
+        var fromQom = launch.Apply(study.Options.ThreatClasses, 1);
+        Assert.Equal(["qom"], fromQom[0].LaunchPlaceIds);
+        Assert.Equal(["semnan"], fromQom[1].LaunchPlaceIds);
+    }
+
+    /// <summary>(description, replaced, replacement, key, words of the message).</summary>
+    public static TheoryData<string, string, string, string, string> BrokenVariants => new()
+    {
+        { "unknown class", "threat_classes: [mrbm]", "threat_classes: [srbm]", "sweep.variants.launch.threat_classes[0]", "no threat class 'srbm' in this study" },
+        { "unknown place", "levels: [qom, [tabriz, shahrud]]", "levels: [qom, [tabriz, atlantis]]", "sweep.variants.launch.levels[1][1]", "no place 'atlantis'" },
+        { "the nominal level again", "levels: [qom, [tabriz, shahrud]]", "levels: [qom, [tabriz, semnan]]", "sweep.variants.launch.levels[1]", "'tabriz+semnan' is the study's own choice" },
+        { "a level twice", "levels: [qom, [tabriz, shahrud]]", "levels: [qom, qom]", "sweep.variants.launch.levels[1]", "the level 'qom' is listed twice" },
+        { "unknown shape", "levels: [depressed]", "levels: [ballistic]", "sweep.variants.shape.levels[0]", "unknown shape 'ballistic'" },
+        { "no provenance", "      confidence: reported\n      source: garwin-postol-2009\n", "", "sweep.variants.launch", "missing key 'confidence'" },
+        { "unknown variant", "    shape:\n", "    speed:\n", "sweep.variants.speed", "unknown key; expected one of" },
+        { "class shape", "shape: lofted", "shape: sideways", "threat_classes[1].shape", "unknown shape 'sideways'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenVariants))]
+    public void ABrokenVariantIsALocatedError(string description, string replaced, string replacement, string key, string expected)
+    {
+        replaced = replaced.Replace("\\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(replaced, WithVariants);
+        string text = WithVariants.Replace(replaced, replacement.Replace("\\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => StudyReader.Read("my.yaml", text));
+        Assert.True(e.Message.StartsWith("my.yaml:", StringComparison.Ordinal), $"{description}: {e.Message}");
+        Assert.Contains($": {key}: ", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
 }
