@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using Bulwark.Sweeps;
 using Bulwark.Tests;
@@ -110,6 +111,41 @@ public class SweepCommandTests(ITestOutputHelper output)
         var two = Run(twoThreads, Path.Combine(twoThreads, "trace"), study, cache, "--out", "sweep", "--threads", "2");
         Assert.True(two.Code == 0, two.Stderr);
         AssertSame(Snapshot(Path.Combine(reference, "sweep")), Snapshot(Path.Combine(twoThreads, "sweep")));
+    }
+
+    [Fact]
+    public void AThreatVariantSweepNamesItsLevelsInEveryOutput()
+    {
+        // sweep-variants.yaml: launch places (tabriz nominal; semnan, qom, tabriz+semnan) and shapes (minimum-energy
+        // nominal; lofted, depressed) beside one radar range. Bulgaria is fully covered from Tabriz on minimum-energy
+        // trajectories and not from Semnan (docs/sweeps.md, "Threat variants").
+        string root = CliRunner.TempDir();
+        Directory.CreateDirectory(root);
+        var (code, stdout, stderr) = Run(root, Path.Combine(root, "trace"), Study("sweep-variants.yaml"), null, "--out", "sweep", "--samples", "4");
+        Assert.True(code == 0, stderr);
+        string dir = Path.Combine(root, "sweep");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "sensitivity.json")));
+        var inputs = json.RootElement.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Equal("variant", inputs["threats.launch"].GetProperty("kind").GetString());
+        Assert.Equal(["tabriz", "semnan", "qom", "tabriz+semnan"], inputs["threats.launch"].GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("minimum-energy", inputs["threats.shape"].GetProperty("nominal_level").GetString());
+        Assert.Equal("number", inputs["an-tpy-2.detection_range_km"].GetProperty("kind").GetString());
+
+        JsonElement bulgaria = json.RootElement.GetProperty("conclusions").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == "epaa-phase-2-2015/mrbm/BGR/fully_covered");
+        Assert.True(bulgaria.GetProperty("nominal").GetBoolean());
+        var flips = bulgaria.GetProperty("flips").EnumerateArray().ToList();
+        JsonElement semnan = flips.Single(f => f.GetProperty("input").GetString() == "threats.launch" && f.GetProperty("level").GetString() == "semnan");
+        Assert.Equal(("level", false), (semnan.GetProperty("side").GetString(), semnan.GetProperty("answer_beyond").GetBoolean()));
+        Assert.Equal("no when threats.launch is semnan; yes at its nominal tabriz", semnan.GetProperty("description").GetString());
+
+        // The exports hold the levels' indices; the report and the table name the levels.
+        string[] csv = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+        int column = Array.IndexOf(csv[0].Split(','), "threats.launch");
+        Assert.True(column > 0);
+        Assert.Equal(["0", "1", "2", "3"], csv.Skip(1).Select(l => l.Split(',')[column]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("no when threats.launch is semnan", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("threats.launch is semnan", stdout, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, byte[]> Snapshot(string dir) =>
