@@ -47,14 +47,55 @@ public static class ThreatFlights
     }
 
     /// <summary>
+    /// Flies the threats that their missiles can reach, in their order, in parallel; those whose target is beyond the
+    /// missile's range (or too close for its shape) are left out and returned with the reason. A comparison counts shot
+    /// opportunities over a fixed threat set, and a sweep's run may shorten a missile's range (docs/sweeps.md): a threat
+    /// it no longer reaches threatens nothing. Any other failure is thrown as <see cref="Fly(AnalysisContext, IReadOnlyList{Threat}, double, string?)"/> throws it.
+    /// </summary>
+    public static (IReadOnlyList<FlownThreat> Flown, IReadOnlyList<(Threat Threat, string Why)> OutOfReach) FlyReachable(AnalysisContext context,
+        IReadOnlyList<Threat> threats, double stepS = DefaultStepS)
+    {
+        ArgumentNullException.ThrowIfNull(threats);
+        var flown = new FlownThreat?[threats.Count];
+        var why = new string?[threats.Count];
+        var failures = new Exception?[threats.Count];
+        Parallel.For(0, threats.Count, i =>
+        {
+            try
+            {
+                var (missile, request) = RequestOf(context, threats[i]);
+                TargetingSolution solution = new Targeter(context.Environment).Solve(missile, request, stepS);
+                flown[i] = From(threats[i], missile, solution, context.Catalog.Signature(threats[i].MissileId), context.Environment);
+            }
+            catch (TargetingException e) when (e.Failure is TargetingFailure.OutOfRange or TargetingFailure.TooClose)
+            {
+                why[i] = e.Message;
+            }
+            catch (Exception e) when (e is TargetingException or ArgumentException or Integration.IntegrationException)
+            {
+                failures[i] = new InputException(null, null, null, $"threat '{threats[i].Id}'",
+                    $"{threats[i].MissileId} from {threats[i].FromId} to {threats[i].ToId} cannot be flown: {e.Message}");
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (Array.Find(failures, f => f is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
+        }
+
+        return ([.. flown.OfType<FlownThreat>()], [.. threats.Select((t, i) => (t, why[i])).Where(x => x.Item2 is not null).Select(x => (x.t, x.Item2!))]);
+    }
+
+    /// <summary>
     /// Flies one threat to its target. A target the missile cannot reach (out of range, the launch place itself) is bad
     /// input: an <see cref="InputException"/> naming the threat, its missile, its places and <paramref name="file"/> when given.
     /// </summary>
     public static FlownThreat Fly(AnalysisContext context, Threat threat, double stepS = DefaultStepS, string? file = null)
     {
-        BulwarkCatalog catalog = context.Catalog;
-        IGuidedMissile missile = catalog.Missile(threat.MissileId);
-        var request = new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape);
+        var (missile, request) = RequestOf(context, threat);
         TargetingSolution solution;
         try
         {
@@ -66,7 +107,14 @@ public static class ThreatFlights
                 $"{threat.MissileId} from {threat.FromId} to {threat.ToId} cannot be flown: {e.Message}");
         }
 
-        return From(threat, missile, solution, catalog.Signature(threat.MissileId), context.Environment);
+        return From(threat, missile, solution, context.Catalog.Signature(threat.MissileId), context.Environment);
+    }
+
+    private static (IGuidedMissile Missile, TargetingRequest Request) RequestOf(AnalysisContext context, Threat threat)
+    {
+        BulwarkCatalog catalog = context.Catalog;
+        return (catalog.Missile(threat.MissileId),
+            new TargetingRequest(catalog.Place(threat.FromId).Position with { HeightM = 0 }, catalog.Place(threat.ToId).Position, threat.Shape));
     }
 
     /// <summary>The flown threat of a solution whose trajectory carries samples (the track is its samples).</summary>

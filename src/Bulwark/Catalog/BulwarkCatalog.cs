@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Flight.Vehicles;
 using Bulwark.Catalog.Reading;
@@ -136,7 +137,7 @@ public sealed partial class BulwarkCatalog
             .Concat(paths.Select(p => (p, provenance))).ToList();
         // A range goes with the number it was given for: an overridden number is the scenario's, without the catalog's range.
         var ranges = entry.Ranges.Where(r => !paths.Any(p => r.Path == p || (r.Path.StartsWith(p, StringComparison.Ordinal) && r.Path[p.Length] is '.' or '['))).ToList();
-        var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules, ranges);
+        var replaced = new CatalogEntry(entry.Kind, entry.Id, entry.Name, merged, rules, ranges) { Written = entry.Written };
         _entries[_entries.IndexOf(entry)] = replaced;
         _byId[entry.Id] = replaced;
         return replaced;
@@ -221,8 +222,45 @@ public sealed partial class BulwarkCatalog
     /// <summary>The place <paramref name="id"/>.</summary>
     public Place Place(string id, YamlNode? where = null) => Get("places", id, where).Record(e => PlaceReader.Read(e.Node));
 
-    /// <summary>The missile <paramref name="id"/>.</summary>
-    public IGuidedMissile Missile(string id, YamlNode? where = null) => Get("missiles", id, where).Record(e => MissileFile.Read(e.Node));
+    /// <summary>
+    /// The missile <paramref name="id"/>, read once per entry. Where a scenario or a sweep has changed its
+    /// <c>calibration.range_km</c>, its stages are scaled (<see cref="RangeScaledMissile"/>: every stage's Isp by one
+    /// factor) so that its maximum range due north from its calibration launch point (<c>calibration.from</c>) changes in
+    /// the ratio of the new figure to the one the catalog wrote: at the written figure it is the catalog's missile.
+    /// </summary>
+    public IGuidedMissile Missile(string id, YamlNode? where = null) => Get("missiles", id, where).Record(entry =>
+    {
+        IGuidedMissile missile = MissileFile.Read(entry.Node);
+        if (entry.ProvenanceOf(CalibrationRangeKey)?.IsScenarioOverride != true)
+        {
+            return missile;
+        }
+
+        double range = entry.NumberAt(CalibrationRangeKey)!.Value, written = entry.Written.NumberAt(CalibrationRangeKey) ?? range;
+        if (range == written)
+        {
+            return missile;
+        }
+
+        string name = $"{id}.{CalibrationRangeKey}";
+        if (missile is not StagedRocket rocket || entry.ScalarAt("calibration.from") is not { } fromId)
+        {
+            throw new InputException(entry.File, entry.Line, null, name, "only a staged missile with a calibration.from launch place can be given another range");
+        }
+
+        Geodetic from = Place(fromId).Position;
+        double ratio = range / written;
+        try
+        {
+            return RangeScaledMissile.For(rocket, from, ratio * RangeScaledMissile.MaximumRangeDueNorthM(rocket, from));
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InputException(entry.File, entry.Line, null, name, e.Message.Split(" (Parameter", 2)[0]);
+        }
+    });
+
+    private const string CalibrationRangeKey = "calibration.range_km";
 
     /// <summary>The radar cross-sections of missile <paramref name="missileId"/>; a clear error if it has none.</summary>
     public ThreatSignature Signature(string missileId, YamlNode? where = null) =>
@@ -495,7 +533,8 @@ public sealed partial class BulwarkCatalog
                 e.Record(x => PlaceReader.Read(x.Node));
                 break;
             case "missiles":
-                e.Record(x => MissileFile.Read(x.Node));
+                // Read, not kept: a missile whose range is overridden is scaled on first use (Missile).
+                MissileFile.Read(e.Node);
                 if (e.Node.Has("rcs"))
                 {
                     e.Record(x => SignatureReader.Read(x.Node));

@@ -19,9 +19,16 @@ public sealed class CatalogEntry
         Node = node;
         ProvenanceRules = provenance;
         Ranges = ranges ?? [];
+        Written = this;
     }
 
     public string Kind { get; }
+
+    /// <summary>
+    /// The entry as the catalog wrote it, before any scenario's or sweep's overrides were laid over it (this entry itself
+    /// when it has none): what an override is measured against (a missile's changed <c>calibration.range_km</c>).
+    /// </summary>
+    public CatalogEntry Written { get; init; } = null!;
 
     public string Id { get; }
 

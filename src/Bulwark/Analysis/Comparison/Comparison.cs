@@ -68,13 +68,18 @@ public static class Comparison
             }
         }
 
-        IReadOnlyList<FlownThreat> shotThreats = context.Fly(catalog.ThreatSet(options.ShotsThreatSet).Threats);
+        // A threat of the set that its missile cannot reach (a sweep's run may shorten a missile's range) threatens nothing.
+        var (shotThreats, outOfReach) = ThreatFlights.FlyReachable(context, catalog.ThreatSet(options.ShotsThreatSet).Threats);
         var engagements = architectures.Select(a => context.SeeAndEngage(a, shotThreats)).ToList();
         Report("shot opportunities", 1);
 
         var rows = architectures.Select((a, i) => new ArchitectureComparison(a, footprints[i], deterrents[i], engagements[i])).ToList();
         var missiles = options.ThreatClasses.Select(c => c.MissileId)
             .Concat(deterrents.Where(d => d is not null).SelectMany(d => d!.Tracks.Select(t => t.MissileId)));
-        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles)) { Environment = context.Environment };
+        return new ComparisonResult(options, grids, rows, Assumptions.For(catalog, architectures, missiles))
+        {
+            Environment = context.Environment,
+            ShotThreatsOutOfReach = [.. outOfReach.Select(x => x.Threat.Id)],
+        };
     }
 }

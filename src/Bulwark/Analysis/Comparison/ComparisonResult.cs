@@ -48,6 +48,12 @@ public sealed record ComparisonResult(
     /// <summary>The threshold below which a member counts as fully covered, and above which as not covered, %.</summary>
     public const double CoverMarginPct = 0.5;
 
+    /// <summary>
+    /// The threats of the shot-counting set that their missiles cannot reach (none with the catalog's missiles; a sweep's
+    /// run may shorten a range): left out of the shot opportunities.
+    /// </summary>
+    public IReadOnlyList<string> ShotThreatsOutOfReach { get; init; } = [];
+
     /// <summary>The world the comparison flew in (<see cref="AnalysisContext.Environment"/>).</summary>
     public FlightEnvironment Environment { get; init; } = FlightEnvironment.Default;
 

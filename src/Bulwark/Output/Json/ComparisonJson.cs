@@ -17,6 +17,18 @@ public static class ComparisonJson
         w.WriteBoolean("adaptive", r.Options.Adaptive);
         w.WriteNumber("members_year", r.Options.MembersYear);
         w.WriteString("shots_threat_set", r.Options.ShotsThreatSet);
+        if (r.ShotThreatsOutOfReach.Count > 0)
+        {
+            // Only where a changed missile range leaves a threat of the set out of reach (a sweep's run).
+            w.WriteStartArray("shots_threats_out_of_reach");
+            foreach (string id in r.ShotThreatsOutOfReach)
+            {
+                w.WriteStringValue(id);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("threat_classes");
         for (int k = 0; k < r.Options.ThreatClasses.Count; k++)
         {

@@ -124,7 +124,8 @@ public static class ComparisonReport
         blocks.Add(new Paragraph(
             "A cell is defended when, against every launch place whose missile reaches it, at least one battery has an intercept " +
             "opportunity (shoot-look-shoot or salvo, as the architecture's doctrine says). \"Members fully covered\" counts the NATO " +
-            $"members with at least {100 - ComparisonResult.CoverMarginPct}% of their territory defended; threatened members only."));
+            $"members with at least {100 - ComparisonResult.CoverMarginPct}% of their territory defended; threatened members only." +
+            (r.ShotThreatsOutOfReach.Count == 0 ? "" : $" Out of their missiles' reach, and so left out of the shot opportunities: {string.Join(", ", r.ShotThreatsOutOfReach)}.")));
     }
 
     /// <summary>What the trajectory count leaves out on a warm run: the aim points whose solutions came from the store.</summary>

@@ -43,6 +43,21 @@ public sealed class ThreatVariantTests
     }
 
     [Fact]
+    public void AShorterMissileRangeLeavesTheShotThreatsItCannotReachOutAndSaysSo()
+    {
+        // The Sejjil-2 scaled to 2,000 km (its written 2,200 km reaches 2,225 km due north from Semnan; this one about
+        // 2,023) no longer reaches Athens from Tabriz (1,976 km away, beyond its 1,964 km toward the west).
+        var model = new StudyModel(new StudySpec("sweep-variants.yaml", Text, 2, false, false));
+        var nominal = model.Compare(new InputSet([KeyValuePair.Create("sejjil-2.calibration.range_km", 2200.0)]));
+        var shorter = model.Compare(new InputSet([KeyValuePair.Create("sejjil-2.calibration.range_km", 2000.0)]));
+        Assert.Empty(nominal.ShotThreatsOutOfReach);
+        Assert.Contains("sejjil-2-tabriz-athens", shorter.ShotThreatsOutOfReach);
+        Assert.True(shorter.Architectures[0].ShotOpportunities < nominal.Architectures[0].ShotOpportunities);
+        double threatened = shorter.Architectures[0].Footprints[0].ThreatenedAreaKm2;
+        Assert.InRange(threatened, 1, nominal.Architectures[0].Footprints[0].ThreatenedAreaKm2 - 1);
+    }
+
+    [Fact]
     public void ALevelOutsideTheVariantIsBadInput() =>
         Assert.Throws<InputException>(() => Model(Text).RunOptions(Inputs(4, 0)));
 
