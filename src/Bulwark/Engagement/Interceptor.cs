@@ -23,4 +23,11 @@ public sealed record Interceptor(
     double SingleShotPk)
 {
     public string Name => Rocket.Name;
+
+    /// <summary>
+    /// The interceptor as its fly-outs see it: its reaction time and kill probability set to 0, since neither shapes a
+    /// fly-out. What reach tables (in memory and in the store) and the deterrent's stored threshold searches are keyed
+    /// by, so that a sweep varying a reaction time reuses them.
+    /// </summary>
+    public Interceptor FlyOutKey => this with { ReactionTimeS = 0, SingleShotPk = 0 };
 }

@@ -88,7 +88,7 @@ public sealed class ThresholdSearch
             }
 
             _description = $"bulwark threshold latest launches; code {typeof(ThresholdSearch).Module.ModuleVersionId:N}; tracks {Convert.ToHexStringLower(sha.GetHashAndReset())}; "
-                + CanonicalDescription.Of((_base, _site, _options.ThresholdTables with { MaxDegreeOfParallelism = -1 }, _options.MinSpeedMPerS, _options.SpeedQuantumMPerS));
+                + CanonicalDescription.Of((_base.FlyOutKey, _site, _options.ThresholdTables with { MaxDegreeOfParallelism = -1 }, _options.MinSpeedMPerS, _options.SpeedQuantumMPerS));
         }
 
         return _description;

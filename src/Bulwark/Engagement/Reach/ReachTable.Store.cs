@@ -25,7 +25,7 @@ public sealed partial class ReachTable
         /// <summary>The canonical description of a table (what its bins' keys are made from).</summary>
         public static string Table(Interceptor interceptor, Geodetic site, ReachTableOptions options) =>
             $"bulwark reach table; format {Format}; code {typeof(ReachTable).Module.ModuleVersionId:N}; "
-            + CanonicalDescription.Of((interceptor, site, options with { MaxDegreeOfParallelism = -1 }));
+            + CanonicalDescription.Of((interceptor.FlyOutKey, site, options with { MaxDegreeOfParallelism = -1 }));
 
         /// <summary>The key of bin <paramref name="bin"/> of the table described by <paramref name="table"/>.</summary>
         public static string Bin(string table, int bin) => DiskStore.KeyOf($"{table}; bin {bin}");

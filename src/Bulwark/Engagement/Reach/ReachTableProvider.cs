@@ -48,7 +48,8 @@ public sealed class ReachTableProvider
     public ReachTable Table(Interceptor interceptor, Geodetic site)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
-        return _tables.GetOrAdd((interceptor, site), k => ReachTable.OnDemand(k.Interceptor, k.Site, Options, Store));
+        // Keyed by what shapes the fly-outs: the same table serves every reaction time and kill probability.
+        return _tables.GetOrAdd((interceptor.FlyOutKey, site), k => ReachTable.OnDemand(k.Interceptor, k.Site, Options, Store));
     }
 
     /// <summary>The reach of <paramref name="interceptor"/> from <paramref name="site"/> (its table).</summary>

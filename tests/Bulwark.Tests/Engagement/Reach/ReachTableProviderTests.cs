@@ -7,9 +7,9 @@ using Bulwark.Numerics;
 namespace Bulwark.Tests.Engagement.Reach;
 
 /// <summary>
-/// <see cref="ReachTableProvider"/> keys its tables by the interceptor record itself (issue 13): equal records share a
-/// table whichever catalog read them, a record that differs in any field gets its own, and the provider keeps at most
-/// its capacity.
+/// <see cref="ReachTableProvider"/> keys its tables by the interceptor record itself (issue 13), less its reaction time
+/// and kill probability (which shape no fly-out): equal records share a table whichever catalog read them, a record that
+/// differs in any field of its fly-out gets its own, and the provider keeps at most its capacity.
 /// </summary>
 public class ReachTableProviderTests
 {
@@ -48,6 +48,19 @@ public class ReachTableProviderTests
 
         Assert.NotSame(provider.Table(a, Deveselu), provider.Table(heavier, Deveselu));
         Assert.Equal(2, provider.Built);
+    }
+
+    [Fact]
+    public void AReactionTimeOrKillProbabilityShapesNoFlyOutAndSharesTheTable()
+    {
+        // A sweep varying an interceptor's reaction time (docs/sweeps.md) reuses its tables: neither it nor the kill
+        // probability changes a fly-out, and the key and the store description leave both out.
+        var provider = new ReachTableProvider(Small, capacity: 4);
+        Interceptor a = BulwarkCatalog.BuiltIn.Interceptor("sm-3-ib");
+        Interceptor slower = a with { ReactionTimeS = 60, SingleShotPk = 0.5 };
+        Assert.Same(provider.Table(a, Deveselu), provider.Table(slower, Deveselu));
+        Assert.Equal(1, provider.Built);
+        Assert.Equal(ReachTable.StoreKeys.Table(a, Deveselu, Small), ReachTable.StoreKeys.Table(slower, Deveselu, Small));
     }
 
     [Fact]
