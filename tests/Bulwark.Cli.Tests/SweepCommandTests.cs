@@ -117,14 +117,15 @@ public class SweepCommandTests(ITestOutputHelper output)
     public void AThreatVariantSweepNamesItsLevelsInEveryOutput()
     {
         // sweep-variants.yaml: launch places (tabriz nominal; semnan, qom, tabriz+semnan) and shapes (minimum-energy
-        // nominal; lofted, depressed) beside one radar range. Bulgaria is fully covered from Tabriz on minimum-energy
-        // trajectories and not from Semnan (docs/sweeps.md, "Threat variants").
+        // nominal; lofted, depressed) beside one radar range. Bulgaria is defended wherever threatened from Tabriz on
+        // minimum-energy trajectories, not on depressed ones; from Semnan nothing reaches it, so it stays defended
+        // wherever threatened there (docs/sweeps.md, "Threat variants").
         string root = CliRunner.TempDir();
         Directory.CreateDirectory(root);
         var (code, stdout, stderr) = Run(root, Path.Combine(root, "trace"), Study("sweep-variants.yaml"), null, "--out", "sweep", "--samples", "4");
         Assert.True(code == 0, stderr);
         string dir = Path.Combine(root, "sweep");
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "sensitivity.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "sensitivity.json")));
         var inputs = json.RootElement.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         Assert.Equal("variant", inputs["threats.launch"].GetProperty("kind").GetString());
         Assert.Equal(["tabriz", "semnan", "qom", "tabriz+semnan"], inputs["threats.launch"].GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
@@ -132,20 +133,23 @@ public class SweepCommandTests(ITestOutputHelper output)
         Assert.Equal("number", inputs["an-tpy-2.detection_range_km"].GetProperty("kind").GetString());
 
         JsonElement bulgaria = json.RootElement.GetProperty("conclusions").EnumerateArray()
-            .Single(c => c.GetProperty("id").GetString() == "epaa-phase-2-2015/mrbm/BGR/fully_covered");
+            .Single(c => c.GetProperty("id").GetString() == "epaa-phase-2-2015/mrbm/BGR/defended_where_threatened");
         Assert.True(bulgaria.GetProperty("nominal").GetBoolean());
         var flips = bulgaria.GetProperty("flips").EnumerateArray().ToList();
-        JsonElement semnan = flips.Single(f => f.GetProperty("input").GetString() == "threats.launch" && f.GetProperty("level").GetString() == "semnan");
-        Assert.Equal(("level", false), (semnan.GetProperty("side").GetString(), semnan.GetProperty("answer_beyond").GetBoolean()));
-        Assert.Equal("no when threats.launch is semnan; yes at its nominal tabriz", semnan.GetProperty("description").GetString());
+        JsonElement depressed = flips.Single(f => f.GetProperty("input").GetString() == "threats.shape");
+        Assert.Equal(("level", "depressed", false), (depressed.GetProperty("side").GetString(), depressed.GetProperty("level").GetString(), depressed.GetProperty("answer_beyond").GetBoolean()));
+        Assert.Equal("no when threats.shape is depressed; yes at its nominal minimum-energy", depressed.GetProperty("description").GetString());
+        Assert.DoesNotContain(flips, f => f.GetProperty("input").GetString() == "threats.launch" && f.GetProperty("level").GetString() == "semnan");
+        JsonElement launch = bulgaria.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "threats.launch");
+        Assert.True(launch.TryGetProperty("low_level", out _));
 
         // The exports hold the levels' indices; the report and the table name the levels.
         string[] csv = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
         int column = Array.IndexOf(csv[0].Split(','), "threats.launch");
         Assert.True(column > 0);
         Assert.Equal(["0", "1", "2", "3"], csv.Skip(1).Select(l => l.Split(',')[column]).Distinct().Order(StringComparer.Ordinal));
-        Assert.Contains("no when threats.launch is semnan", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
-        Assert.Contains("threats.launch is semnan", stdout, StringComparison.Ordinal);
+        Assert.Contains("no when threats.shape is depressed", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("threats.shape is depressed", stdout, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, byte[]> Snapshot(string dir) =>

@@ -41,7 +41,7 @@ public static class Conclusions
         {
             (3, "defended_share_pct") => new(name, $"{p[0]} against {p[1]}: share of the threatened area defended", "%", kind, true),
             (3, "members_fully_covered") => new(name, $"{p[0]} against {p[1]}: NATO members fully covered", "", kind, true),
-            (4, "fully_covered") when p[0] != "participation" => new(name, $"{p[0]} against {p[1]}: {Countries.ByIso3(p[2])?.Name ?? p[2]} fully covered", "", kind, false),
+            (4, "defended_where_threatened") when p[0] != "participation" => new(name, $"{p[0]} against {p[1]}: {Countries.ByIso3(p[2])?.Name ?? p[2]} defended wherever threatened", "", kind, false),
             (2, "russian_tracks_engageable") => new(name, $"{p[0]}: Russian ICBM tracks engageable (its sensors)", "", kind, true),
             (2, "engages_russian_icbms") => new(name, $"{p[0]} can engage a Russian ICBM flying to the US (its sensors)", "", kind, true),
             (2, "engages_russian_icbms_ideal") => new(name, $"{p[0]} can reach a Russian ICBM flying to the US (ideal sensors)", "", kind, true),
@@ -71,6 +71,19 @@ public static class Conclusions
         return outcomes;
     }
 
+    /// <summary>
+    /// Whether no part of a member that the threat reaches is left undefended (to the comparison's 0.5% margin of its
+    /// area): the per-member answer of a sweep. Not "fully covered" (99.5% of its whole territory defended, the count of the
+    /// comparison's table), because an input that takes part of a member out of the missile's reach (a shorter range,
+    /// another launch place) would turn that to no though nothing threatened goes undefended. A member nothing reaches is
+    /// defended wherever threatened.
+    /// </summary>
+    public static bool DefendedWhereThreatened(CountryCoverage member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.AreaThreatenedPct - member.AreaDefendedPct <= ComparisonResult.CoverMarginPct;
+    }
+
     private static IEnumerable<(string Name, bool YesNo, double Value)> Walk(ComparisonResult r)
     {
         IReadOnlyList<ThreatClass> classes = r.Options.ThreatClasses;
@@ -85,7 +98,7 @@ public static class Conclusions
                 yield return ($"{at}/members_fully_covered", false, ComparisonFigures.MemberCounts(f).Full);
                 foreach (CountryCoverage member in f.Countries.Where(c => c.Member && c.AreaInRegionPct > 0).OrderBy(c => c.Iso3, StringComparer.Ordinal))
                 {
-                    yield return ($"{at}/{member.Iso3}/fully_covered", true, ComparisonResult.Classify(member) == MemberCover.Full ? 1 : 0);
+                    yield return ($"{at}/{member.Iso3}/defended_where_threatened", true, DefendedWhereThreatened(member) ? 1 : 0);
                 }
             }
 

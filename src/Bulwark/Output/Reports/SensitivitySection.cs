@@ -52,10 +52,10 @@ public static class SensitivitySection
         var flips = s.Conclusions.SelectMany(c => c.Flips.Select(f => (c, f))).ToList();
         blocks.Add(new Heading(3, "What flips"));
         blocks.Add(new Paragraph(
-            $"A member is fully covered when at least {100 - Analysis.Comparison.ComparisonResult.CoverMarginPct}% of its whole territory is defended. An input that takes part of " +
-            "a member out of the missile's reach (a shorter range, another launch place) therefore also turns the answer to no, " +
-            "though nothing it still threatens goes undefended: the defended share of the threatened area (the bands above, and " +
-            "each run's row in runs.csv) tells the two apart."));
+            "A member is \"defended wherever threatened\" when no part of it that the threat reaches is left undefended (to " +
+            $"{Analysis.Comparison.ComparisonResult.CoverMarginPct}% of its area). The count of members fully covered ({100 - Analysis.Comparison.ComparisonResult.CoverMarginPct}% of the whole " +
+            "territory defended) also falls when an input takes part of a member out of the missile's reach (a shorter range, " +
+            "another launch place), though nothing threatened goes undefended; the per-member answers here do not."));
         if (flips.Count == 0)
         {
             blocks.Add(new Paragraph("No yes/no conclusion changes its answer when any one input goes to either end of its range."));
