@@ -5,6 +5,7 @@ using Bulwark.Caching;
 using Bulwark.Catalog;
 using Bulwark.Catalog.Reading;
 using Bulwark.Catalog.Studies;
+using Bulwark.Engagement.Reach;
 using Bulwark.Sweeps;
 
 namespace Bulwark.Analysis.Sensitivity;
@@ -47,6 +48,13 @@ public sealed class StudyModel
     /// <summary>The model's kind in <see cref="SweepModels"/>.</summary>
     public const string Kind = "study";
 
+    /// <summary>
+    /// Reach tables held in memory across a sweep's runs: about 15 make a Lisbon comparison, so this keeps one run's and
+    /// most of the next's; the rest are read back from the store (docs/cache.md). The provider's default of 48 let a
+    /// sweep's many scaled interceptors grow the Lisbon sweep to 3.2 GB (docs/performance.md, "Sweeps").
+    /// </summary>
+    public const int ReachTablesHeld = 24;
+
     private readonly AnalysisContext _context;
     private readonly ComparisonOptions _options;
 
@@ -58,7 +66,8 @@ public sealed class StudyModel
         ArgumentNullException.ThrowIfNull(spec);
         Spec = spec;
         Study = StudyReader.Read(spec.File, spec.Text, catalog);
-        _context = new AnalysisContext(catalog ?? BulwarkCatalog.BuiltIn, store: store);
+        _context = new AnalysisContext(catalog ?? BulwarkCatalog.BuiltIn,
+            reach: new ReachTableProvider(ReachTableOptions.Default, ReachTablesHeld, store), store: store);
         _options = OptionsFor(Study, spec);
     }
 
