@@ -16,20 +16,20 @@ namespace Bulwark.Analysis.Sensitivity;
 public sealed record StudyInput(UncertainInput Input, Provenance Provenance, NumberRange? Range = null, ThreatVariant? Variant = null)
 {
     /// <summary>A number's input.</summary>
-    public static StudyInput Of(BulwarkCatalog catalog, NumberRange r)
+    public static StudyInput Of(BulwarkCatalog catalog, NumberRange r, IReadOnlyDictionary<string, Source>? studySources = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(r);
-        return new(new UncertainInput(r.Name, r.Unit, StudyInputs.Nominal(catalog, r), r.Low, r.High, r.Distribution, StudyInputs.SourceText(catalog, r.Provenance)),
+        return new(new UncertainInput(r.Name, r.Unit, StudyInputs.Nominal(catalog, r), r.Low, r.High, r.Distribution, StudyInputs.SourceText(catalog, r.Provenance, studySources)),
             r.Provenance, Range: r);
     }
 
     /// <summary>A threat variant's input (its nominal level the study's own, level 0).</summary>
-    public static StudyInput Of(BulwarkCatalog catalog, ThreatVariant v)
+    public static StudyInput Of(BulwarkCatalog catalog, ThreatVariant v, IReadOnlyDictionary<string, Source>? studySources = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(v);
-        string source = $"{StudyInputs.SourceText(catalog, v.Provenance)}; changes {string.Join(", ", v.ClassIds)}";
+        string source = $"{StudyInputs.SourceText(catalog, v.Provenance, studySources)}; changes {string.Join(", ", v.ClassIds)}";
         return new(UncertainInput.Variant(v.Name, [.. v.Levels.Select(l => l.Name)], 0, source), v.Provenance, Variant: v);
     }
 }
@@ -71,7 +71,7 @@ public static class StudyInputs
             }
         }
 
-        List<StudyInput> inputs = [.. ranges.Select(r => StudyInput.Of(catalog, r)), .. study.Sweep.Variants.Select(v => StudyInput.Of(catalog, v))];
+        List<StudyInput> inputs = [.. ranges.Select(r => StudyInput.Of(catalog, r, study.Sources)), .. study.Sweep.Variants.Select(v => StudyInput.Of(catalog, v, study.Sources))];
         names ??= study.Sweep.Inputs;
         if (names is not null)
         {
@@ -99,10 +99,13 @@ public static class StudyInputs
         catalog.Find(r.EntryId)?.NumberAt(r.Path)
         ?? throw new InputException(null, null, null, r.Name, $"no number '{r.Path}' in catalog entry '{r.EntryId}'");
 
-    /// <summary>A range's provenance as one line for reports: confidence, source (author, year), note.</summary>
-    public static string SourceText(BulwarkCatalog catalog, Provenance p)
+    /// <summary>A range's provenance as one line for reports: confidence, source (author, year; the catalog's or the study's own), note.</summary>
+    public static string SourceText(BulwarkCatalog catalog, Provenance p, IReadOnlyDictionary<string, Source>? studySources = null)
     {
-        string source = catalog.Sources.TryGetValue(p.SourceId ?? "", out Source? s) ? $"{s.Author}{(s.Year is { } y ? $" {y}" : "")} [{p.SourceId}]" : p.SourceId ?? "";
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(p);
+        Source? s = catalog.Sources.GetValueOrDefault(p.SourceId ?? "") ?? studySources?.GetValueOrDefault(p.SourceId ?? "");
+        string source = s is not null ? $"{s.Author}{(s.Year is { } y ? $" {y}" : "")} [{p.SourceId}]" : p.SourceId ?? "";
         string detail = p.Note ?? p.CalibratedTo ?? "";
         return $"{Provenance.Name(p.Confidence)}: {source}{(detail.Length > 0 ? "; " + detail : "")}";
     }

@@ -174,7 +174,7 @@ public static class StudyReader
             });
         }
 
-        return (new Study(id, name, description, file, options) { Provenance = rules, Sweep = sweep, Text = text }, problems);
+        return (new Study(id, name, description, file, options) { Provenance = rules, Sweep = sweep, Text = text, Sources = sources }, problems);
     }
 
     /// <summary>The <c>sweep:</c> block (how a sweep runs) and the study's own <c>uncertain:</c> ranges, keyed <c>ENTRY.PATH</c>.</summary>

@@ -24,6 +24,9 @@ public sealed record Study(string Id, string Name, string? Description, string S
     /// <summary>How <c>bulwark sweep</c> runs it (its <c>sweep:</c> and <c>uncertain:</c> blocks; defaults when absent).</summary>
     public SweepSettings Sweep { get; init; } = SweepSettings.Default;
 
+    /// <summary>The study's own sources (its <c>sources:</c> block), beside the catalog's bibliography, by id.</summary>
+    public IReadOnlyDictionary<string, Source> Sources { get; init; } = new Dictionary<string, Source>();
+
     /// <summary>The study file's text as read (a sweep's runs are keyed by it, and a cluster's workers read it again).</summary>
     public string Text { get; init; } = "";
 }
