@@ -50,6 +50,9 @@ public sealed class AnalysisContext
 
     public SensorOptions Sensors { get; }
 
+    /// <summary>Radar timelines shared by the architectures evaluated in this context (each equal radar and track once).</summary>
+    internal RadarTimelines RadarTimelines { get; } = new();
+
     /// <summary>The same context over another catalog (a scenario's), sharing the reach tables and options.</summary>
     public AnalysisContext With(BulwarkCatalog catalog) => new(catalog, Environment, Reach, Sensors, Store);
 

@@ -42,7 +42,7 @@ public static class SensorPicture
             {
                 case RadarSpec radar:
                     var deployed = new DeployedRadar(s.Id, radar, catalog.Place(s.PlaceId!).Position, s.BoresightAzimuthRad, refractionK);
-                    return new Deployed(node, spec, deployed, track => Timelines.Radar(deployed, track));
+                    return new Deployed(node, spec, deployed, track => context.RadarTimelines.Of(deployed, track));
                 case SpaceInfraredSpec ir:
                     return new Deployed(node, spec, null, track => Timelines.SpaceInfrared(s.Id, ir, track));
                 default:
