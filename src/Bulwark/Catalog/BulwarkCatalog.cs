@@ -435,7 +435,7 @@ public sealed partial class BulwarkCatalog
 
     internal Provenance ReadProvenanceRecord(YamlNode value) => ReadProvenanceRecord(value, null);
 
-    private static readonly string[] ProvenanceKeys = ["confidence", "source", "calibrated_to", "derivation", "note", "page"];
+    internal static readonly string[] ProvenanceKeys = ["confidence", "source", "calibrated_to", "derivation", "note", "page"];
 
     /// <summary>
     /// An entry's <c>uncertain:</c> block: for each number's key path, <c>{ low, high, distribution?, confidence, source,

@@ -18,8 +18,6 @@ namespace Bulwark.Catalog.Reading;
 /// </summary>
 internal static class ThreatVariantReader
 {
-    private static readonly string[] ProvenanceKeys = ["confidence", "source", "calibrated_to", "derivation", "note", "page"];
-
     /// <summary>The variants, launch before shape.</summary>
     public static IReadOnlyList<ThreatVariant> Read(YamlNode node, BulwarkCatalog catalog, IReadOnlyDictionary<string, Source> sources, IReadOnlyList<ThreatClass> classes)
     {
@@ -38,7 +36,7 @@ internal static class ThreatVariantReader
 
     private static ThreatVariant ReadOne(ThreatVariantKind kind, YamlNode node, BulwarkCatalog catalog, IReadOnlyDictionary<string, Source> sources, IReadOnlyList<ThreatClass> classes)
     {
-        string[] keys = [.. ProvenanceKeys, "threat_classes", "levels"];
+        string[] keys = [.. BulwarkCatalog.ProvenanceKeys, "threat_classes", "levels"];
         node.OnlyKeys(keys);
         var changed = new List<ThreatClass>();
         if (node.TryGet("threat_classes") is { } only)
