@@ -110,6 +110,8 @@ internal static class FootprintCommand
         stdout.WriteLine($"{r.Architecture.Name} against {r.Threat.MissileId} from {string.Join(", ", r.Threat.Launches.Select(p => p.Id))}");
         stdout.WriteLine($"grid: {r.Grid.Rows} × {r.Grid.Columns} cells of {F(r.Grid.StepDeg, 2)}° over {F(r.Grid.Box.MinLatDeg, 1)}…{F(r.Grid.Box.MaxLatDeg, 1)}°N, {F(r.Grid.Box.MinLonDeg, 1)}…{F(r.Grid.Box.MaxLonDeg, 1)}°E"
             + (r.Adaptive ? $" (adaptive: {r.EvaluatedCells} blocks evaluated, from {F(r.Grid.StepDeg * r.Threat.CoarseSize, 2)}° down to {F(r.Grid.StepDeg, 2)}° at the boundaries; --step-deg for a uniform grid)" : " (uniform)"));
+        ThreatGrid g = r.Threat;
+        stdout.WriteLine($"trajectories flown: {g.Flights} ({g.FanFlights} for the fans; {g.AimPoints} aim points, {g.StoredAimPoints} of them from the store, {g.TargeterCells} left to the targeter)");
         stdout.WriteLine($"threatened: {r.ThreatenedCells} cells, {F(r.ThreatenedAreaKm2, 0)} km²; not threatened (out of range): {r.Cells.Count - r.ThreatenedCells} cells");
         stdout.WriteLine($"defended (at least one shot against every launch place): {r.DefendedCells} cells, {F(r.DefendedAreaKm2, 0)} km²");
         var table = new Table().Border(TableBorder.Simple);

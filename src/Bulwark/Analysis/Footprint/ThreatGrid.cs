@@ -226,7 +226,8 @@ public sealed class ThreatGrid
                 else
                 {
                     (solution, aims[i].State[p], viaTargeter[j]) = Solve(fans[p], targeter, request, SeedOf(block, p));
-                    flights[j] = solution is null ? 0 : solution.Flights + 1;
+                    // A refined solution's track is its refinement's last flight; any other is flown again for its samples.
+                    flights[j] = solution is null ? 0 : solution.Refined ? solution.Flights : solution.Flights + 1;
                 }
 
                 if (solution is not null)

@@ -165,15 +165,14 @@ internal sealed class TrajectoryFan
                 : Outcome.UseTargeter;
         }
 
-        var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS);
-        if (refinement.Refine(aim, az, new ShapeControls(e, elevation)) is not { } r)
+        // The refinement's last flight, sampled at the output step, is the track.
+        var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS);
+        if (refinement.Refine(aim, az, new ShapeControls(e, elevation), Sensitivity(az, e)) is not { } r)
         {
             return Outcome.UseTargeter;
         }
 
-        var sampled = new Propagator(_env, MinimumEnergyRefinement.Options(outputStepS));
-        Trajectory trajectory = sampled.Run(_missile.Plan(_env, _launch, request.LaunchTimeS, r.AzimuthRad, r.Controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
-        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights)
+        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights)
         {
             Refined = true,
         };
@@ -229,6 +228,38 @@ internal sealed class TrajectoryFan
             (a, x) => flyer.Fly(a, new ShapeControls(x, elevation)),
             (shot, previous, a, x) => previous is { } p && Math.Abs(x - p.E) > 1e-12 ? (shot.RangeM - p.R) / (x - p.E) : Slope(a, x),
             Inside) is not null;
+
+    /// <summary>
+    /// The refinement's bounds at (<paramref name="az"/>, <paramref name="e"/>), from the table: twice the steepest slope
+    /// of the best elevation in the energy and in the azimuth over the table's cells around the point (the slope of a cell
+    /// is its mean, not its local, slope), each widened by what the nodes' own 2e−4 rad search tolerance could make of a
+    /// slope across a cell.
+    /// </summary>
+    private MinimumEnergyRefinement.Sensitivity Sensitivity(double az, double e)
+    {
+        int na = _elevation.GetLength(0), ne = Energies.Length;
+        var (i, _) = AzCell(az);
+        var (j, _) = ECell(e);
+        double perEnergy = 0, perAzimuth = 0;
+        double dE = Energies[1] - Energies[0];
+        for (int ii = Math.Max(0, i - 1); ii <= Math.Min(na - 1, i + 2); ii++)
+        {
+            for (int jj = Math.Max(0, j - 1); jj <= Math.Min(ne - 1, j + 2); jj++)
+            {
+                if (jj + 1 < ne && jj + 1 <= j + 2)
+                {
+                    perEnergy = Math.Max(perEnergy, Math.Abs(_elevation[ii, jj + 1] - _elevation[ii, jj]) / dE);
+                }
+
+                if (ii + 1 < na && ii + 1 <= i + 2)
+                {
+                    perAzimuth = Math.Max(perAzimuth, Math.Abs(_elevation[ii + 1, jj] - _elevation[ii, jj]) / _dAzRad);
+                }
+            }
+        }
+
+        return new MinimumEnergyRefinement.Sensitivity(2 * perEnergy + 2 * ElevationToleranceRad / dE, 2 * perAzimuth + 2 * ElevationToleranceRad / _dAzRad);
+    }
 
     /// <summary>
     /// The elevation that maximises the range at energy <paramref name="e"/> (golden section to the targeter's 2e−4 rad)

@@ -15,11 +15,15 @@ namespace Bulwark.Flight.Targeting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each round (i) finds the elevation that maximises the range at the current azimuth and energy as the maximum of the
+/// It first corrects the start's azimuth and energy at the start's elevation until the impact is within 0.5 m (where it can). Each
+/// round then (i) finds the elevation that maximises the range at the current azimuth and energy as the maximum of the
 /// least-squares cubic through five flights 0.005 rad apart (<see cref="FivePointMaximum"/>), re-centred until that
 /// maximum is within one spacing of the middle flight, and (ii) corrects the azimuth by the impact's bearing error and
-/// the energy by secant steps on the range, at that elevation, until the miss is under 0.5 m. It stops when a round
-/// moves the elevation by no more than 1e−6 rad (usually the second).
+/// the energy by secant steps on the range, at that elevation, until the miss is under 0.5 m. It stops when the first
+/// flight of (ii) lands within 0.5 m (the maximum's own azimuth and energy stand: usually the first round, since moving
+/// the elevation by δ along a range flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for
+/// δ = 1e−4 rad), or when a round moves the elevation by no more than 1e−6 rad. The flights of (ii) are sampled at the
+/// caller's step, so the last of them is the refined track itself, not flown again.
 /// </para>
 /// <para>
 /// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range
@@ -47,13 +51,19 @@ internal sealed class MinimumEnergyRefinement
     private readonly IGuidedMissile _missile;
     private readonly Geodetic _launch;
     private readonly double _launchTimeS;
-    private readonly Propagator _propagator;
+    private readonly Propagator _propagator, _sampled;
     private double? _slope;
 
-    public MinimumEnergyRefinement(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double launchTimeS)
+    /// <param name="env">the flight environment</param>
+    /// <param name="missile">the missile flown</param>
+    /// <param name="launch">the launch place</param>
+    /// <param name="launchTimeS">the launch time, s</param>
+    /// <param name="outputStepS">the sample step of the refined trajectory (<see cref="Solution.Trajectory"/>), s; 0: no samples</param>
+    public MinimumEnergyRefinement(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double launchTimeS, double outputStepS = 0)
     {
         (_env, _missile, _launch, _launchTimeS) = (env, missile, launch, launchTimeS);
         _propagator = new Propagator(env, Options());
+        _sampled = outputStepS > 0 ? new Propagator(env, Options(outputStepS)) : _propagator;
     }
 
     /// <summary>Trajectories flown so far.</summary>
@@ -65,22 +75,40 @@ internal sealed class MinimumEnergyRefinement
     /// <summary>The refined trajectory.</summary>
     /// <param name="AzimuthRad">launch azimuth, rad</param>
     /// <param name="Controls">energy fraction and the range-maximising elevation</param>
-    /// <param name="Trajectory">the flight (no samples), launch to impact</param>
+    /// <param name="Trajectory">the flight, launch to impact, sampled at the constructor's output step (none at 0)</param>
     /// <param name="Impact">where it lands</param>
     /// <param name="MissM">impact to aim point, m</param>
     /// <param name="RangeM">launch to impact, m</param>
     public readonly record struct Solution(double AzimuthRad, ShapeControls Controls, Trajectory Trajectory, Geodetic Impact, double MissM, double RangeM);
 
     /// <summary>
+    /// What a caller knows of the trajectories near the start (the footprint's fan, from its table): bounds on how fast the
+    /// range-maximising elevation moves with the energy and with the launch azimuth.
+    /// </summary>
+    /// <param name="ElevationPerEnergyRad">a bound on |∂(best elevation)/∂(energy fraction)|, rad</param>
+    /// <param name="ElevationPerAzimuth">a bound on |∂(best elevation)/∂(launch azimuth)|, rad per rad</param>
+    public readonly record struct Sensitivity(double ElevationPerEnergyRad, double ElevationPerAzimuth);
+
+    /// <summary>
     /// Refines a trajectory toward <paramref name="aim"/> that starts near the minimum-energy one (a miss of kilometres
     /// and an elevation within a few 1e−3 rad will do); null if it does not settle (no concave maximum, an orbital
-    /// flight, or no convergence), in which case the caller keeps what it had.
+    /// flight, or no convergence), in which case the caller keeps what it had. With <paramref name="sensitivity"/>, a round
+    /// whose correction moves the azimuth and energy so little that the best elevation moves by no more than 1e−6 rad by
+    /// those bounds settles without a search to confirm it.
     /// </summary>
-    public Solution? Refine(Geodetic aim, double azimuthRad, ShapeControls start)
+    public Solution? Refine(Geodetic aim, double azimuthRad, ShapeControls start, Sensitivity? sensitivity = null)
     {
         Ellipsoid shape = _env.Planet.Shape;
         GeodesicLine line = Geodesic.Inverse(shape, _launch.LatitudeRad, _launch.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad);
         double az = azimuthRad, e = start.EnergyFraction, elevation = start.ElevationRad;
+        // Land on the aim point at the start's elevation first, so that the first maximum is searched at (nearly) the
+        // azimuth and energy it ends at. Where that cannot land (at the edge of the range, where only the best elevation
+        // reaches), the search starts from the start itself.
+        if (Correct(line, aim, ref az, ref e, elevation, _propagator) is null)
+        {
+            (az, e) = (azimuthRad, start.EnergyFraction);
+        }
+
         for (int round = 0; round < MaxRounds; round++)
         {
             if (Maximum(az, e, elevation) is not { } best)
@@ -90,12 +118,19 @@ internal sealed class MinimumEnergyRefinement
 
             bool settled = round > 0 && Math.Abs(best - elevation) <= SettledRad;
             elevation = best;
-            if (Correct(line, aim, ref az, ref e, elevation) is not { } landed)
+            (double azSearched, double eSearched) = (az, e);
+            if (Correct(line, aim, ref az, ref e, elevation, _sampled) is not { } landed)
             {
                 return null;
             }
 
-            if (settled)
+            // Settled when the best elevation moved by no more than 1e−6 rad since the last round, or when the correction
+            // after the search moved the azimuth and energy by so little that it cannot have moved by more (nothing moved
+            // at all: a search here again would find the same maximum; or by the caller's bounds).
+            double moved = sensitivity is { } k
+                ? k.ElevationPerEnergyRad * Math.Abs(e - eSearched) + k.ElevationPerAzimuth * Math.Abs(Angle.WrapPi(az - azSearched))
+                : az == azSearched && e == eSearched ? 0 : double.PositiveInfinity;
+            if (settled || moved <= SettledRad)
             {
                 return new Solution(az, new ShapeControls(e, elevation), landed.Shot.Trajectory!, landed.Shot.Impact, landed.MissM, landed.Shot.RangeM);
             }
@@ -147,8 +182,8 @@ internal sealed class MinimumEnergyRefinement
     }
 
     /// <summary>Corrects the azimuth and energy at a fixed elevation until the miss is under <see cref="MissM"/>; the last flight and its miss, or null.</summary>
-    private (Shot Shot, double MissM)? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation) =>
-        AimCorrection.Run(_env.Planet.Shape, line, aim, MissM, MinEnergy, MaxCorrections, ref az, ref e, (a, x) => Fly(a, x, elevation),
+    private (Shot Shot, double MissM)? Correct(GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation, Propagator propagator) =>
+        AimCorrection.Run(_env.Planet.Shape, line, aim, MissM, MinEnergy, MaxCorrections, ref az, ref e, (a, x) => Fly(a, x, elevation, propagator),
             (shot, previous, a, x) => Slope(shot, previous, a, x, elevation));
 
     /// <summary>
@@ -183,10 +218,10 @@ internal sealed class MinimumEnergyRefinement
         return slope;
     }
 
-    private Shot? Fly(double az, double e, double elevation)
+    private Shot? Fly(double az, double e, double elevation, Propagator? propagator = null)
     {
         Flights++;
-        Trajectory t = _propagator.Run(_missile.Plan(_env, _launch, _launchTimeS, az, new ShapeControls(e, elevation)), _launchTimeS + Targeter.MaxFlightTimeS);
+        Trajectory t = (propagator ?? _propagator).Run(_missile.Plan(_env, _launch, _launchTimeS, az, new ShapeControls(e, elevation)), _launchTimeS + Targeter.MaxFlightTimeS);
         return t.End == FlightEnd.Altitude ? Shot.Measure(_env, _launch, t) : null;
     }
 }

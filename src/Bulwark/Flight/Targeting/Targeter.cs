@@ -98,18 +98,18 @@ public sealed class Targeter
         {
             // The search stops on a range that is flat at its maximum, where its elevation depends on its bracket: pin
             // the trajectory down to the one the aim point defines (docs/targeting.md). Kept as searched if that fails.
-            var refinement = new MinimumEnergyRefinement(_environment, missile, launch, request.LaunchTimeS);
+            // Its last flight is sampled at the output step: the refined track, not flown again.
+            var refinement = new MinimumEnergyRefinement(_environment, missile, launch, request.LaunchTimeS, outputStepS);
             MinimumEnergyRefinement.Solution? refined = refinement.Refine(request.Aim, bestAzimuth, bestControls);
             _flights += refinement.Flights;
             if (refined is { } r)
             {
                 (bestAzimuth, bestControls, trajectory, impact, bestMiss, range) = (r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM);
-                options = MinimumEnergyRefinement.Options();
                 isRefined = true;
             }
         }
 
-        if (outputStepS > 0)
+        if (outputStepS > 0 && !isRefined)
         {
             var sampled = new Propagator(_environment, options with { OutputStepS = outputStepS });
             trajectory = sampled.Run(missile.Plan(_environment, launch, request.LaunchTimeS, bestAzimuth, bestControls), request.LaunchTimeS + MaxFlightTimeS);
