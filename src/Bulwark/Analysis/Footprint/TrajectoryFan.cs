@@ -20,12 +20,16 @@ namespace Bulwark.Analysis.Footprint;
 /// at a point at geodesic range ρ and azimuth α, the fan is inverted (launch azimuth a = α − deflection(a, e),
 /// energy e with range(a, e) = ρ, bilinear in the nodes), a trajectory is flown with the interpolated elevation, and
 /// then corrected by real flights: the azimuth by the impact's bearing error (as the targeter does), the energy by
-/// Newton then secant steps on the range, until the miss is under 100 m (the targeter's own stopping point).
+/// Newton then secant steps on the range, until the miss is under 2 m (or, where no flight gets that close, the closest
+/// under 100 m, the targeter's own stopping point).
 /// </para>
 /// <para>
 /// The trajectory is then refined exactly as the targeter refines its own (<see cref="MinimumEnergyRefinement"/>: the
 /// range-maximising elevation at that energy to ~1e−6 rad, the impact to 0.5 m), so a cell's track is the targeter's
-/// to that precision, in a few flights plus the refinement's ~20 instead of the targeter's ~370 plus the same ~20.
+/// to that precision, in a few flights plus the refinement's 7–20 instead of the targeter's ~370 plus the same. The fan
+/// hands the refinement what it knows: the start's miss (within 2 m, the refinement searches at once), the range's slope
+/// in the energy its corrections measured, and bounds on the best elevation's slopes from its table (so that one search
+/// usually settles it).
 /// </para>
 /// <para>
 /// Aim points beyond 103% of the fan's maximum range at that azimuth are out of range. Between 97% and 103% (the edge
@@ -39,6 +43,9 @@ namespace Bulwark.Analysis.Footprint;
 internal sealed class TrajectoryFan
 {
     private const double MissStopM = 100;
+
+    /// <summary>The least energy step (fraction) whose secant is measured as the range's slope for the refinement.</summary>
+    private const double SecantMinStep = 1e-6;
     private const int MaxFlights = 16;
     private const double EdgeFraction = 0.97;
 
@@ -156,7 +163,7 @@ internal sealed class TrajectoryFan
         // to the minimum-energy trajectory as the targeter does (the same code: the range-maximising elevation to ~1e−6
         // rad, the impact to 0.5 m).
         var flyer = new Flyer(_env, _missile, _launch);
-        if (!Correct(flyer, line, aim, ref az, ref e, elevation))
+        if (Correct(flyer, line, aim, ref az, ref e, elevation) is not { } landed)
         {
             // In the edge band a point the corrections cannot reach at full energy is out of range if it lies beyond the
             // maximum range at this launch azimuth, measured exactly (the fan's own search, ~15 flights); else the targeter.
@@ -165,14 +172,27 @@ internal sealed class TrajectoryFan
                 : Outcome.UseTargeter;
         }
 
-        // The refinement's last flight, sampled at the output step, is the track.
+        // The refinement's last flight, sampled at the output step, is the track. A start that landed within 2 m is searched
+        // at once; where that does not settle (near an ICBM's full energy, where the range bends), the refinement starts
+        // again with its own correction first, as from any other start, before the targeter is asked.
+        var start = new ShapeControls(e, elevation);
+        MinimumEnergyRefinement.Sensitivity sensitivity = Sensitivity(az, e, landed.RangePerEnergyM);
         var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS);
-        if (refinement.Refine(aim, az, new ShapeControls(e, elevation), Sensitivity(az, e)) is not { } r)
+        MinimumEnergyRefinement.Solution? refined = refinement.Refine(aim, az, start, sensitivity, landed.MissM);
+        int refinementFlights = refinement.Flights;
+        if (refined is null && landed.MissM <= MinimumEnergyRefinement.StartLandedM)
+        {
+            var again = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS);
+            refined = again.Refine(aim, az, start, sensitivity);
+            refinementFlights += again.Flights;
+        }
+
+        if (refined is not { } r)
         {
             return Outcome.UseTargeter;
         }
 
-        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinement.Flights)
+        solution = new TargetingSolution(_missile, request, r.AzimuthRad, r.Controls, r.Trajectory, r.Impact, r.MissM, r.RangeM, flyer.Flights + refinementFlights)
         {
             Refined = true,
         };
@@ -220,22 +240,39 @@ internal sealed class TrajectoryFan
 
     /// <summary>
     /// Corrects <paramref name="az"/> by the impact's bearing error and <paramref name="e"/> by Newton then secant steps on
-    /// the range, at a fixed elevation, until the miss is under 100 m; false if not within <see cref="MaxFlights"/>. The
-    /// loop is the refinement's (<see cref="AimCorrection"/>); the slope comes from the fan where there is no secant yet.
+    /// the range, at a fixed elevation, until the miss is under the refinement's <see cref="MinimumEnergyRefinement.StartLandedM"/>
+    /// (2 m; then the refinement searches at once) or, where no flight gets that close, the closest under 100 m (the
+    /// targeter's own stopping point); null if not within <see cref="MaxFlights"/>. The loop is the refinement's
+    /// (<see cref="AimCorrection"/>); the slope comes from the fan where there is no secant yet. With the miss, the last
+    /// secant over an energy step of at least 1e−6 (null if none: smaller steps are mostly the integrator's metre of noise).
     /// </summary>
-    private bool Correct(Flyer flyer, GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation) =>
-        AimCorrection.Run(_env.Planet.Shape, line, aim, MissStopM, Energies[0], MaxFlights, ref az, ref e,
+    private (double MissM, double? RangePerEnergyM)? Correct(Flyer flyer, GeodesicLine line, Geodetic aim, ref double az, ref double e, double elevation)
+    {
+        double? measured = null;
+        return AimCorrection.Run(_env.Planet.Shape, line, aim, MinimumEnergyRefinement.StartLandedM, Energies[0], MaxFlights, ref az, ref e,
             (a, x) => flyer.Fly(a, new ShapeControls(x, elevation)),
-            (shot, previous, a, x) => previous is { } p && Math.Abs(x - p.E) > 1e-12 ? (shot.RangeM - p.R) / (x - p.E) : Slope(a, x),
-            Inside) is not null;
+            (shot, previous, a, x) =>
+            {
+                if (previous is { } p && Math.Abs(x - p.E) > 1e-12)
+                {
+                    double secant = (shot.RangeM - p.R) / (x - p.E);
+                    measured = Math.Abs(x - p.E) >= SecantMinStep && secant > 0 ? secant : measured;
+                    return secant;
+                }
+
+                return Slope(a, x);
+            },
+            Inside, acceptM: MissStopM) is { } landed ? (landed.MissM, measured) : null;
+    }
 
     /// <summary>
-    /// The refinement's bounds at (<paramref name="az"/>, <paramref name="e"/>), from the table: twice the steepest slope
+    /// The refinement's bounds at (<paramref name="az"/>, <paramref name="e"/>), with the corrections' measured slope of the
+    /// range in the energy (<paramref name="rangePerEnergyM"/>), from the table: twice the steepest slope
     /// of the best elevation in the energy and in the azimuth over the table's cells around the point (the slope of a cell
     /// is its mean, not its local, slope), each widened by what the nodes' own 2e−4 rad search tolerance could make of a
     /// slope across a cell.
     /// </summary>
-    private MinimumEnergyRefinement.Sensitivity Sensitivity(double az, double e)
+    private MinimumEnergyRefinement.Sensitivity Sensitivity(double az, double e, double? rangePerEnergyM)
     {
         int na = _elevation.GetLength(0), ne = Energies.Length;
         var (i, _) = AzCell(az);
@@ -258,7 +295,8 @@ internal sealed class TrajectoryFan
             }
         }
 
-        return new MinimumEnergyRefinement.Sensitivity(2 * perEnergy + 2 * ElevationToleranceRad / dE, 2 * perAzimuth + 2 * ElevationToleranceRad / _dAzRad);
+        return new MinimumEnergyRefinement.Sensitivity(2 * perEnergy + 2 * ElevationToleranceRad / dE, 2 * perAzimuth + 2 * ElevationToleranceRad / _dAzRad,
+            rangePerEnergyM);
     }
 
     /// <summary>

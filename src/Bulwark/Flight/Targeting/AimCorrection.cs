@@ -53,17 +53,20 @@ internal static class AimCorrection
     /// <param name="slope">the range's slope in the energy for the step from this flight, given the flight before it
     /// (energy, range; null for the first) and the current azimuth and energy; null to give up</param>
     /// <param name="mayFly">whether an azimuth may be flown; null: any</param>
+    /// <param name="acceptM">where the correction cannot get within <paramref name="stopM"/>, the closest flight that came
+    /// within this miss (m) is the answer instead, the azimuth and energy set back to it; null (the default): no fallback</param>
     public static (Shot Shot, double MissM)? Run(Ellipsoid shape, GeodesicLine toAim, Geodetic aim, double stopM, double minEnergy, int maxFlights,
         ref double azimuthRad, ref double energy, Func<double, double, Shot?> fly,
-        Func<Shot, (double E, double R)?, double, double, double?> slope, Func<double, bool>? mayFly = null)
+        Func<Shot, (double E, double R)?, double, double, double?> slope, Func<double, bool>? mayFly = null, double? acceptM = null)
     {
         (double E, double R)? previous = null;
+        (Shot Shot, double MissM, double Az, double E)? closest = null;
         int shortAtFullEnergy = 0;
         for (int k = 0; k < maxFlights && (mayFly is null || mayFly(azimuthRad)); k++)
         {
             if (fly(azimuthRad, energy) is not { } shot)
             {
-                return null;
+                break;
             }
 
             double miss = Geodesic.Inverse(shape, shot.Impact.LatitudeRad, shot.Impact.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad).DistanceM;
@@ -72,18 +75,23 @@ internal static class AimCorrection
                 return (shot, miss);
             }
 
+            if (miss <= acceptM && !(closest?.MissM <= miss))
+            {
+                closest = (shot, miss, azimuthRad, energy);
+            }
+
             // Short at full energy twice running (the second at the corrected azimuth): the energy cannot rise, and what is
             // left of the azimuth's correction hardly moves the range, so no later flight would land: give up now instead
             // of flying to maxFlights (the edge of the range, where most aim points beyond it end here).
             shortAtFullEnergy = energy >= 1 && shot.RangeM < toAim.DistanceM - stopM ? shortAtFullEnergy + 1 : 0;
             if (shortAtFullEnergy >= FullEnergyShortFlights)
             {
-                return null;
+                break;
             }
 
             if (slope(shot, previous, azimuthRad, energy) is not { } s)
             {
-                return null;
+                break;
             }
 
             previous = (energy, shot.RangeM);
@@ -91,6 +99,12 @@ internal static class AimCorrection
             azimuthRad = CorrectAzimuth(azimuthRad, shot.BearingRad, toAim);
         }
 
-        return null;
+        if (closest is not { } c)
+        {
+            return null;
+        }
+
+        (azimuthRad, energy) = (c.Az, c.E);
+        return (c.Shot, c.MissM);
     }
 }

@@ -52,7 +52,7 @@ internal sealed class MinimumEnergyRefinement
     private readonly Geodetic _launch;
     private readonly double _launchTimeS;
     private readonly Propagator _propagator, _sampled;
-    private double? _slope;
+    private double? _slope, _hint;
 
     /// <param name="env">the flight environment</param>
     /// <param name="missile">the missile flown</param>
@@ -82,12 +82,19 @@ internal sealed class MinimumEnergyRefinement
     public readonly record struct Solution(double AzimuthRad, ShapeControls Controls, Trajectory Trajectory, Geodetic Impact, double MissM, double RangeM);
 
     /// <summary>
-    /// What a caller knows of the trajectories near the start (the footprint's fan, from its table): bounds on how fast the
-    /// range-maximising elevation moves with the energy and with the launch azimuth.
+    /// What a caller knows of the trajectories near the start (the footprint's fan): bounds on how fast the
+    /// range-maximising elevation moves with the energy and with the launch azimuth (from its table), and the range's slope
+    /// in the energy its own corrections measured.
     /// </summary>
     /// <param name="ElevationPerEnergyRad">a bound on |∂(best elevation)/∂(energy fraction)|, rad</param>
     /// <param name="ElevationPerAzimuth">a bound on |∂(best elevation)/∂(launch azimuth)|, rad per rad</param>
-    public readonly record struct Sensitivity(double ElevationPerEnergyRad, double ElevationPerAzimuth);
+    /// <param name="RangePerEnergyM">the range's slope in the energy fraction, m, measured near the start (at the searches'
+    /// tolerance); used for the first correction step that has no slope of the refinement's own, instead of a finite
+    /// difference, and not kept after it; null: none</param>
+    public readonly record struct Sensitivity(double ElevationPerEnergyRad, double ElevationPerAzimuth, double? RangePerEnergyM = null);
+
+    /// <summary>A start that lands this close to the aim point (m, at the searches' tolerance) is not corrected before the first search.</summary>
+    public const double StartLandedM = 2;
 
     /// <summary>
     /// Refines a trajectory toward <paramref name="aim"/> that starts near the minimum-energy one (a miss of kilometres
@@ -96,15 +103,23 @@ internal sealed class MinimumEnergyRefinement
     /// whose correction moves the azimuth and energy so little that the best elevation moves by no more than 1e−6 rad by
     /// those bounds settles without a search to confirm it.
     /// </summary>
-    public Solution? Refine(Geodetic aim, double azimuthRad, ShapeControls start, Sensitivity? sensitivity = null)
+    /// <param name="aim">the aim point</param>
+    /// <param name="azimuthRad">the start's launch azimuth, rad</param>
+    /// <param name="start">the start's energy fraction and elevation</param>
+    /// <param name="sensitivity">what the caller knows of the trajectories near the start; null: nothing</param>
+    /// <param name="startMissM">how far from the aim point the start lands, m, when the caller knows; within
+    /// <see cref="StartLandedM"/>, the first search is at the start's azimuth and energy</param>
+    public Solution? Refine(Geodetic aim, double azimuthRad, ShapeControls start, Sensitivity? sensitivity = null, double startMissM = double.PositiveInfinity)
     {
         Ellipsoid shape = _env.Planet.Shape;
         GeodesicLine line = Geodesic.Inverse(shape, _launch.LatitudeRad, _launch.LongitudeRad, aim.LatitudeRad, aim.LongitudeRad);
         double az = azimuthRad, e = start.EnergyFraction, elevation = start.ElevationRad;
-        // Land on the aim point at the start's elevation first, so that the first maximum is searched at (nearly) the
-        // azimuth and energy it ends at. Where that cannot land (at the edge of the range, where only the best elevation
-        // reaches), the search starts from the start itself.
-        if (Correct(line, aim, ref az, ref e, elevation, _propagator) is null)
+        _hint = sensitivity?.RangePerEnergyM;
+
+        // Land on the aim point at the start's elevation first (unless the start already does), so that the first maximum
+        // is searched at (nearly) the azimuth and energy it ends at. Where that cannot land (at the edge of the range,
+        // where only the best elevation reaches), the search starts from the start itself.
+        if (!(startMissM <= StartLandedM) && Correct(line, aim, ref az, ref e, elevation, _propagator) is null)
         {
             (az, e) = (azimuthRad, start.EnergyFraction);
         }
@@ -188,8 +203,8 @@ internal sealed class MinimumEnergyRefinement
 
     /// <summary>
     /// The range's slope in the energy: a secant where the energy moved enough for the range to say something (a miss
-    /// that is mostly across the track moves it by next to nothing), else the last slope, else a finite difference; null
-    /// if none is positive.
+    /// that is mostly across the track moves it by next to nothing), else the last slope, else the caller's (once), else a
+    /// finite difference; null if none is positive.
     /// </summary>
     private double? Slope(Shot shot, (double E, double R)? previous, double az, double e, double elevation)
     {
@@ -197,6 +212,12 @@ internal sealed class MinimumEnergyRefinement
         if (!(slope > 0) && _slope is { } known)
         {
             slope = known;
+        }
+
+        if (!(slope > 0) && _hint is > 0 and var hint)
+        {
+            _hint = null;       // once: the next step measures its own
+            return hint;
         }
 
         if (!(slope > 0))
