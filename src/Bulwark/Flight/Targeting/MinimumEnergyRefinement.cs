@@ -15,15 +15,17 @@ namespace Bulwark.Flight.Targeting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// It first corrects the start's azimuth and energy at the start's elevation until the impact is within 0.5 m (where it can). Each
-/// round then (i) finds the elevation that maximises the range at the current azimuth and energy as the maximum of the
-/// least-squares cubic through five flights 0.005 rad apart (<see cref="FivePointMaximum"/>), re-centred until that
-/// maximum is within one spacing of the middle flight, and (ii) corrects the azimuth by the impact's bearing error and
-/// the energy by secant steps on the range, at that elevation, until the miss is under 0.5 m. It stops when the first
-/// flight of (ii) lands within 0.5 m (the maximum's own azimuth and energy stand: usually the first round, since moving
-/// the elevation by δ along a range flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for
-/// δ = 1e−4 rad), or when a round moves the elevation by no more than 1e−6 rad. The flights of (ii) are sampled at the
-/// caller's step, so the last of them is the refined track itself, not flown again.
+/// It first corrects the start's azimuth and energy at the start's elevation until the impact is within 0.5 m (where it
+/// can; a start the caller landed within <see cref="StartLandedM"/> goes on at once). Each round then (i) finds the
+/// elevation that maximises the range at the current azimuth and energy as the maximum of the least-squares cubic
+/// through five flights 0.005 rad apart (<see cref="FivePointMaximum"/>), re-centred until that maximum is within one
+/// spacing of the middle flight, and (ii) corrects the azimuth by the impact's bearing error and the energy by secant
+/// steps on the range, at that elevation, until the miss is under 0.5 m. It stops when (ii) moved the azimuth and
+/// energy so little that the maximising elevation cannot have moved by more than 1e−6 rad (not at all, or by the
+/// caller's <see cref="Sensitivity"/> bounds: usually the first round, since moving the elevation by δ along a range
+/// flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for δ = 1e−4 rad), or when a round
+/// moves the elevation by no more than 1e−6 rad. The flights of (ii) are sampled at the caller's step, so the last of
+/// them is the refined track itself, not flown again.
 /// </para>
 /// <para>
 /// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range

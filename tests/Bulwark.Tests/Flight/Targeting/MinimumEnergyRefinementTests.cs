@@ -66,6 +66,49 @@ public class MinimumEnergyRefinementTests
         Assert.True(Range(best.Controls.ElevationRad - 2e-3) < top && Range(best.Controls.ElevationRad + 2e-3) < top);
     }
 
+    [Theory]
+    [MemberData(nameof(Shots))]
+    public void BoundsFromTheCallerSettleItInOneSearchOnTheSameTrajectory(string missileId, string from, double lat, double lon)
+    {
+        // A caller's bounds on the best elevation's slopes (1 rad and 0.05 rad per rad here; the fan's bounds for the
+        // notional ICBM over the US came out at 2.2–3.0 rad and 0.14–0.26 rad per rad, docs/performance.md) let the
+        // refinement stop after one search where the correction after it hardly moves the azimuth and energy: from a start
+        // as close as a fan's seeded one (1e-4 rad of elevation), fewer flights, the same trajectory to its precision.
+        IGuidedMissile missile = Catalog.Missile(missileId);
+        Geodetic launch = Catalog.Place(from).Position with { HeightM = 0 };
+        Geodetic aim = Geodetic.FromDegrees(lat, lon);
+        TargetingSolution solved = new Targeter(Env).Solve(missile, new TargetingRequest(launch, aim));
+        double az = solved.AzimuthRad + 1e-5, e = solved.Controls.EnergyFraction - 1e-4, el = solved.Controls.ElevationRad + 1e-4;
+
+        var plain = new MinimumEnergyRefinement(Env, missile, launch, 0);
+        var reference = plain.Refine(aim, az, new ShapeControls(e, el))!.Value;
+        var bounded = new MinimumEnergyRefinement(Env, missile, launch, 0);
+        var fast = bounded.Refine(aim, az, new ShapeControls(e, el), new MinimumEnergyRefinement.Sensitivity(1.0, 0.05))!.Value;
+
+        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant(
+            $"{missileId}: {bounded.Flights} flights with bounds, {plain.Flights} without; elevations differ by {Math.Abs(fast.Controls.ElevationRad - reference.Controls.ElevationRad):E1} rad"));
+        Assert.True(fast.MissM <= MinimumEnergyRefinement.MissM, $"miss {fast.MissM:F2} m");
+        Assert.True(Math.Abs(fast.Controls.ElevationRad - reference.Controls.ElevationRad) <= 2e-6);
+        Assert.True(Math.Abs(fast.Controls.EnergyFraction - reference.Controls.EnergyFraction) <= 1e-6);
+        Assert.True(bounded.Flights < plain.Flights, $"{bounded.Flights} flights with bounds, {plain.Flights} without");
+    }
+
+    [Fact]
+    public void TheRefinedTrackIsItsLastFlightSampled()
+    {
+        // The refinement samples the flights after its search, so the solution's trajectory is the track, the same samples
+        // as a flight of the refined controls flown again at the output step.
+        IGuidedMissile missile = Catalog.Missile("sejjil-2");
+        Geodetic launch = Catalog.Place("tabriz").Position with { HeightM = 0 };
+        Geodetic aim = Geodetic.FromDegrees(43, 28);
+        TargetingSolution solved = new Targeter(Env).Solve(missile, new TargetingRequest(launch, aim));
+        var r = new MinimumEnergyRefinement(Env, missile, launch, 0, outputStepS: 1).Refine(aim, solved.AzimuthRad, solved.Controls)!.Value;
+        Trajectory again = new Propagator(Env, MinimumEnergyRefinement.Options(1)).Run(missile.Plan(Env, launch, 0, r.AzimuthRad, r.Controls), Targeter.MaxFlightTimeS);
+        Assert.True(r.Trajectory.Samples.Count > 100);
+        Assert.Equal(again.Samples, r.Trajectory.Samples);
+        Assert.Equal(again.Final, r.Trajectory.Final);
+    }
+
     [Fact]
     public void TheTargetersElevationFollowsTheAimPointSmoothly()
     {
