@@ -13,19 +13,7 @@ public static class FivePointMaximum
     /// </summary>
     public static double? Offset(ReadOnlySpan<double> y)
     {
-        if (y.Length != 5)
-        {
-            throw new ArgumentException("expected five samples", nameof(y));
-        }
-
-        // Normal equations split into even and odd parts on the symmetric stencil: Σu² = 10, Σu⁴ = 34, Σu⁶ = 130.
-        double s0 = y[0] + y[1] + y[2] + y[3] + y[4];
-        double s2 = 4 * (y[0] + y[4]) + y[1] + y[3];
-        double s1 = -2 * y[0] - y[1] + y[3] + 2 * y[4];
-        double s3 = -8 * y[0] - y[1] + y[3] + 8 * y[4];
-        double c = (5 * s2 - 10 * s0) / (5 * 34 - 10 * 10);     // from 5a + 10c = s0, 10a + 34c = s2
-        double b = (130 * s1 - 34 * s3) / (10 * 130 - 34 * 34); // from 10b + 34d = s1, 34b + 130d = s3
-        double d = (10 * s3 - 34 * s1) / (10 * 130 - 34 * 34);
+        var (_, b, c, d) = Coefficients(y);
 
         // Stationary points: b + 2c·u + 3d·u² = 0; the maximum is the root where 2c + 6d·u < 0.
         if (d == 0)
@@ -51,5 +39,31 @@ public static class FivePointMaximum
         }
 
         return best;
+    }
+
+    /// <summary>The same least-squares cubic through the samples at u = −2 … 2, evaluated at <paramref name="u"/>.</summary>
+    public static double Value(ReadOnlySpan<double> y, double u)
+    {
+        var (a, b, c, d) = Coefficients(y);
+        return a + u * (b + u * (c + u * d));
+    }
+
+    private static (double A, double B, double C, double D) Coefficients(ReadOnlySpan<double> y)
+    {
+        if (y.Length != 5)
+        {
+            throw new ArgumentException("expected five samples", nameof(y));
+        }
+
+        // Normal equations split into even and odd parts on the symmetric stencil: Σu² = 10, Σu⁴ = 34, Σu⁶ = 130.
+        double s0 = y[0] + y[1] + y[2] + y[3] + y[4];
+        double s2 = 4 * (y[0] + y[4]) + y[1] + y[3];
+        double s1 = -2 * y[0] - y[1] + y[3] + 2 * y[4];
+        double s3 = -8 * y[0] - y[1] + y[3] + 8 * y[4];
+        double c = (5 * s2 - 10 * s0) / (5 * 34 - 10 * 10);     // from 5a + 10c = s0, 10a + 34c = s2
+        double a = (34 * s0 - 10 * s2) / (5 * 34 - 10 * 10);
+        double b = (130 * s1 - 34 * s3) / (10 * 130 - 34 * 34); // from 10b + 34d = s1, 34b + 130d = s3
+        double d = (10 * s3 - 34 * s1) / (10 * 130 - 34 * 34);
+        return (a, b, c, d);
     }
 }

@@ -20,7 +20,8 @@ namespace Bulwark.Flight.Targeting;
 /// elevation that maximises the range at the current azimuth and energy as the maximum of the least-squares cubic
 /// through five flights 0.005 rad apart (<see cref="FivePointMaximum"/>), re-centred until that maximum is within one
 /// spacing of the middle flight, and (ii) corrects the azimuth by the impact's bearing error and the energy by secant
-/// steps on the range, at that elevation, until the miss is under 0.5 m. It stops when (ii) moved the azimuth and
+/// steps on the range, at that elevation, until the miss is under 0.5 m, the first step taken from where the search's
+/// fits (of the five flights' ranges and bearings) put a flight at the maximum, without flying it. It stops when (ii) moved the azimuth and
 /// energy so little that the maximising elevation cannot have moved by more than 1e−6 rad (not at all, or by the
 /// caller's <see cref="Sensitivity"/> bounds: usually the first round, since moving the elevation by δ along a range
 /// flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for δ = 1e−4 rad), or when a round
@@ -128,14 +129,24 @@ internal sealed class MinimumEnergyRefinement
 
         for (int round = 0; round < MaxRounds; round++)
         {
-            if (Maximum(az, e, elevation) is not { } best)
+            if (Maximum(az, e, elevation) is not { } found)
             {
                 return null;
             }
 
+            var (best, rangeM, bearingRad) = found;
+
             bool settled = round > 0 && Math.Abs(best - elevation) <= SettledRad;
             elevation = best;
             (double azSearched, double eSearched) = (az, e);
+
+            // The first correction is made from where the search's fits say a flight at the maximum lands, without flying
+            // it: the azimuth by its bearing error, the energy by its range error over the slope when one is known.
+            az = AimCorrection.CorrectAzimuth(az, bearingRad, line);
+            if ((_slope ?? _hint) is > 0 and var slope)
+            {
+                e = Math.Clamp(e + (line.DistanceM - rangeM) / slope, MinEnergy, 1);
+            }
             if (Correct(line, aim, ref az, ref e, elevation, _sampled) is not { } landed)
             {
                 return null;
@@ -156,8 +167,11 @@ internal sealed class MinimumEnergyRefinement
         return null;
     }
 
-    /// <summary>The range-maximising elevation at (<paramref name="az"/>, <paramref name="e"/>), searched from <paramref name="centre"/>.</summary>
-    private double? Maximum(double az, double e, double centre)
+    /// <summary>
+    /// The range-maximising elevation at (<paramref name="az"/>, <paramref name="e"/>), searched from
+    /// <paramref name="centre"/>, with the range and bearing of a flight there as the search's fits give them.
+    /// </summary>
+    private (double ElevationRad, double RangeM, double BearingRad)? Maximum(double az, double e, double centre)
     {
         (double lo, double hi) = _missile.ElevationRange;
         if (hi - lo < 4 * StencilRad)
@@ -165,7 +179,7 @@ internal sealed class MinimumEnergyRefinement
             return null;
         }
 
-        Span<double> ranges = stackalloc double[5];
+        Span<double> ranges = stackalloc double[5], bearings = stackalloc double[5];
         for (int t = 0; t < MaxRecentres; t++)
         {
             // The stencil sits on a fixed lattice of elevations, so that two refinements of the same aim point from
@@ -179,6 +193,7 @@ internal sealed class MinimumEnergyRefinement
                 }
 
                 ranges[k] = shot.RangeM;
+                bearings[k] = shot.BearingRad;
             }
 
             if (FivePointMaximum.Offset(ranges) is not { } u)
@@ -189,7 +204,16 @@ internal sealed class MinimumEnergyRefinement
             double x = c + u * StencilRad;
             if (Math.Abs(u) <= 1 || x <= lo || x >= hi)
             {
-                return Math.Clamp(x, lo, hi);    // inside the stencil, or at a limit of the guidance
+                // Inside the stencil, or at a limit of the guidance; with where a flight there lands, by the same fits
+                // (bearings taken about the middle flight's, so that none wraps).
+                double best = Math.Clamp(x, lo, hi), at = (best - c) / StencilRad;
+                double b0 = bearings[2];
+                for (int k = 0; k < 5; k++)
+                {
+                    bearings[k] = Angle.WrapPi(bearings[k] - b0);
+                }
+
+                return (best, FivePointMaximum.Value(ranges, at), b0 + FivePointMaximum.Value(bearings, at));
             }
 
             centre = c + Math.Clamp(u, -2, 2) * StencilRad;
