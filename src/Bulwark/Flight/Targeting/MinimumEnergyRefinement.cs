@@ -21,11 +21,11 @@ namespace Bulwark.Flight.Targeting;
 /// through five flights 0.005 rad apart (<see cref="FivePointMaximum"/>), re-centred until that maximum is within one
 /// spacing of the middle flight, and (ii) corrects the azimuth by the impact's bearing error and the energy by secant
 /// steps on the range, at that elevation, until the miss is under 0.5 m, the first step taken from where the search's
-/// fits (of the five flights' ranges and bearings) put a flight at the maximum, without flying it. It stops when (ii) moved the azimuth and
-/// energy so little that the maximising elevation cannot have moved by more than 1e−6 rad (not at all, or by the
-/// caller's <see cref="Sensitivity"/> bounds: usually the first round, since moving the elevation by δ along a range
-/// flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for δ = 1e−4 rad), or when a round
-/// moves the elevation by no more than 1e−6 rad. The flights of (ii) are sampled at the caller's step, so the last of
+/// fits (of the five flights' ranges and bearings) put a flight at the maximum, without flying it. It stops when (ii)
+/// moved the azimuth and energy so little that the maximising elevation cannot have moved by more than 1e−6 rad (not at
+/// all, or by the caller's <see cref="Sensitivity"/> bounds: usually the first round, since moving the elevation by δ
+/// along a range flat at its maximum moves the impact by about 5.5e6 m·rad⁻² × δ², centimetres for δ = 1e−4 rad), or
+/// when a round moves the elevation by no more than 1e−6 rad. The flights of (ii) are sampled at the caller's step, so the last of
 /// them is the refined track itself, not flown again.
 /// </para>
 /// <para>
@@ -147,6 +147,7 @@ internal sealed class MinimumEnergyRefinement
             {
                 e = Math.Clamp(e + (line.DistanceM - rangeM) / slope, MinEnergy, 1);
             }
+
             if (Correct(line, aim, ref az, ref e, elevation, _sampled) is not { } landed)
             {
                 return null;

@@ -70,10 +70,10 @@ public class MinimumEnergyRefinementTests
     [MemberData(nameof(Shots))]
     public void BoundsFromTheCallerSettleItInOneSearchOnTheSameTrajectory(string missileId, string from, double lat, double lon)
     {
-        // A caller's bounds on the best elevation's slopes (1 rad and 0.05 rad per rad here; the fan's bounds for the
-        // notional ICBM over the US came out at 2.2–3.0 rad and 0.14–0.26 rad per rad, docs/performance.md) let the
-        // refinement stop after one search where the correction after it hardly moves the azimuth and energy: from a start
-        // as close as a fan's seeded one (1e-4 rad of elevation), fewer flights, the same trajectory to its precision.
+        // A caller's bounds on the best elevation's slopes (1 rad per unit of energy and 0.05 rad per rad of azimuth here)
+        // let the refinement stop after one search where the correction after it hardly moves the azimuth and energy:
+        // from a start as close as a fan's seeded one (1e-4 rad of elevation), fewer flights, the same trajectory to its
+        // precision.
         IGuidedMissile missile = Catalog.Missile(missileId);
         Geodetic launch = Catalog.Place(from).Position with { HeightM = 0 };
         Geodetic aim = Geodetic.FromDegrees(lat, lon);
