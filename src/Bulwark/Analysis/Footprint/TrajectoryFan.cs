@@ -43,9 +43,6 @@ namespace Bulwark.Analysis.Footprint;
 internal sealed class TrajectoryFan
 {
     private const double MissStopM = 100;
-
-    /// <summary>The least energy step (fraction) whose secant is measured as the range's slope for the refinement.</summary>
-    private const double SecantMinStep = 1e-6;
     private const int MaxFlights = 16;
     private const double EdgeFraction = 0.97;
 
@@ -256,7 +253,7 @@ internal sealed class TrajectoryFan
                 if (previous is { } p && Math.Abs(x - p.E) > 1e-12)
                 {
                     double secant = (shot.RangeM - p.R) / (x - p.E);
-                    measured = Math.Abs(x - p.E) >= SecantMinStep && secant > 0 ? secant : measured;
+                    measured = Math.Abs(x - p.E) >= MinimumEnergyRefinement.SecantMinStep && secant > 0 ? secant : measured;
                     return secant;
                 }
 

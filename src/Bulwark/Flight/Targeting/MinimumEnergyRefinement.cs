@@ -46,7 +46,10 @@ internal sealed class MinimumEnergyRefinement
 
     private const double StencilRad = 0.005, LatticeRad = 1e-4;
     private const double SettledRad = 1e-6;
-    private const double SlopeStep = 1e-4, SecantMinStep = 1e-6;
+    private const double SlopeStep = 1e-4;
+
+    /// <summary>The least energy step (fraction) over which a secant is taken as the range's slope in the energy.</summary>
+    internal const double SecantMinStep = 1e-6;
     private const double MinEnergy = 1e-3;
     private const int MaxRounds = 4, MaxCorrections = 16, MaxRecentres = 4;
 
