@@ -5,6 +5,14 @@ public interface IAtmosphere
 {
     /// <summary>The air at <paramref name="geometricAltitudeM"/> (metres above the ellipsoid or sphere).</summary>
     AtmosphereState At(double geometricAltitudeM);
+
+    /// <summary>
+    /// The geometric altitudes (m, increasing) at which the state or its slope in altitude jumps: a layer's base where the
+    /// temperature gradient changes, a change of model. A propagator ends its integration segments there, so that no
+    /// step straddles a kink of the drag or the thrust (<see cref="Flight.Propagation.SmoothBandEvent"/>). Empty for a
+    /// smooth model.
+    /// </summary>
+    IReadOnlyList<double> SlopeBreakAltitudesM() => [];
 }
 
 /// <summary>The state of the air at one altitude, SI units.</summary>

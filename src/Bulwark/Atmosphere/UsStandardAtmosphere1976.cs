@@ -46,6 +46,28 @@ public sealed class UsStandardAtmosphere1976 : IAtmosphere
 
     private const double SoundFactor = Gamma * GasConstant / M0;
 
+    /// <summary>−5 km (the state is held below), the bases of layers 1–6 (where the lapse rate changes: 11, 20, 32, 47,
+    /// 51 and 71 km′ geopotential, eq. (19) to geometric), and 86 km (the change to the species region).</summary>
+    private static readonly double[] SlopeBreaks = BuildSlopeBreaks();
+
+    /// <inheritdoc/>
+    /// <remarks>Above 86 km the table's cubic Hermite pieces join with continuous slopes (every 0.25 km), and at 1000 km the
+    /// extrapolation continues the slopes, so neither is listed.</remarks>
+    public IReadOnlyList<double> SlopeBreakAltitudesM() => SlopeBreaks;
+
+    private static double[] BuildSlopeBreaks()
+    {
+        ReadOnlySpan<double> bases = LayerBaseGeopotentialM;
+        var breaks = new List<double> { MinimumAltitudeM };
+        for (int b = 1; b < bases.Length - 1; b++)
+        {
+            breaks.Add(Ussa1976Lower.GeometricAltitude(bases[b]));
+        }
+
+        breaks.Add(UpperRegionBaseM);
+        return [.. breaks];
+    }
+
     /// <summary>The air at <paramref name="geometricAltitudeM"/> (m above the sphere of radius r0): table-interpolated above 86 km.</summary>
     /// <exception cref="ArgumentException">The altitude is NaN.</exception>
     public AtmosphereState At(double geometricAltitudeM)

@@ -31,6 +31,18 @@ namespace Bulwark.Integration;
 /// located time is the end of the final bracket on the "after" side of the crossing.
 /// </para>
 /// <para>
+/// <b>A rejected step that crosses an event</b> is retried up to the crossing: the events are evaluated at the rejected
+/// trial's end and, where one triggers, its root on the trial's continuous extension (accurate to far better than a
+/// step) sets the next step: <see cref="CrossingOvershoot"/> of it past the root, no longer than the last accepted step
+/// (a retry that fails in turn shrinks by the error as usual), so that the event is then found and located as after
+/// any accepted step. A caller that
+/// ends its segments at the kinks of f with events (<c>SmoothBandEvent</c>) thus steps onto each kink instead of
+/// shrinking a step across it, whose error is of the order of the kink, five times or more (measured on a threat's
+/// flight: rejections 4,439 → 1,382 at the refinement's 1e−12, 103,873 → 38,759 at the searches' 1e−10). A step that
+/// fails for its length while an event happens to lie inside it takes the same retry: it ends at the event, which
+/// is where the accepted step would have stopped.
+/// </para>
+/// <para>
 /// <b>The state at an event</b> is re-stepped: one Dormand–Prince step of exactly t_root − t_prev is taken from the
 /// accepted step's start, so yEnd has the full 5th-order accuracy rather than the interpolant's 4th. The re-stepped state
 /// differs from the interpolated one by about the local tolerance, so the triggering event function evaluated at it could
@@ -78,6 +90,9 @@ public sealed class DormandPrince54
 
     /// <summary>Root-finding tolerance on the event time: this times max(1, |t|) seconds.</summary>
     private const double EventTimeTolerance = 1e-10;
+
+    /// <summary>A rejected step retried up to an event's crossing ends this fraction of its length past it.</summary>
+    private const double CrossingOvershoot = 1e-6;
 
     private readonly double[] _y, _yNew, _yStage, _yEvent, _yRestep;
     private double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7;
@@ -157,9 +172,19 @@ public sealed class DormandPrince54
     /// valid only during its <see cref="IStepObserver.OnStep"/> call. <paramref name="y0"/> and <paramref name="yEnd"/> have
     /// exactly <see cref="Dimension"/> components and may overlap. When tEndS equals t0S, y0 is copied and nothing else happens.
     /// </remarks>
+    /// <param name="system">the right-hand side</param>
+    /// <param name="t0S">the start time, s</param>
+    /// <param name="y0">the state at the start</param>
+    /// <param name="tEndS">the end time, s (≥ t0S)</param>
+    /// <param name="yEnd">receives the state where the segment ends</param>
+    /// <param name="events">the event functions checked after every accepted step</param>
+    /// <param name="observer">receives every accepted step's dense output, or null</param>
+    /// <param name="initialStepS">the first step, s, overriding <see cref="IntegratorOptions.InitialStepS"/> when &gt; 0 (a
+    /// segment that continues a flight past an event starts with the step the last one ended with,
+    /// <see cref="SegmentResult.LastStepS"/>); 0: the options' choice</param>
     /// <exception cref="IntegrationException">more than MaxSteps steps, step-size underflow, or a non-finite state or derivative.</exception>
     public SegmentResult Integrate<TSystem>(TSystem system, double t0S, ReadOnlySpan<double> y0, double tEndS, Span<double> yEnd,
-        IReadOnlyList<IEventFunction> events, IStepObserver? observer = null)
+        IReadOnlyList<IEventFunction> events, IStepObserver? observer = null, double initialStepS = 0)
         where TSystem : IOdeSystem
     {
         int n = Dimension;
@@ -216,12 +241,14 @@ public sealed class DormandPrince54
 
         IntegratorOptions opt = Options;
         double rtol = opt.RelativeTolerance, atol = opt.AbsoluteTolerance, hMax = opt.MaxStepS;
-        double h = opt.InitialStepS > 0 ? opt.InitialStepS : InitialStep(ref system, t, tEndS, ref evaluations);
+        double firstStep = initialStepS > 0 ? initialStepS : opt.InitialStepS;
+        double h = firstStep > 0 ? firstStep : InitialStep(ref system, t, tEndS, ref evaluations);
         h = Math.Min(Math.Min(h, hMax), tEndS - t0S);
 
         int accepted = 0, rejected = 0;
         double facOld = 1e-4;
-        bool lastRejected = false;
+        bool lastRejected = false, lastTargeted = false;
+        double hAccepted = 0;
         while (true)
         {
             if (accepted + rejected >= opt.MaxSteps)
@@ -254,7 +281,29 @@ public sealed class DormandPrince54
                 // Rejected: shrink (by at most 1/MinFactor), never grow.
                 rejected++;
                 lastRejected = true;
+                double hFailed = h;
                 h /= Math.Min(1.0 / MinFactor, fac11 / Safety);
+                if (eventCount > 0 && !lastTargeted)
+                {
+                    // A step across an event's crossing (where a caller ends a segment at a kink of f) fails for the
+                    // kink, not for its length: retry it up to just past the crossing its trial puts there.
+                    BuildDense(y, yNew, hFailed, _dense);
+                    if (CheckEvents(events, t, hFailed, tNew, yNew, out double tCross) >= 0)
+                    {
+                        double hCross = (tCross - t) * (1 + CrossingOvershoot);
+                        if (hCross < hFailed && hCross > 100 * MinRelativeStep * Math.Max(Math.Abs(t), Math.Abs(tEndS)))
+                        {
+                            // No longer than the last accepted step, which the smooth part is known to allow.
+                            h = hAccepted > 0 ? Math.Min(hCross, hAccepted) : hCross;
+                            lastTargeted = true;
+                        }
+                    }
+                }
+                else
+                {
+                    lastTargeted = false;
+                }
+
                 if (h < MinRelativeStep * Math.Max(Math.Abs(t), Math.Abs(tEndS)) || t + h == t)
                 {
                     throw new IntegrationException(
@@ -265,6 +314,9 @@ public sealed class DormandPrince54
             }
 
             accepted++;
+            hAccepted = h;
+            lastTargeted = false;
+
             BuildDense(y, yNew, h, _dense);
 
             double tRoot = tNew;
@@ -278,7 +330,7 @@ public sealed class DormandPrince54
                     observer.OnStep(_output);
                 }
 
-                return new SegmentResult(tRoot, eventIndex, accepted, rejected, evaluations);
+                return new SegmentResult(tRoot, eventIndex, accepted, rejected, evaluations, h);
             }
 
             if (observer is not null)
@@ -296,7 +348,7 @@ public sealed class DormandPrince54
             if (last)
             {
                 y.CopyTo(yEnd);
-                return new SegmentResult(tEndS, -1, accepted, rejected, evaluations);
+                return new SegmentResult(tEndS, -1, accepted, rejected, evaluations, h);
             }
 
             // PI controller.

@@ -25,7 +25,9 @@ public sealed class IntegrationException(string message) : Exception(message);
 /// <param name="AcceptedSteps">accepted steps</param>
 /// <param name="RejectedSteps">rejected steps</param>
 /// <param name="Evaluations">derivative evaluations</param>
-public readonly record struct SegmentResult(double EndTimeS, int EventIndex, int AcceptedSteps, int RejectedSteps, int Evaluations)
+/// <param name="LastStepS">the size of the last accepted step, s (0 when none was taken): a good first step for a segment
+/// that continues the same flight past an event</param>
+public readonly record struct SegmentResult(double EndTimeS, int EventIndex, int AcceptedSteps, int RejectedSteps, int Evaluations, double LastStepS = 0)
 {
     public bool StoppedOnEvent => EventIndex >= 0;
 }

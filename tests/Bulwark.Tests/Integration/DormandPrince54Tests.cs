@@ -106,6 +106,48 @@ public class DormandPrince54Tests
         Assert.Equal(1 + 6 * (result.AcceptedSteps + result.RejectedSteps), result.Evaluations);
     }
 
+    [Fact]
+    public void AGivenFirstStepOverridesTheOptionsAndTheLastStepIsReported()
+    {
+        var integrator = new DormandPrince54(2, new IntegratorOptions(1e-9, 1e-9, 60, 1e-3, 1_000_000));
+        var recorder = new StepRecorder();
+        Span<double> y = stackalloc double[2];
+        SegmentResult result = integrator.Integrate(new Oscillator(), 0, [1.0, 0.0], 1.0, y, NoEvents, recorder, initialStepS: 2e-3);
+
+        Assert.Equal(2e-3, recorder.Steps[0].End, 1e-18);
+        (double start, double end) = recorder.Steps[^1];
+        Assert.Equal(end - start, result.LastStepS, 1e-15);
+    }
+
+    // ---- a kink of f at an event ----
+
+    [Fact]
+    public void AStepAcrossAKinkAtAnEventIsRetriedUpToIt()
+    {
+        // Kinked: f's slope jumps at y = 1 (t = 1). A segment that ends there by an event, and a next one from it, is how
+        // the propagator crosses an atmosphere layer's base (SmoothBandEvent). The first trial step across the kink fails
+        // (its error is of the order of the kink, not of the tolerance); the retry steps onto the kink, so that segment
+        // has at most that one rejection, and the whole is as accurate as the tolerance.
+        var options = new IntegratorOptions(1e-10, 1e-10, 0.5, 0, 1_000_000);
+        var integrator = new DormandPrince54(1, options);
+        IEventFunction[] kink = [new LevelEvent(0, Kinked.KinkY, CrossingDirection.Increasing)];
+        double[] y = new double[1];
+        SegmentResult toKink = integrator.Integrate(new Kinked(), 0, [0.0], 3.0, y, kink);
+        Assert.Equal(0, toKink.EventIndex);
+        Assert.Equal(1.0, toKink.EndTimeS, 1e-9);
+        Assert.True(toKink.RejectedSteps <= 1, $"{toKink.RejectedSteps} rejected steps up to the kink");
+
+        SegmentResult after = integrator.Integrate(new Kinked(), toKink.EndTimeS, [.. y], 3.0, y, NoEvents, initialStepS: toKink.LastStepS);
+        double exact = Kinked.Exact(3.0);
+        Assert.Equal(exact, y[0], exact * 1e-8);
+
+        // The same in one segment, the kink inside it: the step across it is rejected until it is small.
+        SegmentResult through = integrator.Integrate(new Kinked(), 0, [0.0], 3.0, y, NoEvents);
+        Assert.Equal(exact, y[0], exact * 1e-8);
+        Assert.True(through.RejectedSteps >= toKink.RejectedSteps + after.RejectedSteps + 3,
+            $"across the kink: {through.RejectedSteps} rejections; ending a segment there: {toKink.RejectedSteps} + {after.RejectedSteps}");
+    }
+
     // ---- dense output and observer ----
 
     [Fact]

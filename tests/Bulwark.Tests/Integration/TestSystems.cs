@@ -116,3 +116,20 @@ internal sealed class FixedTimeSampler(double firstS, double intervalS, int coun
         }
     }
 }
+
+/// <summary>
+/// y' = 1 + c·max(0, y − <see cref="KinkY"/>), c = <see cref="SlopeJump"/>: continuous, its slope in y jumping from 0 to c
+/// at y = 1, as the drag's slope jumps at an atmosphere layer's base (there too the jump moves the solution by far more
+/// than the tolerance over a step, and by far less than the solution itself). From y(0) = 0: y = t up to t = 1, then
+/// 1 + (e^{c(t − 1)} − 1)/c.
+/// </summary>
+internal readonly struct Kinked : IOdeSystem
+{
+    public const double KinkY = 1, SlopeJump = 1e-3;
+
+    public int Dimension => 1;
+
+    public static double Exact(double t) => t <= 1 ? t : 1 + (Math.Exp(SlopeJump * (t - 1)) - 1) / SlopeJump;
+
+    public void Derivative(double t, ReadOnlySpan<double> y, Span<double> dydt) => dydt[0] = 1 + SlopeJump * Math.Max(0, y[0] - KinkY);
+}

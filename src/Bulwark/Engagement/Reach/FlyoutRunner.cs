@@ -42,6 +42,8 @@ internal sealed class FlyoutRunner
     private readonly IEventFunction[] _stopsWithExtraAndApogee;
     private readonly int _floorIndex;
     private readonly int _groundIndex;
+    private readonly int _bandIndex;
+    private readonly SmoothBandEvent _band;
     private readonly ExtraEvent _extra = new();
     private readonly Sampler _sampler;
 
@@ -57,15 +59,19 @@ internal sealed class FlyoutRunner
         FloorM = floorM;
         MaxFlightTimeS = maxFlightTimeS;
         var stops = new List<IEventFunction>();
+        var heights = new HeightProbe(environment); // the floor, the ground and the band share one height a state
         _floorIndex = -1;
         if (floorM > 0)
         {
             _floorIndex = stops.Count;
-            stops.Add(new AltitudeCrossingEvent(environment, floorM, CrossingDirection.Decreasing));
+            stops.Add(new AltitudeCrossingEvent(environment, floorM, CrossingDirection.Decreasing, heights));
         }
 
         _groundIndex = stops.Count;
-        stops.Add(new AltitudeCrossingEvent(environment, 0, CrossingDirection.Decreasing));
+        stops.Add(new AltitudeCrossingEvent(environment, 0, CrossingDirection.Decreasing, heights));
+        _band = new SmoothBandEvent(environment, heights);
+        _bandIndex = stops.Count;
+        stops.Add(_band);
         var apogee = new ApogeeEvent(environment);
         _stops = [.. stops];
         _stopsWithApogee = [.. stops, apogee];
@@ -110,6 +116,7 @@ internal sealed class FlyoutRunner
 
             var dynamics = new EquationsOfMotion(_environment, phase.Forces);
             double phaseEnd = state.TimeS + phase.DurationS;
+            double firstStepS = 0; // the integrator's own choice at a phase's start; the step reached across a band's edge
             while (true)
             {
                 double segmentEnd = Math.Min(phaseEnd, stopTime);
@@ -123,11 +130,18 @@ internal sealed class FlyoutRunner
                     ? (withApogee ? _stopsWithApogee : _stops)
                     : (withApogee ? _stopsWithExtraAndApogee : _stopsWithExtra);
                 state.CopyTo(_y);
-                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, events, _sampler);
+                _band.Reset(state, phase.Forces);
+                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, events, _sampler, firstStepS);
                 state = FlightState.From(result.EndTimeS, _yEnd);
                 if (!result.StoppedOnEvent)
                 {
                     break;
+                }
+
+                if (result.EventIndex == _bandIndex)
+                {
+                    firstStepS = result.LastStepS; // a kink of the forces: go on from it in a new segment
+                    continue;
                 }
 
                 int e = result.EventIndex;
@@ -142,7 +156,7 @@ internal sealed class FlyoutRunner
                     return FlyoutEnd.Ground;
                 }
 
-                if (extraStop is not null && e == _groundIndex + 1)
+                if (extraStop is not null && e == _bandIndex + 1)
                 {
                     return FlyoutEnd.Extra;
                 }

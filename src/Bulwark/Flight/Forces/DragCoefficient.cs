@@ -7,6 +7,10 @@ public abstract record DragCoefficient
 {
     public abstract double At(double mach);
 
+    /// <summary>The Mach numbers (increasing, &gt; 0) at which C_D's slope jumps; a propagator ends its integration segments
+    /// there (<see cref="Propagation.SmoothBandEvent"/>). Empty for a smooth C_D.</summary>
+    public virtual IReadOnlyList<double> SlopeBreakMachs() => [];
+
     public static DragCoefficient Constant(double cd) => new ConstantDragCoefficient(cd);
 }
 
@@ -23,6 +27,7 @@ public sealed record MachTableDragCoefficient : DragCoefficient
     private readonly double[] _cd;
     private readonly ValueList<double> _machList;
     private readonly ValueList<double> _cdList;
+    private readonly double[] _slopeBreaks;
 
     /// <param name="mach">Mach numbers, strictly increasing</param>
     /// <param name="cd">C_D at each Mach number</param>
@@ -44,6 +49,7 @@ public sealed record MachTableDragCoefficient : DragCoefficient
         _mach = [.. mach];
         _cd = [.. cd];
         _machList = new ValueList<double>(_mach);
+        _slopeBreaks = [.. _mach.Where(m => m > 0)];
         _cdList = new ValueList<double>(_cd);
     }
 
@@ -55,6 +61,10 @@ public sealed record MachTableDragCoefficient : DragCoefficient
     public bool Equals(MachTableDragCoefficient? other) => other is not null && _machList.Equals(other._machList) && _cdList.Equals(other._cdList);
 
     public override int GetHashCode() => HashCode.Combine(_machList, _cdList);
+
+    /// <summary>Every node above Mach 0: linear between nodes and constant beyond the ends, C_D's slope jumps at each (a
+    /// node where it happens not to, between two equal slopes, costs one segment boundary and nothing else).</summary>
+    public override IReadOnlyList<double> SlopeBreakMachs() => _slopeBreaks;
 
     public override double At(double mach)
     {

@@ -19,6 +19,8 @@ public sealed class Propagator
     private readonly IEventFunction[] _eventsWithApogee;
     private readonly IEventFunction[] _eventsWithoutApogee;
     private readonly int _stopEventIndex;
+    private readonly int _bandEventIndex;
+    private readonly SmoothBandEvent _band;
 
     public Propagator(FlightEnvironment environment, PropagationOptions options)
     {
@@ -26,12 +28,16 @@ public sealed class Propagator
         Options = options;
         _integrator = new DormandPrince54(FlightState.Dimension, options.Integrator);
         var stop = new List<IEventFunction>();
+        var heights = new HeightProbe(environment);
         if (options.StopAltitudeM is { } h)
         {
-            stop.Add(new AltitudeCrossingEvent(environment, h, CrossingDirection.Decreasing));
+            stop.Add(new AltitudeCrossingEvent(environment, h, CrossingDirection.Decreasing, heights));
         }
 
         _stopEventIndex = stop.Count > 0 ? 0 : -1;
+        _band = new SmoothBandEvent(environment, heights);
+        _bandEventIndex = stop.Count;
+        stop.Add(_band);
         _eventsWithoutApogee = [.. stop];
         _eventsWithApogee = options.LocateApogee ? [.. stop, new ApogeeEvent(environment)] : _eventsWithoutApogee;
     }
@@ -59,6 +65,7 @@ public sealed class Propagator
 
             double phaseEnd = state.TimeS + phase.DurationS;
             var dynamics = new EquationsOfMotion(_environment, phase.Forces);
+            double firstStepS = 0; // the integrator's own choice at a phase's start; the step reached across a band's edge
             while (true)
             {
                 double segmentEnd = Math.Min(phaseEnd, stopTime);
@@ -79,14 +86,21 @@ public sealed class Propagator
                 }
 
                 state.CopyTo(_y);
+                _band.Reset(state, phase.Forces);
                 IEventFunction[] active = apogeeFound ? _eventsWithoutApogee : _eventsWithApogee;
-                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler);
+                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler, firstStepS);
                 evaluations += result.Evaluations;
                 steps += result.AcceptedSteps;
                 state = FlightState.From(result.EndTimeS, _yEnd);
                 if (!result.StoppedOnEvent)
                 {
                     break;
+                }
+
+                if (result.EventIndex == _bandEventIndex)
+                {
+                    firstStepS = result.LastStepS; // a kink of the forces: go on from it in a new segment
+                    continue;
                 }
 
                 if (result.EventIndex == _stopEventIndex)

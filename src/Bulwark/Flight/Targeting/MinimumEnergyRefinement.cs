@@ -30,10 +30,12 @@ namespace Bulwark.Flight.Targeting;
 /// </para>
 /// <para>
 /// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range
-/// carries about a metre of step-selection noise, which on a range falling by about 5.5e6 m·rad⁻² × δ² from its maximum
-/// (550 m at 0.01 rad, for the Sejjil-3 at 2,400 km) moves the fitted maximum by 4e−6 to 2e−5 rad; at 1e−12 the noise is
-/// centimetres and fits from starts 3e−4 rad apart agree within 7e−7 rad (measured for the Sejjil-2, the Sejjil-3 and an
-/// ICBM by MinimumEnergyRefinementTests.IntegratorToleranceSweep; docs/targeting.md).
+/// carries step-selection noise that, on a range falling by about 5.5e6 m·rad⁻² × δ² from its maximum (550 m at
+/// 0.01 rad, for the Sejjil-3 at 2,400 km), moves the fitted maximum by up to 1.4e−6 rad; at 1e−12 the noise is
+/// centimetres and fits from starts 3e−4 rad apart agree within 2.3e−7 rad for the MRBM and IRBM classes and 1.1e−6 for
+/// an ICBM, whose spread is the cubic's model error rather than noise (measured on fourteen shots by
+/// MinimumEnergyRefinementTests.IntegratorToleranceSweep, with the propagator ending its segments at the forces' kinks;
+/// docs/targeting.md).
 /// </para>
 /// </remarks>
 internal sealed class MinimumEnergyRefinement
