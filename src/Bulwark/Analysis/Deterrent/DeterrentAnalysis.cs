@@ -34,7 +34,7 @@ public static class DeterrentAnalysis
         var threats = ValueList<Threat>.From(options.Threats ?? Tracks(catalog));
 
         progress?.Report($"flying {threats.Count} ICBM tracks");
-        var flown = cache is null ? context.Fly(threats) : cache.Flights.GetOrAdd(threats, _ => context.Fly(threats));
+        var flown = cache is null ? context.Fly(threats) : cache.Flights.GetOrAdd(threats, _ => new Lazy<IReadOnlyList<FlownThreat>>(() => context.Fly(threats))).Value;
         var pictures = context.See(architecture, flown);
 
         progress?.Report($"building the reach tables of {architecture.Batteries.Count} batteries");
@@ -42,28 +42,28 @@ public static class DeterrentAnalysis
         var reaches = batteries.Select(b => context.Reach.For(b.Interceptor, b.Site)).ToList();
         var real = context.Engage(architecture, pictures);
 
+        // Each battery's threshold search is a sequence of reach tables (a binary search on the speed), each table's
+        // fly-outs flown on every core as its bins are needed and its lookups along the tracks on one: the batteries'
+        // searches run side by side so that those lookups and the bins' tails overlap. Each search is the battery's
+        // own, so the thresholds do not depend on the order or the thread count.
         var thresholds = new (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[batteries.Count, flown.Count];
-        for (int i = 0; i < batteries.Count; i++)
+        if (options.Thresholds)
         {
-            var (battery, interceptor, site) = batteries[i];
-            if (!options.Thresholds)
-            {
-                for (int k = 0; k < flown.Count; k++)
-                {
-                    thresholds[i, k] = (null, []);
-                }
+            progress?.Report($"threshold speeds of {batteries.Count} batteries");
+        }
 
-                continue;
-            }
-
-            progress?.Report($"threshold speeds of {battery.Id} ({interceptor.Id} at {battery.PlaceId})");
-            var perTrack = cache is null ? Thresholds(interceptor, site, flown, options, context.Reach.Store)
-                : cache.Thresholds.GetOrAdd((interceptor, site, threats), _ => Thresholds(interceptor, site, flown, options, context.Reach.Store));
+        Parallel.For(0, batteries.Count, i =>
+        {
+            var (_, interceptor, site) = batteries[i];
+            var perTrack = !options.Thresholds ? [.. flown.Select(_ => ((ThresholdSpeed?)null, (IReadOnlyList<ThresholdSpeed>)[]))]
+                : cache is null ? Thresholds(interceptor, site, flown, options, context.Reach.Store)
+                : cache.Thresholds.GetOrAdd((interceptor, site, threats),
+                    _ => new Lazy<(ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[]>(() => Thresholds(interceptor, site, flown, options, context.Reach.Store))).Value;
             for (int k = 0; k < flown.Count; k++)
             {
                 thresholds[i, k] = perTrack[k];
             }
-        }
+        });
 
         var tracks = flown.Select((f, k) => new DeterrentTrack(f, pictures[k], [.. batteries.Select((b, i) =>
         {

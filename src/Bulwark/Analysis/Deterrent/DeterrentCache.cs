@@ -14,7 +14,10 @@ namespace Bulwark.Analysis.Deterrent;
 /// </summary>
 public sealed class DeterrentCache
 {
-    internal ConcurrentDictionary<ValueList<Threat>, IReadOnlyList<FlownThreat>> Flights { get; } = new();
+    /// <summary>The flown tracks of each track list, flown once even when two runs ask at once.</summary>
+    internal ConcurrentDictionary<ValueList<Threat>, Lazy<IReadOnlyList<FlownThreat>>> Flights { get; } = new();
 
-    internal ConcurrentDictionary<(Interceptor Interceptor, Geodetic Site, ValueList<Threat> Tracks), (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[]> Thresholds { get; } = new();
+    /// <summary>Each (interceptor, site, tracks)'s thresholds, computed once even when two batteries ask at once (a
+    /// <see cref="Lazy{T}"/> in thread-safe mode).</summary>
+    internal ConcurrentDictionary<(Interceptor Interceptor, Geodetic Site, ValueList<Threat> Tracks), Lazy<(ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[]>> Thresholds { get; } = new();
 }

@@ -1,0 +1,53 @@
+using Bulwark.Analysis;
+using Bulwark.Analysis.Deterrent;
+using Bulwark.Catalog;
+using Bulwark.Catalog.Studies;
+using Bulwark.Flight.Targeting;
+
+namespace Bulwark.Tests.Analysis.Deterrent;
+
+/// <summary>
+/// A deterrent analysis runs its batteries' threshold searches side by side, and the comparison shares one
+/// <see cref="DeterrentCache"/> between its architectures' analyses (which a caller may run on several threads): every
+/// architecture must get what it gets alone, without a cache.
+/// </summary>
+public class DeterrentCacheTests
+{
+    [Fact]
+    public void ArchitecturesRunSideBySideOnASharedCacheGetWhatEachGetsAlone()
+    {
+        BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
+        AnalysisContext context = TestData.Context(catalog);
+        // One track, one delay and a narrow speed range keep the tables built few; phases 2 and 3 share batteries
+        // (Deveselu, the ships), so on a shared cache the two runs ask for the same thresholds at once.
+        var options = DeterrentOptions.Default with
+        {
+            Threats = [new Threat("topol-m-teykovo-boston", "topol-m", "teykovo", "boston", TrajectoryShape.MinimumEnergy)],
+            DelaysS = [60],
+            MinSpeedMPerS = 3500,
+            MaxSpeedMPerS = 6000,
+        };
+        string[] ids = ["epaa-phase-2-2015", "epaa-phase-3-2018"];
+
+        DeterrentResult[] alone = [.. ids.Select(id => DeterrentAnalysis.Run(context, catalog.Architecture(id), options))];
+        var shared = new DeterrentResult[ids.Length];
+        var cache = new DeterrentCache();
+        Parallel.For(0, ids.Length, a => shared[a] = DeterrentAnalysis.Run(context, catalog.Architecture(ids[a]), options, cache: cache));
+
+        for (int a = 0; a < ids.Length; a++)
+        {
+            DeterrentBattery[] expected = [.. alone[a].Tracks.SelectMany(t => t.Batteries)];
+            DeterrentBattery[] actual = [.. shared[a].Tracks.SelectMany(t => t.Batteries)];
+            Assert.Equal(expected.Select(b => b.BatteryId), actual.Select(b => b.BatteryId));
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i].Threshold, actual[i].Threshold);
+                Assert.Equal(expected[i].Curve, actual[i].Curve);
+                Assert.Equal(expected[i].RealSensors.First?.InterceptS, actual[i].RealSensors.First?.InterceptS);
+            }
+        }
+
+        // Something was searched: a battery of phase 3 has a threshold in the range at some delay.
+        Assert.Contains(shared[1].Tracks.SelectMany(t => t.Batteries).SelectMany(b => b.Curve), t => t.SpeedMPerS is not null);
+    }
+}
