@@ -14,17 +14,17 @@ namespace Bulwark.Flight.Propagation;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why: a Runge–Kutta step across a jump in the slope of the right-hand side has a local error of order h³ times the
-/// jump instead of h⁶ (Hairer, Nørsett &amp; Wanner, "Solving Ordinary Differential Equations I", §II.6, "Discontinuous
-/// equations"): the error estimate catches it, so the accuracy holds, but only after rejecting the step several times
-/// and shrinking it to hundredths of a second, and growing it back over the next steps. A threat's boost crosses the
+/// Why: a Runge–Kutta step across a jump in the slope of the right-hand side has a local error of the jump times a low
+/// power of h, not the method's h⁶ (Hairer, Nørsett &amp; Wanner, "Solving Ordinary Differential Equations I", §II.6,
+/// on discontinuities): the error estimate catches it, so the accuracy holds, but only after rejecting the step several
+/// times and shrinking it to hundredths of a second, and growing it back over the next steps. A threat's boost crosses the
 /// drag table's four Mach nodes and five or six layer bases, its re-entry the layer bases again: at the refinement's
 /// 1e−12 tolerance, about a sixth of a flight's steps were such rejections (measured on the Sejjil-3: 86 of 527).
 /// </para>
 /// <para>
 /// The altitude is the forces' geodetic height (<see cref="HeightProbe"/>, shared with the impact event, so that a
-/// step costs one height for both). The Mach number is the air-relative speed over the speed of sound at that height, as <see cref="DragForce"/> computes
-/// it. The two kinds of bound are combined as the least of (h − low, high − h, (M − low)·s, (high − M)·s) with
+/// step costs one height for both). The Mach number is the air-relative speed over the speed of sound at that height,
+/// as <see cref="DragForce"/> computes it. The two kinds of bound are combined as the least of (h − low, high − h, (M − low)·s, (high − M)·s) with
 /// s = <see cref="MachScaleM"/>: continuous, positive inside, so the integrator's root finder locates the first bound
 /// crossed. A state exactly on a bound (a zero at a segment's start never triggers) leaves that bound inside the next
 /// band, which costs only the smoothness of that one crossing.
