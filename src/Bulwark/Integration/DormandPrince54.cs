@@ -35,12 +35,11 @@ namespace Bulwark.Integration;
 /// trial's end and, where one triggers, its root on the trial's continuous extension (accurate to far better than a
 /// step) sets the next step: <see cref="CrossingOvershoot"/> of it past the root, no longer than the last accepted step
 /// (a retry that fails in turn shrinks by the error as usual), so that the event is then found and located as after
-/// any accepted step. A caller that
-/// ends its segments at the kinks of f with events (<c>SmoothBandEvent</c>) thus steps onto each kink instead of
-/// shrinking a step across it, whose error is of the order of the kink, five times or more (measured on a threat's
-/// flight: rejections 4,439 → 1,382 at the refinement's 1e−12, 103,873 → 38,759 at the searches' 1e−10). A step that
-/// fails for its length while an event happens to lie inside it takes the same retry: it ends at the event, which
-/// is where the accepted step would have stopped.
+/// any accepted step. A caller that ends its segments at the kinks of f with events (<c>SmoothBandEvent</c>) thus
+/// steps onto each kink instead of shrinking a step across it, whose error is of the order of the kink, several times
+/// (counted on a small footprint's flights, docs/performance.md: rejections 4,439 → 1,382 at the refinement's 1e−12,
+/// 103,873 → 38,759 at the searches' 1e−10). A step that fails for its length while an event happens to lie inside it
+/// takes the same retry: it ends at the event, which is where the accepted step would have stopped.
 /// </para>
 /// <para>
 /// <b>The state at an event</b> is re-stepped: one Dormand–Prince step of exactly t_root − t_prev is taken from the
