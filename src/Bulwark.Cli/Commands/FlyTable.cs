@@ -34,6 +34,10 @@ internal static class FlyTable
             Row("apogee", $"{F(environment.GeodeticPosition(a).HeightM / 1000, 1)} km at {F(a.TimeS - s.Request.LaunchTimeS, 1)} s");
         }
 
+        Trajectory t = s.Trajectory;
+        Row("integration steps", $"{t.Steps} ({t.RejectedSteps} rejected), {t.Evaluations} evaluations");
+        Row("trajectories flown to solve", s.Flights.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         Render.Table(stdout, table);
     }
 
@@ -53,6 +57,6 @@ internal static class FlyTable
 
         Render.Table(stdout, table);
         string end = t.End == FlightEnd.Altitude ? "descended through the stop altitude" : "reached the stop time";
-        stdout.WriteLine($"Ended at t = {F(t.Final.TimeS, 4)} s: {end}. {t.Steps} integration steps, {t.Evaluations} derivative evaluations.");
+        stdout.WriteLine($"Ended at t = {F(t.Final.TimeS, 4)} s: {end}. {t.Steps} integration steps ({t.RejectedSteps} rejected), {t.Evaluations} derivative evaluations.");
     }
 }

@@ -238,7 +238,7 @@ public sealed class ThreatGrid
                     Trajectory t = solution.Trajectory;
                     aims[i].Flown[p] = flown with
                     {
-                        Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps) },
+                        Solution = solution with { Trajectory = new Trajectory([], t.Events, t.Final, t.End, t.Evaluations, t.Steps, t.RejectedSteps) },
                     };
                 }
 

@@ -53,7 +53,7 @@ public sealed class Propagator
         bool apogeeFound = !Options.LocateApogee;
         double stopTime = stopTimeS ?? Options.StopTimeS ?? double.PositiveInfinity;
         int evaluations = 0;
-        int steps = 0;
+        int steps = 0, rejected = 0;
         sampler?.Record(state);
 
         foreach (FlightPhase phase in plan.Phases)
@@ -91,6 +91,7 @@ public sealed class Propagator
                 SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler, firstStepS);
                 evaluations += result.Evaluations;
                 steps += result.AcceptedSteps;
+                rejected += result.RejectedSteps;
                 state = FlightState.From(result.EndTimeS, _yEnd);
                 if (!result.StoppedOnEvent)
                 {
@@ -106,7 +107,7 @@ public sealed class Propagator
                 if (result.EventIndex == _stopEventIndex)
                 {
                     events.Add(new FlightEvent("impact", state));
-                    return Finish(events, sampler, state, FlightEnd.Altitude, evaluations, steps);
+                    return Finish(events, sampler, state, FlightEnd.Altitude, evaluations, steps, rejected);
                 }
 
                 events.Add(new FlightEvent(ApogeeName, state));
@@ -116,7 +117,7 @@ public sealed class Propagator
             if (state.TimeS >= stopTime)
             {
                 events.Add(new FlightEvent("stop", state));
-                return Finish(events, sampler, state, FlightEnd.Time, evaluations, steps);
+                return Finish(events, sampler, state, FlightEnd.Time, evaluations, steps, rejected);
             }
 
             if (phase.EndEvent is { } name)
@@ -130,10 +131,11 @@ public sealed class Propagator
             : "the flight plan ran out of phases before the stop time or the stop altitude");
     }
 
-    private static Trajectory Finish(List<FlightEvent> events, Sampler? sampler, FlightState final, FlightEnd end, int evaluations, int steps)
+    private static Trajectory Finish(List<FlightEvent> events, Sampler? sampler, FlightState final, FlightEnd end, int evaluations, int steps,
+        int rejected)
     {
         sampler?.RecordFinal(final);
-        return new Trajectory(sampler?.Samples ?? [], events, final, end, evaluations, steps);
+        return new Trajectory(sampler?.Samples ?? [], events, final, end, evaluations, steps, rejected);
     }
 
     /// <summary>Samples the dense output at t0 + k·step (k integer, so times do not drift).</summary>

@@ -16,8 +16,10 @@ public enum FlightEnd
 /// <summary>The result of a propagation: samples at the output step, the named events and the final state.</summary>
 public sealed class Trajectory
 {
-    public Trajectory(IReadOnlyList<FlightState> samples, IReadOnlyList<FlightEvent> events, FlightState final, FlightEnd end, int evaluations, int steps)
+    public Trajectory(IReadOnlyList<FlightState> samples, IReadOnlyList<FlightEvent> events, FlightState final, FlightEnd end, int evaluations, int steps,
+        int rejectedSteps = 0)
     {
+        RejectedSteps = rejectedSteps;
         Samples = samples;
         Events = events;
         Final = final;
@@ -40,6 +42,9 @@ public sealed class Trajectory
 
     /// <summary>Accepted integration steps.</summary>
     public int Steps { get; }
+
+    /// <summary>Integration steps rejected by the error control (each cost as many evaluations as an accepted one).</summary>
+    public int RejectedSteps { get; }
 
     /// <summary>The first event of that name, or null.</summary>
     public FlightEvent? Find(string name)
