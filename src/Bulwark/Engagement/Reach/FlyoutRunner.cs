@@ -77,7 +77,9 @@ internal sealed class FlyoutRunner
         _stopsWithApogee = [.. stops, apogee];
         _stopsWithExtra = [.. stops, _extra];
         _stopsWithExtraAndApogee = [.. stops, _extra, apogee];
-        _sampler = new Sampler(sampleStepS);
+        // Room for every sample of the longest flight (and one over), so that the buffer never grows and, at 2 s over
+        // 1,800 s, stays below the large-object threshold (a runner is made for each bin a thread builds).
+        _sampler = new Sampler(sampleStepS, sampleStepS > 0 ? (int)Math.Min(Math.Ceiling(maxFlightTimeS / sampleStepS) + 2, 1 << 20) : 0);
     }
 
     public double FloorM { get; }
@@ -203,12 +205,12 @@ internal sealed class FlyoutRunner
     }
 
     /// <summary>Samples the dense output at start + k·step into a growing flat buffer.</summary>
-    private sealed class Sampler(double stepS) : IStepObserver
+    private sealed class Sampler(double stepS, int capacity) : IStepObserver
     {
         private readonly double[] _state = new double[FlightState.Dimension];
         private double _startS;
 
-        public double[] Buffer { get; private set; } = new double[2048 * FlightState.Dimension];
+        public double[] Buffer { get; private set; } = new double[Math.Max(capacity, 1) * FlightState.Dimension];
 
         public int Count { get; private set; }
 

@@ -126,7 +126,8 @@ public sealed partial class ReachTable
         double AltitudeCellM, double MinAltitudeM, int Rows, ThetaCode Theta);
 
     /// <summary>
-    /// Flies one azimuth bin's fan and inverts it into that bin's grid. One per thread; reuses its buffers. With parallel
+    /// Flies one azimuth bin's fan and inverts it into that bin's grid, in a <see cref="FanWorkspace"/> rented for each bin
+    /// and reusing its fly-out runners. One builds one bin at a time. With parallel
     /// fly-outs, the fan's fly-outs are flown on every core (each into its own slots, so the grid is the same).
     /// </summary>
     private sealed class FanBuilder
@@ -147,11 +148,14 @@ public sealed partial class ReachTable
         private readonly SiteGeodesic _geodesic;
         private readonly int _maxSamples;
 
-        // Per fly-out i, sample j at [i * _maxSamples + j]: grid coordinates x (range / cell) and y ((alt − min) / cell),
-        // speed and flight-path angle.
-        private readonly double[] _x, _y, _v, _g, _b;
-        private readonly int[] _count;
-        private readonly FlyoutEnd[] _ends;
+        // While a bin is built, the buffers of a rented FanWorkspace. Per fly-out i, sample j at [i * _maxSamples + j]:
+        // grid coordinates x (range / cell) and y ((alt − min) / cell), speed, flight-path angle and bearing offset.
+        // Sample k's ECEF position and velocity at [6k, 6k + 6); ready: its x, speed, angle and bearing are computed.
+        private double[] _x = [], _y = [], _v = [], _g = [], _b = [], _ecef = [];
+        private bool[] _ready = [];
+        private int[] _count = [];
+        private double _azimuthRad;
+        private FlyoutEnd[] _ends = [];
 
         // The bin's grid while it is built, per node and sheet s at [2 * node + s].
         private double[] _t = [], _th = [], _sp = [], _ga = [], _dr = [];
@@ -178,17 +182,27 @@ public sealed partial class ReachTable
             _endM = Math.Max(0, endM);
             _geodesic = new SiteGeodesic(_env.Planet.Shape, site);
             _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
-            int n = elevations.Length * _maxSamples;
-            _x = new double[n];
-            _y = new double[n];
-            _v = new double[n];
-            _g = new double[n];
-            _b = new double[n];
-            _count = new int[elevations.Length];
-            _ends = new FlyoutEnd[elevations.Length];
         }
 
+        /// <summary>Flies the fan at <paramref name="azimuthRad"/> and inverts it, in a workspace rented for the call.</summary>
         public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad)
+        {
+            FanWorkspace workspace = FanWorkspace.Rent(_elevations.Length, _maxSamples);
+            try
+            {
+                (_x, _y, _v, _g, _b, _count, _ends) = (workspace.X, workspace.Y, workspace.V, workspace.G, workspace.B, workspace.Count, workspace.Ends);
+                (_ecef, _ready, _azimuthRad) = (workspace.Ecef, workspace.Ready, azimuthRad);
+                return Build(azimuthRad, workspace);
+            }
+            finally
+            {
+                (_x, _y, _v, _g, _b, _ecef, _ready, _count, _ends) = ([], [], [], [], [], [], [], [], []);
+                (_t, _th, _sp, _ga, _dr, _real) = ([], [], [], [], [], []);
+                FanWorkspace.Return(workspace);
+            }
+        }
+
+        private (Node[] Grid, int Columns, long Samples) Build(double azimuthRad, FanWorkspace workspace)
         {
             int m = _elevations.Length;
             Span<double> reachX = m <= 256 ? stackalloc double[m] : new double[m];
@@ -218,15 +232,8 @@ public sealed partial class ReachTable
 
             int columns = (int)Math.Floor(maxX) + 2;
             int nodes = columns * _rows;
-            if (_t.Length < 2 * nodes)
-            {
-                _t = new double[2 * nodes];
-                _th = new double[2 * nodes];
-                _sp = new double[2 * nodes];
-                _ga = new double[2 * nodes];
-                _dr = new double[2 * nodes];
-                _real = new bool[2 * nodes];
-            }
+            workspace.EnsureGrid(2 * nodes);
+            (_t, _th, _sp, _ga, _dr, _real) = (workspace.T, workspace.Theta, workspace.Speed, workspace.Gamma, workspace.Drift, workspace.Real);
 
             _t.AsSpan(0, 2 * nodes).Fill(double.PositiveInfinity);
             _real.AsSpan(0, 2 * nodes).Clear();
@@ -266,7 +273,7 @@ public sealed partial class ReachTable
 
             FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
             _ends[i] = runner.Run(plan);
-            double x = Record(i, azimuthRad, runner);
+            double x = Record(i, runner);
             _runners.Add(runner);
             return x;
         }
@@ -282,14 +289,19 @@ public sealed partial class ReachTable
         private ushort QuantiseDrift(int k) =>
             double.IsFinite(_t[k]) ? (ushort)((int)Math.Round((Angle.WrapPiFast(_dr[k]) + Math.PI) / DriftQuantumRad) & 0xFFFF) : (ushort)0;
 
-        /// <summary>Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band.</summary>
-        private double Record(int i, double azimuthRad, FlyoutRunner runner)
+        /// <summary>
+        /// Converts fly-out i's samples; returns the largest x of a sample within a cell of the altitude band. Each sample's
+        /// height (y) is computed at once; its range, speed, angle and bearing (<see cref="Complete"/>) only for a sample
+        /// within a cell of the band and, later, for the corners of a quad that reaches the band: well over half of a
+        /// fast fly-out's samples lie above the band or below it, and the geodesic and frames of a sample are most of its cost.
+        /// </summary>
+        private double Record(int i, FlyoutRunner runner)
         {
             ReadOnlySpan<double> s = runner.Samples;
             int n = Math.Min(runner.SampleCount, _maxSamples);
             int dim = FlightState.Dimension;
             double w = _env.Planet.RotationRateRadPerS;
-            double invR = 1 / _rangeCell, invH = 1 / _altitudeCell;
+            double invH = 1 / _altitudeCell;
             double maxX = 0;
             int o = i * _maxSamples;
             for (int j = 0; j < n; j++)
@@ -298,24 +310,47 @@ public sealed partial class ReachTable
                 double t = j * _options.TimeStepS;
                 Vec3 rEci = Vec3.From(y, 0), vEci = Vec3.From(y, 3);
                 Vec3 rEcef = EarthRotation.EciToEcef(rEci, t, w);
-                Geodetic g = _env.Planet.Shape.ToGeodetic(rEcef);
-                Vec3 vNed = LocalFrame.EcefToNed(EarthRotation.EcefVelocity(rEci, vEci, t, w), g.LatitudeRad, g.LongitudeRad);
-                double horizontal = Math.Sqrt(vNed.X * vNed.X + vNed.Y * vNed.Y);
-                (double bearing, double range) = _geodesic.To(g.LatitudeRad, g.LongitudeRad);
-                double x = range * invR, yy = (g.HeightM - _minAlt) * invH;
-                _x[o + j] = x;
-                _y[o + j] = yy;
-                _v[o + j] = vNed.Norm;
-                _g[o + j] = Math.Atan2(-vNed.Z, horizontal);
-                _b[o + j] = range > 0 ? Angle.WrapPiFast(bearing - azimuthRad) : 0;
-                if (yy >= -1 && yy <= _rows && x > maxX)
+                Vec3 vEcef = EarthRotation.EcefVelocity(rEci, vEci, t, w);
+                int k = o + j;
+                Span<double> ecef = _ecef.AsSpan(6 * k, 6);
+                (ecef[0], ecef[1], ecef[2], ecef[3], ecef[4], ecef[5]) = (rEcef.X, rEcef.Y, rEcef.Z, vEcef.X, vEcef.Y, vEcef.Z);
+                _ready[k] = false;
+                double yy = (_env.Planet.Shape.HeightOf(rEcef) - _minAlt) * invH;
+                _y[k] = yy;
+                if (yy >= -1 && yy <= _rows)
                 {
-                    maxX = x;
+                    Complete(k);
+                    if (_x[k] > maxX)
+                    {
+                        maxX = _x[k];
+                    }
                 }
             }
 
             _count[i] = n;
             return maxX + EdgeMarginCells;
+        }
+
+        /// <summary>Sample k's range (x), speed, flight-path angle and bearing offset, from its ECEF state, unless done already.</summary>
+        private void Complete(int k)
+        {
+            if (_ready[k])
+            {
+                return;
+            }
+
+            ReadOnlySpan<double> ecef = _ecef.AsSpan(6 * k, 6);
+            var rEcef = new Vec3(ecef[0], ecef[1], ecef[2]);
+            var vEcef = new Vec3(ecef[3], ecef[4], ecef[5]);
+            Geodetic g = _env.Planet.Shape.ToGeodetic(rEcef);
+            Vec3 vNed = LocalFrame.EcefToNed(vEcef, g.LatitudeRad, g.LongitudeRad);
+            double horizontal = Math.Sqrt(vNed.X * vNed.X + vNed.Y * vNed.Y);
+            (double bearing, double range) = _geodesic.To(g.LatitudeRad, g.LongitudeRad);
+            _x[k] = range * (1 / _rangeCell);
+            _v[k] = vNed.Norm;
+            _g[k] = Math.Atan2(-vNed.Z, horizontal);
+            _b[k] = range > 0 ? Angle.WrapPiFast(bearing - _azimuthRad) : 0;
+            _ready[k] = true;
         }
 
         /// <summary>
@@ -341,6 +376,12 @@ public sealed partial class ReachTable
 
                 int until = Math.Max(i > 0 ? flown[i - 1] : 0, i + 1 < m ? flown[i + 1] : 0);
                 int o = i * _maxSamples, last = o + flown[i] - 1;
+                if (until > flown[i])
+                {
+                    Complete(last - 1);
+                    Complete(last);
+                }
+
                 double stepX = _x[last] - _x[last - 1], stepY = _y[last] - _y[last - 1];
                 for (int j = flown[i]; j < until; j++)
                 {
@@ -350,6 +391,7 @@ public sealed partial class ReachTable
                     _v[k] = _v[last];
                     _g[k] = _g[last];
                     _b[k] = _b[last];
+                    _ready[k] = true;
                 }
 
                 _count[i] = Math.Max(flown[i], until);
@@ -372,12 +414,33 @@ public sealed partial class ReachTable
             {
                 // Corners: a = (θi, tj), b = (θi+1, tj), c = (θi+1, tj+1), d = (θi, tj+1); P(u, v) = a + u·e + v·f + u·v·g.
                 int ia = a0 + j, ib = b0 + j, ic = b0 + j + 1, id = a0 + j + 1;
-                double ax = _x[ia], ay = _y[ia], bx = _x[ib], by = _y[ib], cx = _x[ic], cy = _y[ic], dx = _x[id], dy = _y[id];
-                double ex = bx - ax, ey = by - ay, fx = dx - ax, fy = dy - ay, gx = ax - bx + cx - dx, gy = ay - by + cy - dy;
+                bool edge = firstGap || lastGap;
+                if (edge)
+                {
+                    CompleteCorners(ia, ib, ic, id); // an edge quad's continuation depends on its x too
+                }
+
+                double ay = _y[ia], by = _y[ib], cy = _y[ic], dy = _y[id];
+                double ey = by - ay, fy = dy - ay, gy = ay - by + cy - dy;
+                if (!edge)
+                {
+                    // The quad's y range alone decides whether it reaches the band (uLo = 0, uHi = 1, as below).
+                    double qMin = Math.Min(Math.Min(ay, ay + ey), Math.Min(dy, dy + (cy - dy)));
+                    double qMax = Math.Max(Math.Max(ay, ay + ey), Math.Max(dy, dy + (cy - dy)));
+                    if (qMax < 0 || qMin > _rows - 1)
+                    {
+                        continue;
+                    }
+
+                    CompleteCorners(ia, ib, ic, id);
+                }
+
+                double ax = _x[ia], bx = _x[ib], cx = _x[ic], dx = _x[id];
+                double ex = bx - ax, fx = dx - ax, gx = ax - bx + cx - dx;
 
                 // The u range: the quad itself, continued past an edge fly-out far enough to cover the margin.
                 double uLo = 0, uHi = 1;
-                if (firstGap || lastGap)
+                if (edge)
                 {
                     // The spacing of the two fly-outs across the path (in cells), from the quad's area over its length.
                     double length = Math.Sqrt(fx * fx + fy * fy) + Math.Sqrt((cx - bx) * (cx - bx) + (cy - by) * (cy - by));
@@ -434,6 +497,14 @@ public sealed partial class ReachTable
                     }
                 }
             }
+        }
+
+        private void CompleteCorners(int ia, int ib, int ic, int id)
+        {
+            Complete(ia);
+            Complete(ib);
+            Complete(ic);
+            Complete(id);
         }
 
         /// <summary>One root v of the quad's inverse at a node: if (u, v) lies in the (continued) quad, offers it to the node's sheet.</summary>

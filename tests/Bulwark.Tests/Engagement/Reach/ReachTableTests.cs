@@ -45,6 +45,24 @@ public class ReachTableTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ABinIsTheSameWhateverTableItsBuffersServedBefore()
+    {
+        // The builders' buffers are shared through a pool: a bin built after another table's bins (here a faster
+        // interceptor's, with longer fly-outs and a wider grid, and a slower one's) must be the bin built first.
+        var options = Small with { AzimuthBins = 6, MaxDegreeOfParallelism = 1 };
+        ReachTable first = ReachTable.Build(Interceptor("sm-3-iia"), Deveselu, options);
+        ReachTable.OnDemand(Interceptor("gbi-3-stage"), Deveselu, options).Earliest(90 * Deg, 1_000_000, 300_000); // one bin
+        ReachTable.Build(Interceptor("sm-3-ib"), Deveselu, options with { TimeStepS = 1 });
+        ReachTable again = ReachTable.Build(Interceptor("sm-3-iia"), Deveselu, options);
+        for (int k = 0; k < options.AzimuthBins; k++)
+        {
+            Assert.True(MemoryMarshal.AsBytes(first.BinNodes(k)).SequenceEqual(MemoryMarshal.AsBytes(again.BinNodes(k))), $"bin {k} differs");
+        }
+
+        Assert.Equal(first.SampleCount, again.SampleCount);
+    }
+
+    [Fact]
     public void ATableBuiltOnDemandBuildsOnlyTheBinsItsLookupsNeedAndAnswersAsTheFullTable()
     {
         var options = Small with { AzimuthBins = 12 };
