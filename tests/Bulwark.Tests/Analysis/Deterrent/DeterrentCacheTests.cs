@@ -13,20 +13,23 @@ namespace Bulwark.Tests.Analysis.Deterrent;
 /// </summary>
 public class DeterrentCacheTests
 {
+    /// <summary>One track, one delay and a narrow speed range: few tables built (also used by <c>ComparisonTests</c>).</summary>
+    internal static readonly DeterrentOptions OneTrack = DeterrentOptions.Default with
+    {
+        Threats = [new Threat("topol-m-teykovo-boston", "topol-m", "teykovo", "boston", TrajectoryShape.MinimumEnergy)],
+        DelaysS = [60],
+        MinSpeedMPerS = 3500,
+        MaxSpeedMPerS = 6000,
+    };
+
     [Fact]
     public void ArchitecturesRunSideBySideOnASharedCacheGetWhatEachGetsAlone()
     {
         BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
         AnalysisContext context = TestData.Context(catalog);
-        // One track, one delay and a narrow speed range keep the tables built few; phases 2 and 3 share batteries
-        // (Deveselu, the ships), so on a shared cache the two runs ask for the same thresholds at once.
-        var options = DeterrentOptions.Default with
-        {
-            Threats = [new Threat("topol-m-teykovo-boston", "topol-m", "teykovo", "boston", TrajectoryShape.MinimumEnergy)],
-            DelaysS = [60],
-            MinSpeedMPerS = 3500,
-            MaxSpeedMPerS = 6000,
-        };
+        // Phases 2 and 3 share batteries (Deveselu, the ships), so on a shared cache the two runs ask for the same
+        // thresholds at once.
+        var options = OneTrack;
         string[] ids = ["epaa-phase-2-2015", "epaa-phase-3-2018"];
 
         DeterrentResult[] alone = [.. ids.Select(id => DeterrentAnalysis.Run(context, catalog.Architecture(id), options))];
@@ -36,18 +39,24 @@ public class DeterrentCacheTests
 
         for (int a = 0; a < ids.Length; a++)
         {
-            DeterrentBattery[] expected = [.. alone[a].Tracks.SelectMany(t => t.Batteries)];
-            DeterrentBattery[] actual = [.. shared[a].Tracks.SelectMany(t => t.Batteries)];
-            Assert.Equal(expected.Select(b => b.BatteryId), actual.Select(b => b.BatteryId));
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.Equal(expected[i].Threshold, actual[i].Threshold);
-                Assert.Equal(expected[i].Curve, actual[i].Curve);
-                Assert.Equal(expected[i].RealSensors.First?.InterceptS, actual[i].RealSensors.First?.InterceptS);
-            }
+            AssertSameBatteries(alone[a], shared[a]);
         }
 
         // Something was searched: a battery of phase 3 has a threshold in the range at some delay.
         Assert.Contains(shared[1].Tracks.SelectMany(t => t.Batteries).SelectMany(b => b.Curve), t => t.SpeedMPerS is not null);
+    }
+
+    /// <summary>The same batteries with the same thresholds, curves and first real-sensor intercepts.</summary>
+    internal static void AssertSameBatteries(DeterrentResult expectedResult, DeterrentResult actualResult)
+    {
+        DeterrentBattery[] expected = [.. expectedResult.Tracks.SelectMany(t => t.Batteries)];
+        DeterrentBattery[] actual = [.. actualResult.Tracks.SelectMany(t => t.Batteries)];
+        Assert.Equal(expected.Select(b => b.BatteryId), actual.Select(b => b.BatteryId));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Threshold, actual[i].Threshold);
+            Assert.Equal(expected[i].Curve, actual[i].Curve);
+            Assert.Equal(expected[i].RealSensors.First?.InterceptS, actual[i].RealSensors.First?.InterceptS);
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace Bulwark.Tests.Catalog.Reading;
 /// </summary>
 public class StudyReaderTests
 {
-    private const string Small = """
+    /// <summary>A small study: two architectures, one threat class at 5°, no deterrent (also used by <c>ComparisonTests</c>).</summary>
+    internal const string Small = """
         study: small
         name: A small study
         architectures: [epaa-phase-3-2018, epaa-phase-1-2011]
