@@ -56,6 +56,7 @@ public sealed class ThreatGrid
     private readonly Lock _flying = new();
     private ThreatGridStore? _store;
     private int _flights, _fanFlights, _targeterCells, _storedAimPoints, _released;
+    private bool _isReleased;
 
     private ThreatGrid(AnalysisContext context, string missileId, IReadOnlyList<Place> launches, LatLonGrid grid, ThreatGridMethod method, bool adaptive,
         TrajectoryShape shape)
@@ -133,7 +134,8 @@ public sealed class ThreatGrid
 
     /// <summary>
     /// Lets go of the flown tracks (the memory of a grid: one track per aim point and launch place) once every footprint
-    /// wanted of it is evaluated; the counts stay. Asking for a block afterwards is an error.
+    /// wanted of it is evaluated; the counts stay. Asking for a block, or flying to one, afterwards is an error
+    /// (<see cref="InvalidOperationException"/>).
     /// </summary>
     public void Release()
     {
@@ -141,6 +143,7 @@ public sealed class ThreatGrid
         {
             _released += _aims.Count;
             _aims.Clear();
+            _isReleased = true;
         }
     }
 
@@ -189,6 +192,11 @@ public sealed class ThreatGrid
     {
         lock (_flying)
         {
+            if (_isReleased)
+            {
+                throw new InvalidOperationException("this threat grid's tracks were released (ThreatGrid.Release): fly a new grid");
+            }
+
             var missing = blocks.Where(b => !_aims.ContainsKey(b)).Distinct().ToList();
             int n = missing.Count, total = n * Launches.Count, done = 0;
             var aims = new Aim[n];
@@ -339,7 +347,8 @@ public sealed class ThreatGrid
     private CellBlock SingleCell(int cell) => new(cell / Grid.Columns, cell % Grid.Columns, 1);
 
     private Aim AimAt(CellBlock block) =>
-        _aims.TryGetValue(block, out Aim? aim) ? aim : throw new InvalidOperationException($"block {block} has not been flown (ThreatGrid.FlyTo)");
+        _aims.TryGetValue(block, out Aim? aim) ? aim
+            : throw new InvalidOperationException(_isReleased ? $"block {block}: this threat grid's tracks were released (ThreatGrid.Release)" : $"block {block} has not been flown (ThreatGrid.FlyTo)");
 
     /// <summary>The threats from each launch place to one aim point and their states.</summary>
     private sealed record Aim(FlownThreat?[] Flown, CellThreat[] State);

@@ -103,6 +103,10 @@ public class ThreatGridStoreTests
         grid.Release();
         Assert.Equal(2, grid.AimPoints);
         Assert.Equal(flights, grid.Flights);
-        Assert.Throws<InvalidOperationException>(() => grid.State(0, new CellBlock(0, 0, 2)));
+        Assert.Contains("released", Assert.Throws<InvalidOperationException>(() => grid.State(0, new CellBlock(0, 0, 2))).Message, StringComparison.Ordinal);
+
+        // Flying to a block afterwards is an error too, not a silent flight of a new track.
+        Assert.Throws<InvalidOperationException>(() => grid.FlyTo([new CellBlock(0, 0, 2)]));
+        Assert.Equal(flights, grid.Flights);
     }
 }
