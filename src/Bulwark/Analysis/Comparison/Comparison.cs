@@ -12,7 +12,7 @@ public readonly record struct ComparisonProgress(string Stage, double Fraction);
 
 /// <summary>
 /// Runs the comparison (DESIGN §5): each threat class's threat grid is flown once (an adaptive grid: each aim point once,
-/// as the architectures' refinements ask for it) and every architecture is evaluated against it; the deterrent analysis runs per architecture, beside the footprints; shot opportunities are counted on one threat set flown once.
+/// as the architectures' refinements ask for it) and every architecture is evaluated against it; the deterrent analysis runs per architecture; shot opportunities are counted on one threat set flown once.
 /// Deterministic: the parts it runs in parallel write into indexed slots.
 /// </summary>
 public static class Comparison
@@ -26,46 +26,55 @@ public static class Comparison
         // Weights of the stages in the progress fraction: flying a grid ≈ 3 footprints; a deterrent run ≈ 2.
         double total = classes * 3 + architectures.Count * classes + (options.Deterrent ? architectures.Count * 2 : 0) + 1;
         double done = 0;
-        var gate = new object();
         void Report(string stage, double units)
         {
-            lock (gate)
-            {
-                done += units;
-                progress?.Report(new ComparisonProgress(stage, Math.Min(1, done / total)));
-            }
+            done += units;
+            progress?.Report(new ComparisonProgress(stage, Math.Min(1, done / total)));
         }
 
-        // The deterrent runs beside the threat grids and footprints: its threshold searches are chains of reach tables,
-        // each waiting for the one before, which leave a core idle at times, and so do the grids' first fans; side by
-        // side each fills the other's gaps (docs/performance.md). Its results do not depend on when it runs.
-        var deterrents = new DeterrentResult?[architectures.Count];
-        using var stop = new CancellationTokenSource();
-        Task deterrentTask = !options.Deterrent ? Task.CompletedTask : Task.Factory.StartNew(() =>
+        var grids = new List<ThreatGrid>();
+        foreach (ThreatClass c in options.ThreatClasses)
         {
-            var cache = new DeterrentCache();
-            for (int a = 0; a < architectures.Count && !stop.IsCancellationRequested; a++)
+            progress?.Report(new ComparisonProgress(options.Adaptive ? $"building the trajectory fans of {c.MissileId}" : $"flying {c.MissileId} to every cell of {c.RegionName}", done / total));
+            grids.Add(options.Adaptive
+                ? ThreatGrid.Prepare(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape)
+                : ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape));
+            Report($"flew {c.Label}", 3);
+        }
+
+        // Class by class, so that each grid's tracks (most of the memory of an adaptive comparison) go once every
+        // architecture has been evaluated against it; the footprints keep only their cells.
+        var footprints = architectures.Select(_ => new FootprintResult[classes]).ToArray();
+        for (int k = 0; k < classes; k++)
+        {
+            for (int a = 0; a < architectures.Count; a++)
             {
+                footprints[a][k] = Footprints.Evaluate(architectures[a], grids[k], membersYear: options.MembersYear);
+                Report($"{architectures[a].Id} against {options.ThreatClasses[k].Id}", 1);
+            }
+
+            grids[k].Release();
+
+            // The released tracks are most of the heap, and old: without a full collection now, the next class's flights
+            // pile up on top of them until the runtime's own gen-2 budget runs out (measured: 1.57 GB peak resident
+            // against 1.27 GB with it, docs/performance.md).
+            GC.Collect();
+        }
+
+        // The deterrent runs after the footprints, not beside them: side by side the run took 8% less wall time but
+        // peaked at 1.34 to 1.53 GB, the deterrent's tables and tracks on top of the largest class's (docs/performance.md).
+
+        var deterrents = new DeterrentResult?[architectures.Count];
+        var cache = new DeterrentCache();
+        if (options.Deterrent)
+        {
+            for (int a = 0; a < architectures.Count; a++)
+            {
+                progress?.Report(new ComparisonProgress($"Russian ICBM tracks against {architectures[a].Id}", done / total));
                 deterrents[a] = DeterrentAnalysis.Run(context, architectures[a], options.DeterrentOptions, cache: cache);
                 Report($"deterrent: {architectures[a].Id}", 2);
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        List<ThreatGrid> grids;
-        FootprintResult[][] footprints;
-        try
-        {
-            (grids, footprints) = EvaluateFootprints(context, options, architectures, Report);
         }
-        catch
-        {
-            // The deterrent stops after the architecture it is on; a failure of its own is observed, not lost.
-            stop.Cancel();
-            _ = deterrentTask.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw;
-        }
-
-        deterrentTask.GetAwaiter().GetResult();
 
         // A threat of the set that its missile cannot reach (a sweep's run may shorten a missile's range) threatens nothing.
         var (shotThreats, outOfReach) = ThreatFlights.FlyReachable(context, catalog.ThreatSet(options.ShotsThreatSet).Threats);
@@ -80,44 +89,5 @@ public static class Comparison
             Environment = context.Environment,
             ShotThreatsOutOfReach = [.. outOfReach.Select(x => x.Threat.Id)],
         };
-    }
-
-    /// <summary>
-    /// Flies each threat class's grid and evaluates every architecture against it. Class by class, so that each grid's
-    /// tracks (most of the memory of an adaptive comparison) go once every architecture has been evaluated against it;
-    /// the footprints keep only their cells.
-    /// </summary>
-    private static (List<ThreatGrid> Grids, FootprintResult[][] Footprints) EvaluateFootprints(AnalysisContext context, ComparisonOptions options,
-        List<Architecture> architectures, Action<string, double> report)
-    {
-        var grids = new List<ThreatGrid>();
-        foreach (ThreatClass c in options.ThreatClasses)
-        {
-            report(options.Adaptive ? $"building the trajectory fans of {c.MissileId}" : $"flying {c.MissileId} to every cell of {c.RegionName}", 0);
-            grids.Add(options.Adaptive
-                ? ThreatGrid.Prepare(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape)
-                : ThreatGrid.Fly(context, c.MissileId, c.LaunchPlaceIds, c.Region, options.StepDeg, shape: c.Shape));
-            report($"flew {c.Label}", 3);
-        }
-
-        int classes = options.ThreatClasses.Count;
-        var footprints = architectures.Select(_ => new FootprintResult[classes]).ToArray();
-        for (int k = 0; k < classes; k++)
-        {
-            for (int a = 0; a < architectures.Count; a++)
-            {
-                footprints[a][k] = Footprints.Evaluate(architectures[a], grids[k], membersYear: options.MembersYear);
-                report($"{architectures[a].Id} against {options.ThreatClasses[k].Id}", 1);
-            }
-
-            grids[k].Release();
-
-            // The released tracks are most of the heap, and old: without a full collection now, the next class's flights
-            // pile up on top of them until the runtime's own gen-2 budget runs out (measured: 1.57 GB peak resident
-            // against 1.27 GB with it, docs/performance.md).
-            GC.Collect();
-        }
-
-        return (grids, footprints);
     }
 }

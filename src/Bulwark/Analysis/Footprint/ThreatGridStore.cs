@@ -61,10 +61,8 @@ internal sealed class ThreatGridStore
         /// <summary>The solution again: its track flown from the stored launch (sampled every <paramref name="outputStepS"/>).</summary>
         public TargetingSolution Fly(FlightEnvironment env, IGuidedMissile missile, TargetingRequest request, double outputStepS)
         {
-            PropagationOptions options = PropagationOptions.ToImpact(outputStepS) with
-            {
-                Integrator = Refined ? MinimumEnergyRefinement.Integrator : PropagationOptions.DefaultIntegrator,
-            };
+            // The refinement's own propagation (its descent included), so that the track is the one first flown, to the bit.
+            PropagationOptions options = Refined ? MinimumEnergyRefinement.Options(outputStepS) : PropagationOptions.ToImpact(outputStepS);
             Trajectory trajectory = new Propagator(env, options)
                 .Run(missile.Plan(env, request.Launch, request.LaunchTimeS, AzimuthRad, Controls), request.LaunchTimeS + Targeter.MaxFlightTimeS);
             return new TargetingSolution(missile, request, AzimuthRad, Controls, trajectory, Impact, MissM, RangeM, Flights) { Refined = Refined };

@@ -21,12 +21,14 @@ public sealed class Propagator
     private readonly int _stopEventIndex;
     private readonly int _bandEventIndex;
     private readonly SmoothBandEvent _band;
+    private readonly DormandPrince54 _descent;
 
     public Propagator(FlightEnvironment environment, PropagationOptions options)
     {
         _environment = environment;
         Options = options;
         _integrator = new DormandPrince54(FlightState.Dimension, options.Integrator);
+        _descent = options.DescentIntegrator is { } d ? new DormandPrince54(FlightState.Dimension, d) : _integrator;
         var stop = new List<IEventFunction>();
         var heights = new HeightProbe(environment);
         if (options.StopAltitudeM is { } h)
@@ -88,7 +90,9 @@ public sealed class Propagator
                 state.CopyTo(_y);
                 _band.Reset(state, phase.Forces);
                 IEventFunction[] active = apogeeFound ? _eventsWithoutApogee : _eventsWithApogee;
-                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler, firstStepS);
+                DormandPrince54 integrator = apogeeFound && Options.LocateApogee && !ReferenceEquals(_descent, _integrator)
+                    && _environment.GeodeticPosition(state).HeightM < Options.DescentBelowM ? _descent : _integrator;
+                SegmentResult result = integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, active, sampler, firstStepS);
                 evaluations += result.Evaluations;
                 steps += result.AcceptedSteps;
                 rejected += result.RejectedSteps;

@@ -29,7 +29,7 @@ namespace Bulwark.Flight.Targeting;
 /// them is the refined track itself, not flown again.
 /// </para>
 /// <para>
-/// These flights use a tighter integrator (relative tolerance 1e−12) than the searches (1e−10): at 1e−10 the range
+/// These flights use a tighter integrator (relative tolerance 1e−12, down to 86 km on the way down) than the searches (1e−10): at 1e−10 the range
 /// carries step-selection noise that, on a range falling by about 5.5e6 m·rad⁻² × δ² from its maximum (550 m at
 /// 0.01 rad, for the Sejjil-3 at 2,400 km), moves the fitted maximum by up to 1.4e−6 rad; at 1e−12 the noise is
 /// centimetres and fits from starts 3e−4 rad apart agree within 2.3e−7 rad for the MRBM and IRBM classes and 1.1e−6 for
@@ -78,7 +78,14 @@ internal sealed class MinimumEnergyRefinement
     public int Flights { get; private set; }
 
     /// <summary>The propagation of the refined flights, with samples every <paramref name="outputStepS"/> (0: none).</summary>
-    public static PropagationOptions Options(double outputStepS = 0) => PropagationOptions.ToImpact(outputStepS) with { Integrator = Integrator };
+    /// <remarks>
+    /// The descent below 86 km is flown at the searches' 1e−10 (<see cref="PropagationOptions.DefaultIntegrator"/>): it
+    /// takes two fifths of a flight's evaluations at 1e−12 (drag, the layers' kinks), and its errors move the impact
+    /// without the boost's amplification over the flight; the fits' spread is the same as at 1e−12 throughout
+    /// (MinimumEnergyRefinementTests.IntegratorToleranceSweep).
+    /// </remarks>
+    public static PropagationOptions Options(double outputStepS = 0) =>
+        PropagationOptions.ToImpact(outputStepS) with { Integrator = Integrator, DescentIntegrator = PropagationOptions.DefaultIntegrator };
 
     /// <summary>The refined trajectory.</summary>
     /// <param name="AzimuthRad">launch azimuth, rad</param>

@@ -10,13 +10,14 @@ using ComparisonRun = Bulwark.Analysis.Comparison.Comparison;
 namespace Bulwark.Tests.Analysis.Comparison;
 
 /// <summary>
-/// <see cref="ComparisonRun"/> runs the deterrent beside the threat grids and footprints: each architecture's deterrent
-/// must be what the analysis gives alone, and the footprints what they give without a deterrent running beside them.
+/// <see cref="ComparisonRun"/> shares one deterrent cache between its architectures and evaluates the threat grids class
+/// by class: each architecture's deterrent must be what the analysis gives alone, and the footprints what they give
+/// without the deterrent.
 /// </summary>
 public class ComparisonTests
 {
     [Fact]
-    public void TheDeterrentBesideTheFootprintsIsTheDeterrentAlone()
+    public void EachArchitecturesDeterrentIsTheAnalysisAloneAndTheFootprintsDoNotDependOnIt()
     {
         BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
         AnalysisContext context = TestData.Context(catalog);
