@@ -3,8 +3,8 @@ namespace Bulwark.Engagement.Reach;
 public sealed partial class ReachTable
 {
     /// <summary>
-    /// The buffers a <see cref="FanBuilder"/> fills: a fan's samples (five numbers a sample, for every fly-out and sampling
-    /// step: 2 MB for a 60-program fan of 1,800 s at 2 s) and a bin's grid while it is inverted. Each is larger than the
+    /// The buffers a <see cref="FanBuilder"/> fills: a fan's samples (eleven numbers and a flag a sample, for every fly-out
+    /// and sampling step: 4.8 MB for a 60-program fan of 1,800 s at 2 s) and a bin's grid while it is inverted. Each is larger than the
     /// runtime's large-object threshold, so a builder that allocated its own made every bin a share of a full (gen-2)
     /// collection: a threshold search builds a thousand bins, one table and a few bins at a time. A small pool shared
     /// by the process hands them from builder to builder instead; a rented workspace belongs to one builder until it is
