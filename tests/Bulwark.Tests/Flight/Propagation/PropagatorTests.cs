@@ -50,6 +50,27 @@ public class PropagatorTests
     }
 
     [Fact]
+    public void SamplesBeyondThePooledBufferAreTheSameWhateverFlightsItServedBefore()
+    {
+        // The sampler gathers in a pooled buffer (1,024 samples, grown by renting a larger one) and hands out an array of
+        // exactly the samples: a 0.25 s step over a 735 s Sejjil-2 flight takes three buffers; flown first, then again
+        // after a flight that filled and returned the pool's buffers with other states, the samples are the same.
+        var missile = Bulwark.Catalog.BulwarkCatalog.BuiltIn.Missile("sejjil-2");
+        Geodetic tabriz = Bulwark.Catalog.BulwarkCatalog.BuiltIn.Place("tabriz").Position with { HeightM = 0 };
+        FlightPlan Plan(double elevationDeg) => missile.Plan(Air, tabriz, 0, -75 * Math.PI / 180, new ShapeControls(0.975, elevationDeg * Math.PI / 180));
+        var propagator = new Propagator(Air, PropagationOptions.ToImpact(0.25));
+        Trajectory first = propagator.Run(Plan(45));
+        _ = propagator.Run(Plan(60));
+        Trajectory again = propagator.Run(Plan(45));
+
+        Assert.True(first.Samples.Count > 2048, $"{first.Samples.Count} samples");
+        Assert.IsType<FlightState[]>(first.Samples);
+        Assert.Equal(first.Samples, again.Samples);
+        Assert.Equal(first.Final, first.Samples[^1]);
+        Assert.Equal(0.25, first.Samples[2048].TimeS - first.Samples[2047].TimeS, 12);
+    }
+
+    [Fact]
     public void SamplesFallAtExactMultiplesOfTheStepThenOneRowAtTheExactStop()
     {
         // Sampler: t0 + k·step for integer k (no accumulated drift), the initial state first, the final state last.
