@@ -74,10 +74,10 @@ public static class Comparison
                 deterrents[a] = DeterrentAnalysis.Run(context, architectures[a], options.DeterrentOptions, cache: cache);
                 Report($"deterrent: {architectures[a].Id}", 2);
 
-                // Each threshold table is dropped once its speed is searched, and its bins (arrays of 24-byte nodes, a megabyte or two each) lie on
-                // the large-object heap until a full collection: without one after each architecture they piled up to
-                // 1.55-1.74 GB resident in three cold 0.5 degree runs of eight; with it the deterrent's phase stays under the
-                // footprints' peak (about 1.25 GB; docs/performance.md).
+                // Each threshold table is dropped once its speed is searched, and its bins (arrays of 24-byte nodes, a
+                // megabyte or two each) lie on the large-object heap until a full collection: without one after each
+                // architecture they piled up to 1.55-1.74 GB resident in three cold 0.5 degree runs of eight; with it the
+                // deterrent's phase stays under the footprints' peak (about 1.25 GB; docs/performance.md).
                 GC.Collect();
             }
         }
