@@ -22,7 +22,8 @@ namespace Bulwark.Integration;
 /// step breaks the error estimate, wastes steps in rejections, and silently degrades the accuracy.
 /// </para>
 /// <para>
-/// <b>Events.</b> After every accepted step each event function is evaluated at the new point. A sign change that matches
+/// <b>Events.</b> After every accepted step each event function is checked at the new point: its certain sign where it
+/// knows one cheaply (<see cref="IEventFunction.CertainSign"/>) and that sign cannot trigger it, else its value. A sign change that matches
 /// its <see cref="IEventFunction.Direction"/> (Decreasing: g(prev) &gt; 0 and g(new) ≤ 0; Increasing: g(prev) &lt; 0 and
 /// g(new) ≥ 0; Any: either) triggers it; a value exactly 0 at the segment's start never counts as "prev" on either side, so a
 /// zero at t0 never triggers. Only sign changes between step ends are seen: a double crossing inside one step is missed,
@@ -98,6 +99,8 @@ public sealed class DormandPrince54
     private readonly double[] _dense, _denseRestep; // 5 blocks of n: the continuous extension of the step (and of the re-step)
     private readonly DenseOutput _output;
     private double[] _gPrev, _gNew;
+    private bool[] _gPrevExact, _gNewExact; // false: the g above is only its certain sign (±1, IEventFunction.CertainSign)
+    private bool _denseBuilt;               // _dense holds the continuous extension of the step being checked
 
     /// <summary>Creates an integrator for systems of <paramref name="dimension"/> components, allocating all its work arrays.</summary>
     /// <exception cref="ArgumentOutOfRangeException">dimension ≤ 0, or options that cannot work (negative or all-zero tolerances,
@@ -149,6 +152,8 @@ public sealed class DormandPrince54
         _output = new DenseOutput(n);
         _gPrev = new double[4];
         _gNew = new double[4];
+        _gPrevExact = new bool[4];
+        _gNewExact = new bool[4];
     }
 
     /// <summary>Whether the last call that stopped on an event returned the re-stepped state (true) or fell back to the
@@ -236,6 +241,7 @@ public sealed class DormandPrince54
         for (int i = 0; i < eventCount; i++)
         {
             gPrev[i] = events[i].Value(t, y);
+            _gPrevExact[i] = true;
         }
 
         IntegratorOptions opt = Options;
@@ -286,8 +292,8 @@ public sealed class DormandPrince54
                 {
                     // A step across an event's crossing (where a caller ends a segment at a kink of f) fails for the
                     // kink, not for its length: retry it up to just past the crossing its trial puts there.
-                    BuildDense(y, yNew, hFailed, _dense);
-                    if (CheckEvents(events, t, hFailed, tNew, yNew, out double tCross) >= 0)
+                    _denseBuilt = false;
+                    if (CheckEvents(events, t, hFailed, tNew, y, yNew, out double tCross) >= 0)
                     {
                         double hCross = (tCross - t) * (1 + CrossingOvershoot);
                         if (hCross < hFailed && hCross > 100 * MinRelativeStep * Math.Max(Math.Abs(t), Math.Abs(tEndS)))
@@ -316,10 +322,15 @@ public sealed class DormandPrince54
             hAccepted = h;
             lastTargeted = false;
 
-            BuildDense(y, yNew, h, _dense);
+            // The continuous extension is built when something needs it: an observer, or an event's root finding.
+            _denseBuilt = false;
+            if (observer is not null)
+            {
+                EnsureDense(y, yNew, h);
+            }
 
             double tRoot = tNew;
-            int eventIndex = eventCount == 0 ? -1 : CheckEvents(events, t, h, tNew, yNew, out tRoot);
+            int eventIndex = eventCount == 0 ? -1 : CheckEvents(events, t, h, tNew, y, yNew, out tRoot);
             if (eventIndex >= 0)
             {
                 double[] coefficients = FinishAtEvent(ref system, events[eventIndex], gPrev[eventIndex], t, h, tRoot, yEnd, ref evaluations);
@@ -344,6 +355,7 @@ public sealed class DormandPrince54
             t = tNew;
             (gPrev, gNew) = (gNew, gPrev);
             (_gPrev, _gNew) = (gPrev, gNew);
+            (_gPrevExact, _gNewExact) = (_gNewExact, _gPrevExact);
             if (last)
             {
                 y.CopyTo(yEnd);
@@ -424,6 +436,16 @@ public sealed class DormandPrince54
         return Math.Sqrt(sum / n);
     }
 
+    /// <summary>Builds the continuous extension of the step being checked into _dense, unless it is there already.</summary>
+    private void EnsureDense(double[] y, double[] yNew, double h)
+    {
+        if (!_denseBuilt)
+        {
+            BuildDense(y, yNew, h, _dense);
+            _denseBuilt = true;
+        }
+    }
+
     /// <summary>Builds the continuous extension of the step just taken (stages in _k1.._k7) into <paramref name="c"/>.</summary>
     private void BuildDense(double[] y, double[] yNew, double h, double[] c)
     {
@@ -456,13 +478,31 @@ public sealed class DormandPrince54
     /// Evaluates every event at the new point (into _gNew), and returns the index of the triggered event with the earliest
     /// root in (t, tNew] (written to <paramref name="tRoot"/>), or −1.
     /// </summary>
-    private int CheckEvents(IReadOnlyList<IEventFunction> events, double t, double h, double tNew, double[] yNew, out double tRoot)
+    /// <remarks>
+    /// An event whose certain sign (<see cref="IEventFunction.CertainSign"/>) cannot trigger it keeps only that sign; the
+    /// trigger test needs no more, and a triggered event's values at both ends of the step, which the root finder starts
+    /// from, are always exact (the step start's computed again from <paramref name="y"/> where it was kept as a sign), so
+    /// the roots are what exact values at every step would give, bit for bit.
+    /// </remarks>
+    private int CheckEvents(IReadOnlyList<IEventFunction> events, double t, double h, double tNew, double[] y, double[] yNew, out double tRoot)
     {
         int count = events.Count;
         double[] gPrev = _gPrev, gNew = _gNew;
+        bool[] prevExact = _gPrevExact, newExact = _gNewExact;
         for (int i = 0; i < count; i++)
         {
-            gNew[i] = events[i].Value(tNew, yNew);
+            IEventFunction ev = events[i];
+            int sign = ev.CertainSign(tNew, yNew);
+            if (sign != 0 && !Triggers(ev.Direction, gPrev[i], sign))
+            {
+                gNew[i] = sign;
+                newExact[i] = false;
+            }
+            else
+            {
+                gNew[i] = ev.Value(tNew, yNew);
+                newExact[i] = true;
+            }
         }
 
         int best = -1;
@@ -474,6 +514,14 @@ public sealed class DormandPrince54
             {
                 continue;
             }
+
+            if (!prevExact[i])
+            {
+                gPrev[i] = events[i].Value(t, y);
+                prevExact[i] = true;
+            }
+
+            EnsureDense(y, yNew, h);
 
             double tb = tNew, gb = gNew[i];
             if (best >= 0)
@@ -681,6 +729,8 @@ public sealed class DormandPrince54
             int size = Math.Max(count, 2 * _gPrev.Length);
             _gPrev = new double[size];
             _gNew = new double[size];
+            _gPrevExact = new bool[size];
+            _gNewExact = new bool[size];
         }
     }
 

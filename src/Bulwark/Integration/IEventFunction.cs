@@ -23,4 +23,17 @@ public interface IEventFunction
     CrossingDirection Direction { get; }
 
     double Value(double t, ReadOnlySpan<double> y);
+
+    /// <summary>
+    /// The sign g(t, y) certainly has, where a computation much cheaper than <see cref="Value"/> can tell: +1 when g is
+    /// certainly &gt; 0, −1 when certainly &lt; 0, 0 when it cannot tell (the default). Never wrong: a bound that is not
+    /// sure answers 0.
+    /// </summary>
+    /// <remarks>
+    /// The integrator asks it after each step and calls <see cref="Value"/> only where the sign could trigger the event;
+    /// the values it keeps for root finding are always <see cref="Value"/>'s, so the answer is the same bits either way
+    /// (DormandPrince54, "Events"). An impact event far above the ground, an apogee event while the flight climbs or
+    /// falls steeply: most steps of a flight need no exact value.
+    /// </remarks>
+    int CertainSign(double t, ReadOnlySpan<double> y) => 0;
 }

@@ -202,6 +202,8 @@ internal sealed class FlyoutRunner
         public CrossingDirection Direction => Inner?.Direction ?? CrossingDirection.Any;
 
         public double Value(double t, ReadOnlySpan<double> y) => Inner?.Value(t, y) ?? 1;
+
+        public int CertainSign(double t, ReadOnlySpan<double> y) => Inner?.CertainSign(t, y) ?? 1;
     }
 
     /// <summary>Samples the dense output at start + k·step into a growing flat buffer.</summary>

@@ -19,6 +19,13 @@ public sealed class AltitudeCrossingEvent(FlightEnvironment environment, double 
     public CrossingDirection Direction { get; } = direction;
 
     public double Value(double t, ReadOnlySpan<double> y) => _heights.Height(t, y) - AltitudeM;
+
+    /// <summary>
+    /// From the distance r to the centre alone: the height of any point lies between r − max(a, b) and r − min(a, b)
+    /// (every point of the ellipsoid is between b and a from the centre), so g is certain more than
+    /// <see cref="HeightProbe.BoundMarginM"/> outside that interval: everywhere but the last tens of kilometres above it.
+    /// </summary>
+    public int CertainSign(double t, ReadOnlySpan<double> y) => _heights.CertainSign(y, AltitudeM);
 }
 
 /// <summary>
@@ -28,6 +35,16 @@ public sealed class AltitudeCrossingEvent(FlightEnvironment environment, double 
 /// </summary>
 public sealed class HeightProbe(FlightEnvironment environment)
 {
+    /// <summary>
+    /// How far outside the interval [r − max(a, b), r − min(a, b)] an altitude must be for the sign of height − altitude
+    /// to be taken as certain, m: far above the round-off of either computation (nanometres; the ECI→ECEF rotation keeps r
+    /// to 1e−16 of itself).
+    /// </summary>
+    public const double BoundMarginM = 1;
+
+    private readonly double _nearest = Math.Min(environment.Planet.Shape.EquatorialRadiusM, environment.Planet.Shape.PolarRadiusM);
+    private readonly double _farthest = Math.Max(environment.Planet.Shape.EquatorialRadiusM, environment.Planet.Shape.PolarRadiusM);
+
     private double _t = double.NaN, _x, _y, _z, _h;
 
     /// <summary>The height of the position y[0..2] (m, ECI) at time t, m.</summary>
@@ -42,6 +59,23 @@ public sealed class HeightProbe(FlightEnvironment environment)
         _h = environment.Planet.Shape.HeightOf(rEcef);
         (_t, _x, _y, _z) = (t, y[0], y[1], y[2]);
         return _h;
+    }
+
+    /// <summary>
+    /// The certain sign of height − <paramref name="altitudeM"/> at the position y[0..2] (m, ECI), from its distance r to the
+    /// centre alone, or 0. The height lies in [r − max(a, b), r − min(a, b)]: every point of the ellipsoid is between the
+    /// semi-axes' distances from the centre, so the nearest one (the height's foot, outside; inside, the height is minus the
+    /// distance to it) is no nearer than r − max(a, b) and no farther than r − min(a, b) along the radius through the point.
+    /// </summary>
+    public int CertainSign(ReadOnlySpan<double> y, double altitudeM)
+    {
+        double r = Math.Sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]);
+        if (r - _farthest - altitudeM > BoundMarginM)
+        {
+            return 1;
+        }
+
+        return r - _nearest - altitudeM < -BoundMarginM ? -1 : 0;
     }
 }
 
@@ -62,4 +96,31 @@ public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
         Geodetic g = environment.Planet.Shape.ToGeodetic(rEcef);
         return LocalFrame.EcefToEnu(vEcef, g.LatitudeRad, g.LongitudeRad).Z;
     }
+
+    /// <summary>
+    /// From the radial speed: g is the Earth-relative velocity v along the ellipsoid normal n̂, and n̂ is within an angle
+    /// of the radial direction r̂ whose sine is at most a·sin Δ / r, where Δ ≤ f(1 + f) is the largest difference between
+    /// geodetic and geocentric latitude on the ellipsoid (0.19° on WGS 84) and r the distance to the centre (the point is
+    /// its normal's foot plus a multiple of n̂, so |n̂ × r| = |n̂ × foot| ≤ a sin Δ). So |g − v·r̂| ≤ |v|·2|f|·a/r, and g is
+    /// certain where the radial speed exceeds that: all of a flight but the few degrees of flight-path angle around its
+    /// apogee. Only for flattenings under 0.01 and points farther than a/2 from the centre (the bound's assumptions).
+    /// </summary>
+    public int CertainSign(double t, ReadOnlySpan<double> y)
+    {
+        Ellipsoid shape = environment.Planet.Shape;
+        double f = Math.Abs(shape.Flattening), a = shape.EquatorialRadiusM;
+        double r = Math.Sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]);
+        if (!(f < 0.01 && r > 0.5 * a))
+        {
+            return 0;
+        }
+
+        Vec3 v = EarthRotation.EarthRelativeVelocityEci(Vec3.From(y, 0), Vec3.From(y, 3), environment.Planet.RotationRateRadPerS);
+        double radial = (v.X * y[0] + v.Y * y[1] + v.Z * y[2]) / r;
+        double bound = v.Norm * (2 * f * a / r + RoundOff);
+        return radial > bound ? 1 : radial < -bound ? -1 : 0;
+    }
+
+    /// <summary>A relative margin for the round-off of either computation (a sphere's normal is exactly radial).</summary>
+    private const double RoundOff = 1e-9;
 }
