@@ -133,7 +133,7 @@ internal sealed class FlyoutRunner
                     : (withApogee ? _stopsWithExtraAndApogee : _stopsWithExtra);
                 state.CopyTo(_y);
                 _band.Reset(state, phase.Forces);
-                SegmentResult result = _integrator.Integrate(dynamics, state.TimeS, _y, segmentEnd, _yEnd, events, _sampler, firstStepS);
+                SegmentResult result = _integrator.Integrate(dynamics.AsDirect(), state.TimeS, _y, segmentEnd, _yEnd, events, _sampler, firstStepS);
                 state = FlightState.From(result.EndTimeS, _yEnd);
                 if (!result.StoppedOnEvent)
                 {
