@@ -93,19 +93,30 @@ public sealed partial class ReachTable
     }
 
     /// <summary>Builds bin <paramref name="bin"/> (once, whichever thread asks first) and returns its grid.</summary>
+    /// <remarks>
+    /// A thread that asks for a bin another is building flies the fan's fly-outs left to fly before it waits: inside the
+    /// analyses' parallel loops the thread that would have waited is the one core the builder's own parallel fly-outs
+    /// needed (measured on the cold 0.5° comparison: its MRBM class's footprints ran on 1.44 cores of 2, docs/performance.md).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Node[] BuildBin(int bin)
     {
+        Volatile.Read(ref _sharing[bin])?.Help();
         lock (_binLocks[bin])
         {
-            return Volatile.Read(ref _bins[bin]) ?? Publish(bin, new FanBuilder(_fan, parallelFlyouts: true));
+            return Volatile.Read(ref _bins[bin]) ?? Publish(bin, new FanBuilder(_fan, parallelFlyouts: true), shared => Volatile.Write(ref _sharing[bin], shared));
         }
     }
 
-    /// <summary>Builds bin <paramref name="bin"/> with <paramref name="builder"/> and publishes it (its columns and samples first).</summary>
-    private Node[] Publish(int bin, FanBuilder builder)
+    /// <summary>
+    /// Builds bin <paramref name="bin"/> with <paramref name="builder"/> and publishes it (its columns and samples first);
+    /// <paramref name="share"/> is told of the fan's fly-outs while they are flown (then of null).
+    /// </summary>
+    private Node[] Publish(int bin, FanBuilder builder, Action<SharedFlyouts?>? share = null)
     {
-        (Node[] grid, int columns, long samples) = _stored is null ? builder.Build(BinAzimuthRad(bin)) : _stored.GetOrBuild(bin, _rows, () => builder.Build(BinAzimuthRad(bin)));
+        (Node[] grid, int columns, long samples) = _stored is null
+            ? builder.Build(BinAzimuthRad(bin), share)
+            : _stored.GetOrBuild(bin, _rows, () => builder.Build(BinAzimuthRad(bin), share));
         _binColumns[bin] = columns;
         _binSamples[bin] = samples;
         Volatile.Write(ref _bins[bin], grid);
@@ -184,15 +195,18 @@ public sealed partial class ReachTable
             _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
         }
 
-        /// <summary>Flies the fan at <paramref name="azimuthRad"/> and inverts it, in a workspace rented for the call.</summary>
-        public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad)
+        /// <summary>
+        /// Flies the fan at <paramref name="azimuthRad"/> and inverts it, in a workspace rented for the call; with parallel
+        /// fly-outs, <paramref name="share"/> is told of them while they are flown, so that other threads can help.
+        /// </summary>
+        public (Node[] Grid, int Columns, long Samples) Build(double azimuthRad, Action<SharedFlyouts?>? share = null)
         {
             FanWorkspace workspace = FanWorkspace.Rent(_elevations.Length, _maxSamples);
             try
             {
                 (_x, _y, _v, _g, _b, _count, _ends) = (workspace.X, workspace.Y, workspace.V, workspace.G, workspace.B, workspace.Count, workspace.Ends);
                 (_ecef, _ready, _azimuthRad) = (workspace.Ecef, workspace.Ready, azimuthRad);
-                return Build(azimuthRad, workspace);
+                return Build(azimuthRad, workspace, share);
             }
             finally
             {
@@ -202,15 +216,22 @@ public sealed partial class ReachTable
             }
         }
 
-        private (Node[] Grid, int Columns, long Samples) Build(double azimuthRad, FanWorkspace workspace)
+        private (Node[] Grid, int Columns, long Samples) Build(double azimuthRad, FanWorkspace workspace, Action<SharedFlyouts?>? share)
         {
             int m = _elevations.Length;
             Span<double> reachX = m <= 256 ? stackalloc double[m] : new double[m];
             if (_parallelFlyouts)
             {
-                double[] xs = new double[m];
-                Parallel.For(0, m, i => xs[i] = Fly(i, azimuthRad));
-                xs.CopyTo(reachX);
+                var shared = new SharedFlyouts(m, i => Fly(i, azimuthRad));
+                share?.Invoke(shared);
+                try
+                {
+                    shared.Run().CopyTo(reachX);
+                }
+                finally
+                {
+                    share?.Invoke(null);
+                }
             }
             else
             {

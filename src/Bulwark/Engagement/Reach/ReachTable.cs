@@ -32,6 +32,7 @@ public sealed partial class ReachTable
     private readonly int[] _binColumns;
     private readonly long[] _binSamples;
     private readonly object[] _binLocks;
+    private readonly SharedFlyouts?[] _sharing; // per bin: the fly-outs of a bin being built, for the threads that wait for it to help fly
     private readonly int _rows;
     private readonly double _invRangeCell;
     private readonly double _invAltitudeCell;
@@ -58,6 +59,7 @@ public sealed partial class ReachTable
         _binColumns = new int[bins];
         _binSamples = new long[bins];
         _binLocks = [.. Enumerable.Range(0, bins).Select(_ => new object())];
+        _sharing = new SharedFlyouts?[bins];
         _invRangeCell = 1 / RangeCellM;
         _invAltitudeCell = 1 / AltitudeCellM;
         _binsPerRad = bins / (2 * Math.PI);

@@ -95,6 +95,36 @@ public class ReachTableTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ABinAskedForByManyThreadsAtOnceIsTheBinBuiltByOne()
+    {
+        // Four threads look up the same bin at once: the first builds it, the others fly its fan's fly-outs with it
+        // (SharedFlyouts) and then wait; every answer, and the bin, is the one a table built on one thread has.
+        var options = Small with { AzimuthBins = 6 };
+        ReachTable alone = ReachTable.Build(Interceptor("sm-3-iia"), Deveselu, options with { MaxDegreeOfParallelism = 1 });
+        for (int round = 0; round < 3; round++)
+        {
+            ReachTable shared = ReachTable.OnDemand(Interceptor("sm-3-iia"), Deveselu, options);
+            using var start = new Barrier(4);
+            var answers = new ReachPoint[4];
+            var threads = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                answers[i] = shared.Earliest((95 + 5 * i) * Deg, 400_000 + 100_000 * i, 150_000);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal(alone.Earliest((95 + 5 * i) * Deg, 400_000 + 100_000 * i, 150_000), answers[i]);
+            }
+
+            Assert.True(answers.Any(a => a.IsReachable), "no answer reachable: the check would be empty");
+            int bin = (int)Math.Round(100.0 / 60) % options.AzimuthBins;
+            Assert.True(MemoryMarshal.AsBytes(alone.BinNodes(bin)).SequenceEqual(MemoryMarshal.AsBytes(shared.BinNodes(bin))), $"bin {bin} differs");
+        }
+    }
+
+    [Fact]
     public void PointsOutsideTheGridAreUnreachable()
     {
         ReachTable t = Sm3Small.Value;
