@@ -23,7 +23,8 @@ public static class Comparison
         var architectures = options.ArchitectureIds.Select(id => catalog.Architecture(id)).ToList();
         int classes = options.ThreatClasses.Count;
 
-        // Weights of the stages in the progress fraction: flying a grid ≈ 3 footprints; a deterrent run ≈ 2.
+        // Weights of the stages in the progress fraction: flying a grid ≈ 3 footprints; an architecture's deterrent ≈ 2
+        // (three quarters of it its batteries' threshold searches).
         double total = classes * 3 + architectures.Count * classes + (options.Deterrent ? architectures.Count * 2 : 0) + 1;
         double done = 0;
         void Report(string stage, double units)
@@ -68,17 +69,19 @@ public static class Comparison
         var cache = new DeterrentCache();
         if (options.Deterrent)
         {
+            // Every battery's threshold search first, side by side: each is a chain of reach tables, and an architecture's
+            // one or two batteries searched alone left a core idle (the deterrent's phase ran on 1.72 cores of 2, on 1.95
+            // so; docs/performance.md). Each search drops its tables, whose bins (a megabyte or two each) wait on the
+            // large-object heap for a full collection: one after each search (within a long search they still pile up, to
+            // 1.55 GB once; the CLI keeps arrays under 4 MB off that heap, System.GC.LOHThreshold, and peaked at 1.08 GB).
+            progress?.Report(new ComparisonProgress("threshold speeds of every battery", done / total));
+            DeterrentAnalysis.PrepareThresholds(context, architectures, options.DeterrentOptions, cache, afterEach: () => GC.Collect());
+            Report("threshold speeds of every battery", 1.5 * architectures.Count);
             for (int a = 0; a < architectures.Count; a++)
             {
                 progress?.Report(new ComparisonProgress($"Russian ICBM tracks against {architectures[a].Id}", done / total));
                 deterrents[a] = DeterrentAnalysis.Run(context, architectures[a], options.DeterrentOptions, cache: cache);
-                Report($"deterrent: {architectures[a].Id}", 2);
-
-                // Each threshold table is dropped once its speed is searched, and its bins (arrays of 24-byte nodes, a
-                // megabyte or two each) lie on the large-object heap until a full collection: without one after each
-                // architecture they piled up to 1.55-1.74 GB resident in three cold 0.5 degree runs of eight; with it the
-                // deterrent's phase stays under the footprints' peak (about 1.25 GB; docs/performance.md).
-                GC.Collect();
+                Report($"deterrent: {architectures[a].Id}", 0.5);
             }
         }
 

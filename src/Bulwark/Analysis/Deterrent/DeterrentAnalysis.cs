@@ -57,8 +57,7 @@ public static class DeterrentAnalysis
             var (_, interceptor, site) = batteries[i];
             var perTrack = !options.Thresholds ? [.. flown.Select(_ => ((ThresholdSpeed?)null, (IReadOnlyList<ThresholdSpeed>)[]))]
                 : cache is null ? Thresholds(interceptor, site, flown, options, context.Reach.Store)
-                : cache.Thresholds.GetOrAdd((interceptor, site, threats),
-                    _ => new Lazy<(ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[]>(() => Thresholds(interceptor, site, flown, options, context.Reach.Store))).Value;
+                : Cached(cache, interceptor, site, threats, flown, options, context.Reach.Store);
             for (int k = 0; k < flown.Count; k++)
             {
                 thresholds[i, k] = perTrack[k];
@@ -74,6 +73,50 @@ public static class DeterrentAnalysis
         })])).ToList();
         return new DeterrentResult(architecture, tracks, options);
     }
+
+    /// <summary>
+    /// Computes into <paramref name="cache"/> the threshold speeds of every battery of <paramref name="architectures"/>
+    /// (each interceptor and site once), side by side, so that the architectures' runs after it find them there: each
+    /// search is a chain of reach tables, one after the other, and an architecture's one or two batteries searched alone
+    /// left a core idle between the tables' parallel fly-outs (the cold 0.5° comparison's deterrent ran on 1.4–1.5
+    /// cores of 2 for its first three architectures, docs/performance.md). The thresholds are those each run would find.
+    /// </summary>
+    /// <param name="context">as for <see cref="Run"/></param>
+    /// <param name="architectures">the architectures the runs will be over</param>
+    /// <param name="options">the runs' options (null: <see cref="DeterrentOptions.Default"/>)</param>
+    /// <param name="cache">the cache the runs will share</param>
+    /// <param name="afterEach">called after each search (the comparison collects garbage there: each search drops its tables)</param>
+    public static void PrepareThresholds(AnalysisContext context, IReadOnlyList<Architecture> architectures, DeterrentOptions? options, DeterrentCache cache,
+        Action? afterEach = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(architectures);
+        ArgumentNullException.ThrowIfNull(cache);
+        BulwarkCatalog catalog = context.Catalog;
+        options ??= DeterrentOptions.Default;
+        if (!options.Thresholds)
+        {
+            return;
+        }
+
+        options = options with { ThresholdTables = options.ThresholdTables with { Environment = context.Environment } };
+        var threats = ValueList<Threat>.From(options.Threats ?? Tracks(catalog));
+        var flown = cache.Flights.GetOrAdd(threats, _ => new Lazy<IReadOnlyList<FlownThreat>>(() => context.Fly(threats))).Value;
+        var batteries = architectures.SelectMany(a => a.Batteries)
+            .Select(b => (Interceptor: catalog.Interceptor(b.InterceptorId), Site: catalog.Place(b.PlaceId).Position))
+            .Distinct().ToList();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(batteries, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), b =>
+        {
+            Cached(cache, b.Interceptor, b.Site, threats, flown, options, context.Reach.Store);
+            afterEach?.Invoke();
+        });
+    }
+
+    /// <summary>The thresholds of an interceptor at a site from <paramref name="cache"/>, computed there once.</summary>
+    private static (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[] Cached(DeterrentCache cache, Interceptor interceptor, Geodetic site,
+        ValueList<Threat> threats, IReadOnlyList<FlownThreat> flown, DeterrentOptions options, DiskStore? store) =>
+        cache.Thresholds.GetOrAdd((interceptor, site, threats),
+            _ => new Lazy<(ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[]>(() => Thresholds(interceptor, site, flown, options, store))).Value;
 
     /// <summary>The threshold speed of an interceptor at a site against each track: at its reaction time and at every delay.</summary>
     private static (ThresholdSpeed? AtReaction, IReadOnlyList<ThresholdSpeed> Curve)[] Thresholds(Interceptor interceptor, Geodetic site,

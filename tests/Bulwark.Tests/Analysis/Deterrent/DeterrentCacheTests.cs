@@ -2,6 +2,7 @@ using Bulwark.Analysis;
 using Bulwark.Analysis.Deterrent;
 using Bulwark.Catalog;
 using Bulwark.Catalog.Studies;
+using Bulwark.Engagement;
 using Bulwark.Flight.Targeting;
 
 namespace Bulwark.Tests.Analysis.Deterrent;
@@ -44,6 +45,33 @@ public class DeterrentCacheTests
 
         // Something was searched: a battery of phase 3 has a threshold in the range at some delay.
         Assert.Contains(shared[1].Tracks.SelectMany(t => t.Batteries).SelectMany(b => b.Curve), t => t.SpeedMPerS is not null);
+    }
+
+    [Fact]
+    public void ThresholdsPreparedForEveryBatteryAtOnceAreThoseEachRunFindsAlone()
+    {
+        BulwarkCatalog catalog = BulwarkCatalog.BuiltIn;
+        AnalysisContext context = TestData.Context(catalog);
+        var options = OneTrack;
+        string[] ids = ["epaa-phase-2-2015", "epaa-phase-3-2018"];
+        var architectures = ids.Select(id => catalog.Architecture(id)).ToList();
+
+        var cache = new DeterrentCache();
+        int searches = 0;
+        DeterrentAnalysis.PrepareThresholds(context, architectures, options, cache, afterEach: () => Interlocked.Increment(ref searches));
+
+        // Each (interceptor, site) searched once, phases 2 and 3 sharing Deveselu and the ships.
+        int distinct = architectures.SelectMany(a => a.Batteries).Select(b => (b.InterceptorId, b.PlaceId)).Distinct().Count();
+        Assert.Equal(distinct, searches);
+        Assert.Equal(distinct, cache.Thresholds.Count);
+        Assert.True(distinct < architectures.Sum(a => a.Batteries.Count), "no battery shared: the test would not show the sharing");
+
+        foreach (Architecture architecture in architectures)
+        {
+            AssertSameBatteries(DeterrentAnalysis.Run(context, architecture, options), DeterrentAnalysis.Run(context, architecture, options, cache: cache));
+        }
+
+        Assert.Equal(distinct, cache.Thresholds.Count); // the runs found every search in the cache
     }
 
     /// <summary>The same batteries with the same thresholds, curves and first real-sensor intercepts.</summary>
