@@ -22,8 +22,9 @@ public sealed class AltitudeCrossingEvent(FlightEnvironment environment, double 
 
     /// <summary>
     /// From the distance r to the centre alone: the height of any point lies between r − max(a, b) and r − min(a, b)
-    /// (every point of the ellipsoid is between b and a from the centre), so g is certain more than
-    /// <see cref="HeightProbe.BoundMarginM"/> outside that interval: everywhere but the last tens of kilometres above it.
+    /// (every point of the ellipsoid is between b and a from the centre), so g's sign is certain where the altitude lies more
+    /// than <see cref="HeightProbe.BoundMarginM"/> outside that interval: everywhere but within about |a − b| (21 km on WGS 84)
+    /// of the crossing.
     /// </summary>
     public int CertainSign(double t, ReadOnlySpan<double> y) => _heights.CertainSign(y, AltitudeM);
 }
