@@ -30,6 +30,22 @@ public class SharedFlyoutsTests
     }
 
     [Fact]
+    public async Task TheBuilderDoesNotWaitForHelpersThatNeverStart()
+    {
+        // While the threads that need a bin hold every pool thread, a queued helper starts only when the pool adds a
+        // thread: the builder must fly what is left itself and return, not wait for it (a Parallel.For here waited).
+        var queued = new List<Action>();
+        var shared = new SharedFlyouts(40, i => 2.0 * i);
+        var run = Task.Factory.StartNew(() => shared.Run(queued.Add), TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // Old behaviour: never returns (the helpers are never run); a timeout makes that a failure, not a hang.
+        double[] results = await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => 2.0 * i), results);
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 40) - 1, queued.Count);
+        queued.ForEach(help => help()); // starting late, they find nothing left to fly
+    }
+
+    [Fact]
     public void AFlyoutThatFailsFailsTheBuildAndNotTheHelper()
     {
         var shared = new SharedFlyouts(50, i => i == 17 ? throw new InvalidOperationException("fly-out 17") : i);
