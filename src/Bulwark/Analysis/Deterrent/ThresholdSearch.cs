@@ -2,6 +2,7 @@ using Bulwark.Caching;
 using Bulwark.Earth;
 using Bulwark.Engagement;
 using Bulwark.Engagement.Reach;
+using Bulwark.Numerics;
 using Bulwark.Sensing;
 using Bulwark.Catalog.Studies;
 
@@ -28,6 +29,7 @@ public sealed class ThresholdSearch
     private readonly int _levels;
     private readonly DiskStore? _store;
     private string? _description;
+    private Vec3[]? _lookups;
 
     /// <param name="baseInterceptor">the battery's interceptor (its altitude limits bound the intercepts)</param>
     /// <param name="site">the battery's site</param>
@@ -109,7 +111,10 @@ public sealed class ThresholdSearch
             // A speed too low for any copy of the interceptor that still flies reaches nothing (SpeedScaledInterceptor).
             if (SpeedScaledInterceptor.TryFor(_base, SpeedMPerS(level)) is { } scaled)
             {
-                ReachTable table = ReachTable.OnDemand(scaled, _site, _options.ThresholdTables);
+                // Inverted only where the tracks are looked up: the same latest launches, without the rest of each bin's grid.
+                _lookups ??= [.. _tracks.SelectMany(t => t.Points)
+                    .Where(p => p.HeightM >= _base.MinInterceptAltitudeM && p.HeightM <= _base.MaxInterceptAltitudeM).Select(p => p.EcefM)];
+                ReachTable table = ReachTable.OnDemandAt(scaled, _site, _options.ThresholdTables, _lookups);
                 latest = [.. _tracks.Select(t => LatestLaunchS(t, table, _base))];
             }
             else

@@ -70,6 +70,35 @@ public sealed partial class ReachTable
         return new ReachTable(fan, Math.Min(maxAlt, topAlt), store is null ? null : new StoredBins(store, StoreKeys.Table(interceptor, site, options)));
     }
 
+    /// <summary>
+    /// A table that answers only at <paramref name="pointsEcefM"/> (Earth-fixed points, m): each bin is built when a lookup
+    /// first needs it, as <see cref="OnDemand(Interceptor, Geodetic, ReachTableOptions?)"/> builds it, but its fans are
+    /// inverted only onto the grid nodes around those points. At each of them <see cref="Earliest(Vec3)"/> answers to
+    /// the bit as that table does (a node's value is the earliest of the same quads, offered in the same order); anywhere
+    /// else it may answer "out of reach" where that table reaches. For a caller that knows every point it will look up
+    /// before it looks (the deterrent's threshold tables: one table per speed, looked up along a few tracks, then
+    /// dropped), it saves the rasterisation of the rest of each bin. Never stored.
+    /// </summary>
+    internal static ReachTable OnDemandAt(Interceptor interceptor, Geodetic site, ReachTableOptions? options, IEnumerable<Vec3> pointsEcefM)
+    {
+        ArgumentNullException.ThrowIfNull(pointsEcefM);
+        ReachTable full = OnDemand(interceptor, site, options);
+        var cells = new HashSet<(int Column, int Row)>();
+        foreach (Vec3 p in pointsEcefM)
+        {
+            // As Earliest(Vec3) finds its cell: the same geodetic point, azimuth and range, grid position.
+            Geodetic g = full._shape.ToGeodetic(p);
+            (_, double range) = full._geodesic.To(g.LatitudeRad, g.LongitudeRad);
+            double x = range * full._invRangeCell, y = (g.HeightM - full.MinAltitudeM) * full._invAltitudeCell;
+            if (x >= 0 && y >= 0 && y <= full._rows - 1 && double.IsFinite(x))
+            {
+                cells.Add(((int)x, Math.Min((int)y, full._rows - 2)));
+            }
+        }
+
+        return new ReachTable(full._fan with { Cells = [.. cells.Order()] }, full.MaxAltitudeM, null);
+    }
+
     /// <summary>Builds every bin not built yet: one worker (and one set of buffers) per thread, taking bins in turn.</summary>
     private void BuildAll()
     {
@@ -133,8 +162,9 @@ public sealed partial class ReachTable
     }
 
     /// <summary>What shapes every bin of one table: the interceptor, site, options, fan and grid.</summary>
+    /// <remarks>Cells: where given (<see cref="OnDemandAt"/>), the only grid cells (lower-left column and row) looked up.</remarks>
     private sealed record FanSpec(Interceptor Interceptor, Geodetic Site, ReachTableOptions Options, double[] Elevations, double RangeCellM,
-        double AltitudeCellM, double MinAltitudeM, int Rows, ThetaCode Theta);
+        double AltitudeCellM, double MinAltitudeM, int Rows, ThetaCode Theta, (int Column, int Row)[]? Cells = null);
 
     /// <summary>
     /// Flies one azimuth bin's fan and inverts it into that bin's grid, in a <see cref="FanWorkspace"/> rented for each bin
@@ -158,6 +188,12 @@ public sealed partial class ReachTable
         private readonly FlightEnvironment _env;
         private readonly SiteGeodesic _geodesic;
         private readonly int _maxSamples;
+        private readonly (int Column, int Row)[]? _cells;
+
+        // With cells given: per node, whether a lookup reads it, and the count of such nodes below and left of each grid
+        // point ((columns + 1) × (rows + 1), summed), to skip a quad whose box holds none.
+        private bool[]? _wanted;
+        private int[] _wantedBelow = [];
 
         // While a bin is built, the buffers of a rented FanWorkspace. Per fly-out i, sample j at [i * _maxSamples + j]:
         // grid coordinates x (range / cell) and y ((alt − min) / cell), speed, flight-path angle and bearing offset.
@@ -193,6 +229,7 @@ public sealed partial class ReachTable
             _endM = Math.Max(0, endM);
             _geodesic = new SiteGeodesic(_env.Planet.Shape, site);
             _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
+            _cells = fan.Cells;
         }
 
         /// <summary>
@@ -212,6 +249,7 @@ public sealed partial class ReachTable
             {
                 (_x, _y, _v, _g, _b, _ecef, _ready, _count, _ends) = ([], [], [], [], [], [], [], [], []);
                 (_t, _th, _sp, _ga, _dr, _real) = ([], [], [], [], [], []);
+                (_wanted, _wantedBelow) = (null, []);
                 FanWorkspace.Return(workspace);
             }
         }
@@ -258,10 +296,13 @@ public sealed partial class ReachTable
 
             _t.AsSpan(0, 2 * nodes).Fill(double.PositiveInfinity);
             _real.AsSpan(0, 2 * nodes).Clear();
+            MarkWanted(columns);
             for (int i = 0; i + 1 < _elevations.Length; i++)
             {
                 Rasterise(i, columns);
             }
+
+            _wanted = null;
 
             var grid = new Node[nodes];
             for (int n = 0; n < nodes; n++)
@@ -420,6 +461,49 @@ public sealed partial class ReachTable
         }
 
         /// <summary>
+        /// With cells given, marks the nodes a lookup in them reads (a cell's four corners; its column's neighbours too, for a
+        /// lookup exactly on the last column, which reads the cell to its left) and sums them for <see cref="AnyWanted"/>.
+        /// </summary>
+        private void MarkWanted(int columns)
+        {
+            if (_cells is null)
+            {
+                return;
+            }
+
+            var wanted = new bool[columns * _rows];
+            foreach ((int column, int row) in _cells)
+            {
+                for (int r = row; r <= row + 1 && r < _rows; r++)
+                {
+                    for (int c = Math.Max(0, column - 1); c <= column + 1 && c < columns; c++)
+                    {
+                        wanted[r * columns + c] = true;
+                    }
+                }
+            }
+
+            int w = columns + 1;
+            var below = new int[w * (_rows + 1)];
+            for (int r = 0; r < _rows; r++)
+            {
+                for (int c = 0; c < columns; c++)
+                {
+                    below[(r + 1) * w + c + 1] = (wanted[r * columns + c] ? 1 : 0) + below[r * w + c + 1] + below[(r + 1) * w + c] - below[r * w + c];
+                }
+            }
+
+            (_wanted, _wantedBelow) = (wanted, below);
+        }
+
+        /// <summary>Whether a wanted node lies in columns c0–c1 and rows r0–r1 (inclusive).</summary>
+        private bool AnyWanted(int c0, int c1, int r0, int r1, int columns)
+        {
+            int w = columns + 1;
+            return _wantedBelow[(r1 + 1) * w + c1 + 1] - _wantedBelow[r0 * w + c1 + 1] - _wantedBelow[(r1 + 1) * w + c0] + _wantedBelow[r0 * w + c0] > 0;
+        }
+
+        /// <summary>
         /// Inverts the quads between fly-outs i and i + 1 onto the grid nodes they cover, keeping per node and sheet the
         /// earliest time. The quads of the first and last gaps of the fan are continued past the edge fly-out (by up to
         /// <see cref="EdgeMarginCells"/> cells), marked by an elevation outside the guidance range.
@@ -483,17 +567,24 @@ public sealed partial class ReachTable
                 double xMin = Math.Min(Math.Min(p0x, p1x), Math.Min(p2x, p3x)), xMax = Math.Max(Math.Max(p0x, p1x), Math.Max(p2x, p3x));
                 int c0 = Math.Max(0, (int)Math.Ceiling(xMin)), c1 = Math.Min(columns - 1, (int)Math.Floor(xMax));
                 int r0 = Math.Max(0, (int)Math.Ceiling(yMin)), r1 = Math.Min(_rows - 1, (int)Math.Floor(yMax));
-                if (c0 > c1 || r0 > r1)
+                if (c0 > c1 || r0 > r1 || (_wanted is not null && !AnyWanted(c0, c1, r0, r1, columns)))
                 {
                     continue;
                 }
 
+                bool[]? wanted = _wanted;
                 double k2 = gx * fy - gy * fx;
                 double k1Base = ex * fy - ey * fx;
                 for (int r = r0; r <= r1; r++)
                 {
                     for (int c = c0; c <= c1; c++)
                     {
+                        int node = r * columns + c;
+                        if (wanted is not null && !wanted[node])
+                        {
+                            continue;
+                        }
+
                         double hx = c - ax, hy = r - ay;
                         double k1 = k1Base + (hx * gy - hy * gx);
                         double k0 = hx * ey - hy * ex;
@@ -509,7 +600,6 @@ public sealed partial class ReachTable
                             continue;
                         }
 
-                        int node = r * columns + c;
                         Consider(node, k0 / q, hx, hy, ex, ey, fx, fy, gx, gy, uLo, uHi, j, dt, th0, dth, ia, ib, ic, id);
                         if (k2 != 0)
                         {

@@ -171,6 +171,9 @@ public sealed partial class ReachTable
     /// <summary>The raw grid of one bin (row by row), for tests.</summary>
     internal ReadOnlySpan<Node> BinNodes(int bin) => Grid(bin);
 
+    /// <summary>Whether bin <paramref name="bin"/> is built (tests).</summary>
+    internal bool IsBuilt(int bin) => Volatile.Read(ref _bins[bin]) is not null;
+
     /// <summary>Bin <paramref name="bin"/>'s grid, built on first use. Its columns may be read once this has returned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Node[] Grid(int bin) => Volatile.Read(ref _bins[bin]) ?? BuildBin(bin);

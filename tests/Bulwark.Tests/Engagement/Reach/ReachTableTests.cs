@@ -7,6 +7,7 @@ using Bulwark.Engagement.Reach;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
 
 namespace Bulwark.Tests.Engagement.Reach;
 
@@ -92,6 +93,60 @@ public class ReachTableTests(ITestOutputHelper output)
 
         Assert.Equal(options.AzimuthBins, lazy.BinsBuilt);
         Assert.Equal(full.SampleCount, lazy.SampleCount);
+    }
+
+    [Fact]
+    public void ATableBuiltForItsLookupsAnswersThemAsTheFullTableAndInvertsLess()
+    {
+        // The deterrent's threshold tables know their lookups (the tracks' points) before they look: inverted only around
+        // them, each answer is still the full table's to the bit. Points scattered south-east of the site, plus points on
+        // two straight "tracks" climbing through the band, so that cells are both isolated and in runs.
+        var options = Small with { AzimuthBins = 12 };
+        Ellipsoid shape = options.Environment.Planet.Shape;
+        ReachTable full = ReachTable.OnDemand(Interceptor("sm-3-iia"), Deveselu, options);
+        var rng = new Random(11);
+        var points = new List<Vec3>();
+        for (int i = 0; i < 400; i++)
+        {
+            double h = full.MinAltitudeM + (full.MaxAltitudeM - full.MinAltitudeM) * rng.NextDouble();
+            points.Add(shape.ToEcef(new Geodetic(Deveselu.LatitudeRad - 12 * Deg * rng.NextDouble(), Deveselu.LongitudeRad + 15 * Deg * rng.NextDouble(), h)));
+        }
+
+        for (int i = 0; i <= 300; i++)
+        {
+            double f = i / 300.0, h = full.MinAltitudeM + (full.MaxAltitudeM - full.MinAltitudeM) * f;
+            points.Add(shape.ToEcef(new Geodetic(Deveselu.LatitudeRad - 8 * Deg * f, Deveselu.LongitudeRad + 4 * Deg, h)));
+            points.Add(shape.ToEcef(new Geodetic(Deveselu.LatitudeRad + 3 * Deg, Deveselu.LongitudeRad + 10 * Deg * f, h)));
+        }
+
+        ReachTable atPoints = ReachTable.OnDemandAt(Interceptor("sm-3-iia"), Deveselu, options, points);
+        int reachable = 0;
+        foreach (Vec3 p in points)
+        {
+            ReachPoint a = full.Earliest(p), b = atPoints.Earliest(p);
+            Assert.Equal(a, b);
+            reachable += a.IsReachable ? 1 : 0;
+        }
+
+        // The same bins, with fewer nodes inverted: the shortcut took effect, and the answers held where it did.
+        Assert.Equal(full.BinsBuilt, atPoints.BinsBuilt);
+        static int Reached(ReadOnlySpan<ReachTable.Node> nodes)
+        {
+            int n = 0;
+            foreach (ReachTable.Node node in nodes)
+            {
+                n += node.ArrivalS0 < float.PositiveInfinity || node.ArrivalS1 < float.PositiveInfinity ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        int builtBins = atPoints.BinsBuilt;
+        long nodesFull = Enumerable.Range(0, options.AzimuthBins).Where(atPoints.IsBuilt).Sum(k => (long)Reached(full.BinNodes(k)));
+        long nodesAt = Enumerable.Range(0, options.AzimuthBins).Where(atPoints.IsBuilt).Sum(k => (long)Reached(atPoints.BinNodes(k)));
+        output.WriteLine($"{reachable} of {points.Count} points reachable; {builtBins} bins; nodes reached {nodesAt:N0} of {nodesFull:N0}");
+        Assert.True(reachable > 300, $"only {reachable} points reachable: the check would be empty");
+        Assert.InRange(nodesAt, 1, nodesFull / 4);
     }
 
     [Fact]
