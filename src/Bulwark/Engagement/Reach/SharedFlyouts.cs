@@ -46,7 +46,7 @@ internal sealed class SharedFlyouts(int count, Func<int, double> fly)
     /// The pool's helpers are queued, not awaited: with <c>Parallel.For</c> the builder waited for its queued replica to
     /// start even when it had flown every fly-out itself, and while the threads that wait for the bin hold the pool's
     /// threads, a replica starts only when the pool adds a thread (about one every half second when it is starved): the
-    /// cold 0.5° comparison ran on 0.4–1 core of 2 for seconds at a time (docs/performance.md).
+    /// cold 0.5° comparison ran on 0.1–1 core of 2 for seconds at a time (docs/performance.md).
     /// </remarks>
     public double[] Run() => Run(static help => ThreadPool.UnsafeQueueUserWorkItem(static h => h(), help, preferLocal: false));
 
