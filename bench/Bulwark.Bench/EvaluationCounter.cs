@@ -68,7 +68,7 @@ internal sealed class EvaluationCounter
 
         public Vec3 AccelerationEci(in FlightContext context)
         {
-            counter.Count(phase, withAir, context.Geodetic.HeightM);
+            counter.Count(phase, withAir, context.HeightM);
             return inner.AccelerationEci(context);
         }
 

@@ -4,6 +4,7 @@ using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
 using Bulwark.Flight.Vehicles;
+using Bulwark.Numerics;
 using Bulwark.Sensing;
 
 namespace Bulwark.Analysis;
@@ -126,8 +127,8 @@ public static class ThreatFlights
     {
         var points = solution.Trajectory.Samples.Select(s =>
         {
-            TrajectoryPoint p = TrajectoryPoint.From(environment, s);
-            return new TrackPoint(p.TimeS, p.PositionEcefM, p.Position.HeightM, environment.EcefVelocity(s));
+            Vec3 rEcef = environment.EcefPosition(s);
+            return new TrackPoint(s.TimeS, rEcef, environment.Planet.Shape.HeightOf(rEcef), environment.EcefVelocity(s));
         }).ToList();
         return new ThreatTrack(id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
     }

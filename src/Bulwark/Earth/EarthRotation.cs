@@ -33,8 +33,14 @@ public static class EarthRotation
         }
 
         var (s, c) = Math.SinCos(theta);
-        return new Vec3(c * rEcef.X - s * rEcef.Y, s * rEcef.X + c * rEcef.Y, rEcef.Z);
+        return EcefToEciTurned(rEcef, s, c);
     }
+
+    /// <summary>ECI axes of a vector given in ECEF axes, from the sine and cosine of the angle turned, ωt (not 0): for
+    /// callers that turn several vectors at one moment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec3 EcefToEciTurned(Vec3 rEcef, double sinTheta, double cosTheta) =>
+        new(cosTheta * rEcef.X - sinTheta * rEcef.Y, sinTheta * rEcef.X + cosTheta * rEcef.Y, rEcef.Z);
 
     /// <summary>Velocity relative to the rotating Earth, expressed in ECI axes: v − ω×r.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -62,13 +62,29 @@ public sealed record Ellipsoid(double EquatorialRadiusM, double Flattening)
     /// </remarks>
     public Geodetic ToGeodetic(Vec3 rEcefM)
     {
-        double h = Reverse(rEcefM.X, rEcefM.Y, rEcefM.Z, out double sinNum, out double cosNum);
-        return new Geodetic(Math.Atan2(sinNum, cosNum), Math.Atan2(rEcefM.Y, rEcefM.X), h);
+        double h = HeightOf(rEcefM, out double sinNum, out double cosNum);
+        return GeodeticOf(rEcefM, h, sinNum, cosNum);
     }
 
     /// <summary>Height above the ellipsoid (m) of an ECEF position; same result as ToGeodetic(r).HeightM.</summary>
     /// <remarks>The same closed-form solution as <see cref="ToGeodetic"/>, skipping the two arctangents.</remarks>
     public double HeightOf(Vec3 rEcefM) => Reverse(rEcefM.X, rEcefM.Y, rEcefM.Z, out _, out _);
+
+    /// <summary>
+    /// Height above the ellipsoid (m) of an ECEF position, with the two numbers proportional to the sine and cosine of its
+    /// latitude that <see cref="GeodeticOf"/> turns into the geodetic point: for a caller that needs the height always
+    /// and the latitude and longitude only sometimes (the equations of motion: drag needs the height, only steering the
+    /// local axes), so the two arctangents are paid only when asked for.
+    /// </summary>
+    public double HeightOf(Vec3 rEcefM, out double latitudeSinNum, out double latitudeCosNum) =>
+        Reverse(rEcefM.X, rEcefM.Y, rEcefM.Z, out latitudeSinNum, out latitudeCosNum);
+
+    /// <summary>
+    /// The geodetic point of <paramref name="rEcefM"/> from what <see cref="HeightOf(Vec3, out double, out double)"/>
+    /// gave for it: the same numbers, to the bit, as <see cref="ToGeodetic"/>.
+    /// </summary>
+    public static Geodetic GeodeticOf(Vec3 rEcefM, double heightM, double latitudeSinNum, double latitudeCosNum) =>
+        new(Math.Atan2(latitudeSinNum, latitudeCosNum), Math.Atan2(rEcefM.Y, rEcefM.X), heightM);
 
     /// <summary>
     /// Height above the ellipsoid (m) of the point (x, y, z); latitude = atan2(<paramref name="sinNum"/>, <paramref name="cosNum"/>),

@@ -55,6 +55,16 @@ public static class LocalFrame
     {
         (double sphi, double cphi) = Math.SinCos(latitudeRad);
         (double slam, double clam) = Math.SinCos(longitudeRad);
+        return EnuToEcef(enu, sphi, cphi, slam, clam);
+    }
+
+    /// <summary>
+    /// ECEF components of a vector given in east-north-up axes, from the sines and cosines of the latitude (φ) and
+    /// longitude (λ): for callers that turn several vectors at one place.
+    /// </summary>
+    public static Vec3 EnuToEcef(Vec3 enu, double sinLatitude, double cosLatitude, double sinLongitude, double cosLongitude)
+    {
+        double sphi = sinLatitude, cphi = cosLatitude, slam = sinLongitude, clam = cosLongitude;
         // v = E·e + N·n + U·u
         double t = -sphi * enu.Y + cphi * enu.Z;
         return new Vec3(
@@ -68,6 +78,14 @@ public static class LocalFrame
     {
         (double sphi, double cphi) = Math.SinCos(latitudeRad);
         (double slam, double clam) = Math.SinCos(longitudeRad);
+        return EcefToEnu(ecef, sphi, cphi, slam, clam);
+    }
+
+    /// <summary>East-north-up components of a vector given in ECEF axes, from the sines and cosines of the latitude and
+    /// longitude: for callers that turn many vectors at one place (a radar's site).</summary>
+    public static Vec3 EcefToEnu(Vec3 ecef, double sinLatitude, double cosLatitude, double sinLongitude, double cosLongitude)
+    {
+        double sphi = sinLatitude, cphi = cosLatitude, slam = sinLongitude, clam = cosLongitude;
         double radial = clam * ecef.X + slam * ecef.Y;
         return new Vec3(
             -slam * ecef.X + clam * ecef.Y,

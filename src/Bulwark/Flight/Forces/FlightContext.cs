@@ -10,6 +10,9 @@ namespace Bulwark.Flight.Forces;
 /// </summary>
 public readonly struct FlightContext
 {
+    private readonly double _latitudeSinNum;
+    private readonly double _latitudeCosNum;
+
     public FlightContext(FlightEnvironment environment, double timeS, Vec3 rEci, Vec3 vEci, double massKg, bool needsAir)
     {
         TimeS = timeS;
@@ -22,13 +25,15 @@ public readonly struct FlightContext
         if (needsAir)
         {
             PositionEcefM = EarthRotation.EciToEcef(rEci, timeS, w);
-            Geodetic = environment.Planet.Shape.ToGeodetic(PositionEcefM);
-            Air = environment.Atmosphere.At(Geodetic.HeightM);
+            HeightM = environment.Planet.Shape.HeightOf(PositionEcefM, out _latitudeSinNum, out _latitudeCosNum);
+            Air = environment.Atmosphere.At(HeightM);
         }
         else
         {
             PositionEcefM = default;
-            Geodetic = default;
+            HeightM = 0;
+            _latitudeSinNum = 0;
+            _latitudeCosNum = 0;
             Air = default;
         }
     }
@@ -46,8 +51,13 @@ public readonly struct FlightContext
     /// <summary>ECEF position (only when the forces asked for air).</summary>
     public Vec3 PositionEcefM { get; }
 
-    /// <summary>Geodetic position (only when the forces asked for air).</summary>
-    public Geodetic Geodetic { get; }
+    /// <summary>Height above the ellipsoid, m (only when the forces asked for air).</summary>
+    public double HeightM { get; }
+
+    /// <summary>Geodetic position (only when the forces asked for air); its latitude and longitude are computed when
+    /// asked for (two arctangents), since drag needs only the height (docs/performance.md, "Latitude and longitude
+    /// only when asked for").</summary>
+    public Geodetic Geodetic => Ellipsoid.GeodeticOf(PositionEcefM, HeightM, _latitudeSinNum, _latitudeCosNum);
 
     /// <summary>Velocity relative to the co-rotating air, in ECI axes: v − ω×r.</summary>
     public Vec3 AirVelocityEciMPerS { get; }
@@ -56,13 +66,34 @@ public readonly struct FlightContext
     public AtmosphereState Air { get; }
 
     /// <summary>Local geodetic "up" (the ellipsoid normal) in ECI axes.</summary>
-    public Vec3 UpEci => Rotate(LocalFrame.EnuToEcef(Vec3.UnitZ, Geodetic.LatitudeRad, Geodetic.LongitudeRad));
+    public Vec3 UpEci => LocalAxesEci().Up;
 
     /// <summary>Local north in ECI axes.</summary>
-    public Vec3 NorthEci => Rotate(LocalFrame.EnuToEcef(Vec3.UnitY, Geodetic.LatitudeRad, Geodetic.LongitudeRad));
+    public Vec3 NorthEci => LocalAxesEci().North;
 
     /// <summary>Local east in ECI axes.</summary>
-    public Vec3 EastEci => Rotate(LocalFrame.EnuToEcef(Vec3.UnitX, Geodetic.LatitudeRad, Geodetic.LongitudeRad));
+    public Vec3 EastEci => LocalAxesEci().East;
 
-    private Vec3 Rotate(Vec3 ecef) => EarthRotation.EcefToEci(ecef, TimeS, Environment.Planet.RotationRateRadPerS);
+    /// <summary>The local geodetic axes in ECI axes, all three from one geodetic point and one rotation (what a
+    /// steering law needs; each is the same to the bit as when turned alone).</summary>
+    public LocalAxes LocalAxesEci()
+    {
+        Geodetic g = Geodetic;
+        (double sphi, double cphi) = Math.SinCos(g.LatitudeRad);
+        (double slam, double clam) = Math.SinCos(g.LongitudeRad);
+        Vec3 up = LocalFrame.EnuToEcef(Vec3.UnitZ, sphi, cphi, slam, clam);
+        Vec3 north = LocalFrame.EnuToEcef(Vec3.UnitY, sphi, cphi, slam, clam);
+        Vec3 east = LocalFrame.EnuToEcef(Vec3.UnitX, sphi, cphi, slam, clam);
+        double theta = Environment.Planet.RotationRateRadPerS * TimeS;
+        if (theta == 0)
+        {
+            return new LocalAxes(up, north, east);
+        }
+
+        var (s, c) = Math.SinCos(theta);
+        return new LocalAxes(EarthRotation.EcefToEciTurned(up, s, c), EarthRotation.EcefToEciTurned(north, s, c), EarthRotation.EcefToEciTurned(east, s, c));
+    }
 }
+
+/// <summary>The local geodetic axes at a point: up (the ellipsoid normal), north and east, in one frame's axes.</summary>
+public readonly record struct LocalAxes(Vec3 Up, Vec3 North, Vec3 East);

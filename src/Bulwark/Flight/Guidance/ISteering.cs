@@ -23,13 +23,16 @@ public sealed class VerticalSteering : ISteering
 /// </summary>
 public sealed class PitchOverSteering(double azimuthRad, double startTimeS, double durationS, double finalTiltRad) : ISteering
 {
+    private readonly (double Sin, double Cos) _azimuth = Math.SinCos(azimuthRad);
+
     public Vec3 ThrustDirectionEci(in FlightContext context)
     {
         double f = Math.Clamp((context.TimeS - startTimeS) / durationS, 0, 1);
         var (sinTilt, cosTilt) = Math.SinCos(f * finalTiltRad);
-        var (sinAz, cosAz) = Math.SinCos(azimuthRad);
-        Vec3 horizontal = cosAz * context.NorthEci + sinAz * context.EastEci;
-        return cosTilt * context.UpEci + sinTilt * horizontal;
+        var (sinAz, cosAz) = _azimuth;
+        LocalAxes axes = context.LocalAxesEci();
+        Vec3 horizontal = cosAz * axes.North + sinAz * axes.East;
+        return cosTilt * axes.Up + sinTilt * horizontal;
     }
 }
 
@@ -45,8 +48,9 @@ public sealed class HeldElevationSteering(double azimuthRad, double elevationRad
 
     public Vec3 ThrustDirectionEci(in FlightContext context)
     {
-        Vec3 horizontal = _azimuth.Cos * context.NorthEci + _azimuth.Sin * context.EastEci;
-        return _elevation.Sin * context.UpEci + _elevation.Cos * horizontal;
+        LocalAxes axes = context.LocalAxesEci();
+        Vec3 horizontal = _azimuth.Cos * axes.North + _azimuth.Sin * axes.East;
+        return _elevation.Sin * axes.Up + _elevation.Cos * horizontal;
     }
 }
 
