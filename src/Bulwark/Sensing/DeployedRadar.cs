@@ -28,6 +28,7 @@ public sealed class DeployedRadar
     private readonly Vec3 _siteUnit;
     private readonly Vec3 _siteNormal;
     private readonly double _horizonDipRad;
+    private readonly (double SinLat, double CosLat, double SinLon, double CosLon) _siteTrig;
 
     public DeployedRadar(string id, RadarSpec spec, Geodetic site, double? boresightAzimuthRad = null, double refractionK = RadarHorizon.StandardRefraction)
     {
@@ -41,6 +42,7 @@ public sealed class DeployedRadar
         var (sinLat, cosLat) = Math.SinCos(site.LatitudeRad);
         var (sinLon, cosLon) = Math.SinCos(site.LongitudeRad);
         _siteNormal = new Vec3(cosLat * cosLon, cosLat * sinLon, sinLat);
+        _siteTrig = (sinLat, cosLat, sinLon, cosLon);
         _horizonDipRad = -RadarHorizon.HorizonDipRad(site.HeightM, refractionK);
     }
 
@@ -63,7 +65,7 @@ public sealed class DeployedRadar
     public (double AzimuthRad, double ElevationRad, double RangeM) LookAngles(Vec3 targetEcefM)
     {
         Vec3 los = targetEcefM - _siteEcefM;
-        Vec3 enu = LocalFrame.EcefToEnu(los, Site.LatitudeRad, Site.LongitudeRad);
+        Vec3 enu = LocalFrame.EcefToEnu(los, _siteTrig.SinLat, _siteTrig.CosLat, _siteTrig.SinLon, _siteTrig.CosLon);
         double range = los.Norm;
         return (Math.Atan2(enu.X, enu.Y), Math.Asin(Math.Clamp(enu.Z / range, -1, 1)), range);
     }
@@ -123,9 +125,35 @@ public sealed class DeployedRadar
     public RadarLook Look(Vec3 targetEcefM, double targetHeightM, double rcsM2)
     {
         var (az, el, range) = LookAngles(targetEcefM);
-        bool forOk = el <= Spec.MaxElevationRad && (FullCircle || InSectorNear(az, targetEcefM));
+        return new RadarLook(InFieldOfRegard(az, el, targetEcefM), InLineOfSight(targetEcefM, targetHeightM), range <= DetectionRangeM(rcsM2), range);
+    }
+
+    /// <summary>
+    /// Whether the radar detects a target (<see cref="RadarLook.Detected"/>) and, unless <paramref name="visibilityKnown"/>,
+    /// whether it sees it (<see cref="RadarLook.Visible"/>; false where not asked for), with the detection range for the
+    /// target's cross-section given: the same answers as <see cref="Look"/>, the costly tests (look angles, sector, horizon)
+    /// made only where the range leaves them to decide. A track's timeline asks this at every sample, most of them out of
+    /// range once it has seen the track.
+    /// </summary>
+    public (bool Visible, bool Detected) See(Vec3 targetEcefM, double targetHeightM, double detectionRangeM, bool visibilityKnown)
+    {
+        bool inRange = (targetEcefM - _siteEcefM).Norm <= detectionRangeM;
+        if (!inRange && visibilityKnown)
+        {
+            return (false, false);
+        }
+
+        var (az, el, _) = LookAngles(targetEcefM);
+        bool visible = InFieldOfRegard(az, el, targetEcefM) && InLineOfSight(targetEcefM, targetHeightM);
+        return (visible, visible && inRange);
+    }
+
+    private bool InFieldOfRegard(double lookAzimuthRad, double elevationRad, Vec3 targetEcefM) =>
+        elevationRad <= Spec.MaxElevationRad && (FullCircle || InSectorNear(lookAzimuthRad, targetEcefM));
+
+    private bool InLineOfSight(Vec3 targetEcefM, double targetHeightM)
+    {
         double central = Math.Acos(Math.Clamp(_siteUnit.Dot(targetEcefM.Normalized()), -1, 1));
-        bool los = RadarHorizon.EffectiveElevationRad(Site.HeightM, targetHeightM, central, RefractionK) >= _horizonDipRad + Spec.MinElevationRad;
-        return new RadarLook(forOk, los, range <= DetectionRangeM(rcsM2), range);
+        return RadarHorizon.EffectiveElevationRad(Site.HeightM, targetHeightM, central, RefractionK) >= _horizonDipRad + Spec.MinElevationRad;
     }
 }

@@ -13,15 +13,22 @@ public static class Timelines
         double? runStart = null;
         double firmTime = radar.Spec.FirmTrackS;
         double? fcTime = radar.Spec.FireControlS is { } f ? Math.Max(f, firmTime) : null;
+        double rcs = double.NaN, detectionRangeM = 0;
         foreach (TrackPoint p in track.Points)
         {
-            RadarLook look = radar.Look(p.EcefM, p.HeightM, track.RcsAt(p.TimeS));
-            if (look.Visible)
+            double rcsHere = track.RcsAt(p.TimeS);
+            if (rcsHere != rcs)
+            {
+                (rcs, detectionRangeM) = (rcsHere, radar.DetectionRangeM(rcsHere));
+            }
+
+            (bool seen, bool detected) = radar.See(p.EcefM, p.HeightM, detectionRangeM, visibilityKnown: visible is not null);
+            if (seen)
             {
                 visible ??= p.TimeS;
             }
 
-            if (!look.Detected)
+            if (!detected)
             {
                 runStart = null;
                 continue;

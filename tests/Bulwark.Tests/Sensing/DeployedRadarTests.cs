@@ -5,6 +5,7 @@ using Bulwark.Sensing;
 using static Bulwark.Tests.Sensing.SensingFixtures;
 using Bulwark.Tests.Validation;
 using Bulwark.Geography;
+using CsCheck;
 
 namespace Bulwark.Tests.Sensing;
 
@@ -242,5 +243,30 @@ public class DeployedRadarTests
         }
 
         Assert.True(checkedPoints > 12_000);
+    }
+
+    [Theory]
+    [InlineData("an-tpy-2", "kurecik", 98.6)]
+    [InlineData("daryal-gabala", "gabala", null)]
+    public void SeeAnswersAsLookDoes(string sensorId, string placeId, double? boresightDeg)
+    {
+        // See tests the range first and the look angles, sector and horizon only where the range leaves them to decide
+        // (a timeline asks it at every sample): the same answers as Look, wherever the target is.
+        DeployedRadar radar = Deploy(sensorId, placeId, boresightDeg);
+        Geodetic site = radar.Site;
+        int detected = 0, visibleOutOfRange = 0;
+        Gen.Select(Gen.Double[0, 2 * Math.PI], Gen.Double[0, 9e6], Gen.Double[0, 1.5e6], Gen.OneOf(Gen.Const(1e-6), Gen.Const(1e-4), Gen.Const(0.01), Gen.Const(1.0), Gen.Const(10.0))).Sample((az, d, h, rcs) =>
+        {
+            Geodetic g = Geodesic.Direct(Ellipsoid.Wgs84, site.LatitudeRad, site.LongitudeRad, az, d) with { HeightM = h };
+            Vec3 target = Ellipsoid.Wgs84.ToEcef(g);
+            RadarLook look = radar.Look(target, h, rcs);
+            double rangeM = radar.DetectionRangeM(rcs);
+            Assert.Equal((look.Visible, look.Detected), radar.See(target, h, rangeM, visibilityKnown: false));
+            Assert.Equal(look.Detected, radar.See(target, h, rangeM, visibilityKnown: true).Detected);
+            detected += look.Detected ? 1 : 0;
+            visibleOutOfRange += look.Visible && !look.InRange ? 1 : 0;
+        }, iter: 4000, threads: 1);
+        Assert.True(detected > 100 && detected < 3900 && visibleOutOfRange > 20,
+            $"{detected} detected, {visibleOutOfRange} visible out of range, of 4,000: the sample should hold every kind");
     }
 }
