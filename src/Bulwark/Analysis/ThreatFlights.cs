@@ -127,8 +127,10 @@ public static class ThreatFlights
     {
         var points = solution.Trajectory.Samples.Select(s =>
         {
-            Vec3 rEcef = environment.EcefPosition(s);
-            return new TrackPoint(s.TimeS, rEcef, environment.Planet.Shape.HeightOf(rEcef), environment.EcefVelocity(s));
+            double w = environment.Planet.RotationRateRadPerS;
+            Earth.EarthRotation.Turn turn = Earth.EarthRotation.At(s.TimeS, w);
+            Vec3 rEcef = turn.EciToEcef(s.PositionEciM);
+            return new TrackPoint(s.TimeS, rEcef, environment.Planet.Shape.HeightOf(rEcef), Earth.EarthRotation.EcefVelocity(s.PositionEciM, s.VelocityEciMPerS, turn, w));
         }).ToList();
         return new ThreatTrack(id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
     }

@@ -11,36 +11,35 @@ namespace Bulwark.Earth;
 public static class EarthRotation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec3 EciToEcef(Vec3 rEci, double timeS, double rotationRateRadPerS)
-    {
-        double theta = rotationRateRadPerS * timeS;
-        if (theta == 0)
-        {
-            return rEci;
-        }
-
-        var (s, c) = Math.SinCos(theta);
-        return new Vec3(c * rEci.X + s * rEci.Y, -s * rEci.X + c * rEci.Y, rEci.Z);
-    }
+    public static Vec3 EciToEcef(Vec3 rEci, double timeS, double rotationRateRadPerS) => At(timeS, rotationRateRadPerS).EciToEcef(rEci);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec3 EcefToEci(Vec3 rEcef, double timeS, double rotationRateRadPerS)
+    public static Vec3 EcefToEci(Vec3 rEcef, double timeS, double rotationRateRadPerS) => At(timeS, rotationRateRadPerS).EcefToEci(rEcef);
+
+    /// <summary>The rotation at time t (one sine and cosine), for callers that turn several vectors at one moment; each
+    /// turned as <see cref="EciToEcef"/> and <see cref="EcefToEci"/> turn it, to the bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Turn At(double timeS, double rotationRateRadPerS) => new(rotationRateRadPerS * timeS);
+
+    /// <summary>The Earth's rotation by the angle θ = ωt: ECEF = Rz(θ)ᵀ·ECI (none at all where θ is 0).</summary>
+    public readonly struct Turn
     {
-        double theta = rotationRateRadPerS * timeS;
-        if (theta == 0)
+        private readonly double _sin, _cos;
+        private readonly bool _none;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Turn(double thetaRad)
         {
-            return rEcef;
+            _none = thetaRad == 0;
+            (_sin, _cos) = _none ? (0.0, 1.0) : Math.SinCos(thetaRad);
         }
 
-        var (s, c) = Math.SinCos(theta);
-        return EcefToEciTurned(rEcef, s, c);
-    }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vec3 EciToEcef(Vec3 v) => _none ? v : new Vec3(_cos * v.X + _sin * v.Y, -_sin * v.X + _cos * v.Y, v.Z);
 
-    /// <summary>ECI axes of a vector given in ECEF axes, from the sine and cosine of the angle turned, ωt (not 0): for
-    /// callers that turn several vectors at one moment.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec3 EcefToEciTurned(Vec3 rEcef, double sinTheta, double cosTheta) =>
-        new(cosTheta * rEcef.X - sinTheta * rEcef.Y, sinTheta * rEcef.X + cosTheta * rEcef.Y, rEcef.Z);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vec3 EcefToEci(Vec3 v) => _none ? v : new Vec3(_cos * v.X - _sin * v.Y, _sin * v.X + _cos * v.Y, v.Z);
+    }
 
     /// <summary>Velocity relative to the rotating Earth, expressed in ECI axes: v − ω×r.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -51,11 +50,17 @@ public static class EarthRotation
     public static Vec3 EcefVelocity(Vec3 rEci, Vec3 vEci, double timeS, double rotationRateRadPerS) =>
         EciToEcef(EarthRelativeVelocityEci(rEci, vEci, rotationRateRadPerS), timeS, rotationRateRadPerS);
 
+    /// <summary><see cref="EcefVelocity(Vec3, Vec3, double, double)"/> with the rotation at the state's time given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec3 EcefVelocity(Vec3 rEci, Vec3 vEci, Turn turn, double rotationRateRadPerS) =>
+        turn.EciToEcef(EarthRelativeVelocityEci(rEci, vEci, rotationRateRadPerS));
+
     /// <summary>Inertial velocity in ECI axes from an ECEF position and Earth-relative ECEF velocity at time t: v = R(v_ecef) + ω×r.</summary>
     public static Vec3 EciVelocity(Vec3 rEcef, Vec3 vEcef, double timeS, double rotationRateRadPerS)
     {
-        Vec3 rEci = EcefToEci(rEcef, timeS, rotationRateRadPerS);
-        Vec3 vRelEci = EcefToEci(vEcef, timeS, rotationRateRadPerS);
+        Turn turn = At(timeS, rotationRateRadPerS);
+        Vec3 rEci = turn.EcefToEci(rEcef);
+        Vec3 vRelEci = turn.EcefToEci(vEcef);
         return new Vec3(vRelEci.X - rotationRateRadPerS * rEci.Y, vRelEci.Y + rotationRateRadPerS * rEci.X, vRelEci.Z);
     }
 }

@@ -371,8 +371,9 @@ public sealed partial class ReachTable
                 ReadOnlySpan<double> y = s.Slice(j * dim, dim);
                 double t = j * _options.TimeStepS;
                 Vec3 rEci = Vec3.From(y, 0), vEci = Vec3.From(y, 3);
-                Vec3 rEcef = EarthRotation.EciToEcef(rEci, t, w);
-                Vec3 vEcef = EarthRotation.EcefVelocity(rEci, vEci, t, w);
+                EarthRotation.Turn turn = EarthRotation.At(t, w);
+                Vec3 rEcef = turn.EciToEcef(rEci);
+                Vec3 vEcef = EarthRotation.EcefVelocity(rEci, vEci, turn, w);
                 int k = o + j;
                 Span<double> ecef = _ecef.AsSpan(6 * k, 6);
                 (ecef[0], ecef[1], ecef[2], ecef[3], ecef[4], ecef[5]) = (rEcef.X, rEcef.Y, rEcef.Z, vEcef.X, vEcef.Y, vEcef.Z);

@@ -24,13 +24,15 @@ public readonly struct FlightContext
         AirVelocityEciMPerS = EarthRotation.EarthRelativeVelocityEci(rEci, vEci, w);
         if (needsAir)
         {
-            PositionEcefM = EarthRotation.EciToEcef(rEci, timeS, w);
-            HeightM = environment.Planet.Shape.HeightOf(PositionEcefM, out _latitudeSinNum, out _latitudeCosNum);
+            // The height and latitude depend on the position's distance from the axis and its height over the equator
+            // only, which the Earth's rotation about the axis leaves as they are: they are taken from the ECI position,
+            // without the rotation (a sine and cosine), and agree with those of the ECEF position to a few units in the
+            // last place (docs/performance.md, "The height without the Earth's rotation").
+            HeightM = environment.Planet.Shape.HeightOf(rEci, out _latitudeSinNum, out _latitudeCosNum);
             Air = environment.Atmosphere.At(HeightM);
         }
         else
         {
-            PositionEcefM = default;
             HeightM = 0;
             _latitudeSinNum = 0;
             _latitudeCosNum = 0;
@@ -48,8 +50,8 @@ public readonly struct FlightContext
 
     public double MassKg { get; }
 
-    /// <summary>ECEF position (only when the forces asked for air).</summary>
-    public Vec3 PositionEcefM { get; }
+    /// <summary>ECEF position (computed when asked for).</summary>
+    public Vec3 PositionEcefM => EarthRotation.EciToEcef(PositionEciM, TimeS, Environment.Planet.RotationRateRadPerS);
 
     /// <summary>Height above the ellipsoid, m (only when the forces asked for air).</summary>
     public double HeightM { get; }
@@ -84,14 +86,8 @@ public readonly struct FlightContext
         Vec3 up = LocalFrame.EnuToEcef(Vec3.UnitZ, sphi, cphi, slam, clam);
         Vec3 north = LocalFrame.EnuToEcef(Vec3.UnitY, sphi, cphi, slam, clam);
         Vec3 east = LocalFrame.EnuToEcef(Vec3.UnitX, sphi, cphi, slam, clam);
-        double theta = Environment.Planet.RotationRateRadPerS * TimeS;
-        if (theta == 0)
-        {
-            return new LocalAxes(up, north, east);
-        }
-
-        var (s, c) = Math.SinCos(theta);
-        return new LocalAxes(EarthRotation.EcefToEciTurned(up, s, c), EarthRotation.EcefToEciTurned(north, s, c), EarthRotation.EcefToEciTurned(east, s, c));
+        EarthRotation.Turn turn = EarthRotation.At(TimeS, Environment.Planet.RotationRateRadPerS);
+        return new LocalAxes(turn.EcefToEci(up), turn.EcefToEci(north), turn.EcefToEci(east));
     }
 }
 

@@ -92,8 +92,9 @@ public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
     {
         double w = environment.Planet.RotationRateRadPerS;
         Vec3 rEci = Vec3.From(y, 0);
-        Vec3 rEcef = EarthRotation.EciToEcef(rEci, t, w);
-        Vec3 vEcef = EarthRotation.EcefVelocity(rEci, Vec3.From(y, 3), t, w);
+        EarthRotation.Turn turn = EarthRotation.At(t, w);
+        Vec3 rEcef = turn.EciToEcef(rEci);
+        Vec3 vEcef = EarthRotation.EcefVelocity(rEci, Vec3.From(y, 3), turn, w);
         Geodetic g = environment.Planet.Shape.ToGeodetic(rEcef);
         return LocalFrame.EcefToEnu(vEcef, g.LatitudeRad, g.LongitudeRad).Z;
     }
