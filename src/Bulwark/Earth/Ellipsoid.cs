@@ -131,7 +131,7 @@ public sealed record Ellipsoid(double EquatorialRadiusM, double Flattening)
             {
                 double t3 = r3 + s;
                 t3 += t3 < 0 ? -Math.Sqrt(disc) : Math.Sqrt(disc); // sign that avoids cancellation
-                double t = Math.Cbrt(t3);
+                double t = CubeRoot.Of(t3);
                 u += t + (t != 0 ? r2 / t : 0);
             }
             else
