@@ -76,18 +76,26 @@ public readonly struct FlightContext
     /// <summary>Local east in ECI axes.</summary>
     public Vec3 EastEci => LocalAxesEci().East;
 
-    /// <summary>The local geodetic axes in ECI axes, all three from one geodetic point and one rotation (what a
-    /// steering law needs; each is the same to the bit as when turned alone).</summary>
+    /// <summary>
+    /// The local geodetic axes in ECI axes, all three at once and without trigonometric functions: the sine and cosine of
+    /// the latitude are the normalised numbers the height's closed form gives with it, those of the inertial longitude
+    /// (the Earth-fixed longitude plus ωt, which turns the axes into ECI) the position's own x and y over its distance from
+    /// the axis. The same axes as turning those at the geodetic latitude and longitude, to a few units in the last
+    /// place (FlightContextTests), for none of the two arctangents and three sines and cosines that costs.
+    /// </summary>
     public LocalAxes LocalAxesEci()
     {
-        Geodetic g = Geodetic;
-        (double sphi, double cphi) = Math.SinCos(g.LatitudeRad);
-        (double slam, double clam) = Math.SinCos(g.LongitudeRad);
-        Vec3 up = LocalFrame.EnuToEcef(Vec3.UnitZ, sphi, cphi, slam, clam);
-        Vec3 north = LocalFrame.EnuToEcef(Vec3.UnitY, sphi, cphi, slam, clam);
-        Vec3 east = LocalFrame.EnuToEcef(Vec3.UnitX, sphi, cphi, slam, clam);
-        EarthRotation.Turn turn = EarthRotation.At(TimeS, Environment.Planet.RotationRateRadPerS);
-        return new LocalAxes(turn.EcefToEci(up), turn.EcefToEci(north), turn.EcefToEci(east));
+        double n = double.Hypot(_latitudeSinNum, _latitudeCosNum);
+        double sinLat = _latitudeSinNum / n, cosLat = _latitudeCosNum / n;
+        Vec3 r = PositionEciM;
+        double fromAxis = double.Hypot(r.X, r.Y);
+        (double sinLon, double cosLon) = fromAxis > 0
+            ? (r.Y / fromAxis, r.X / fromAxis)
+            : Math.SinCos(Environment.Planet.RotationRateRadPerS * TimeS); // on the axis: Earth-fixed longitude 0, as ToGeodetic gives it
+        return new LocalAxes(
+            LocalFrame.EnuToEcef(Vec3.UnitZ, sinLat, cosLat, sinLon, cosLon),
+            LocalFrame.EnuToEcef(Vec3.UnitY, sinLat, cosLat, sinLon, cosLon),
+            LocalFrame.EnuToEcef(Vec3.UnitX, sinLat, cosLat, sinLon, cosLon));
     }
 }
 
