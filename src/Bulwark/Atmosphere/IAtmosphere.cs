@@ -6,6 +6,10 @@ public interface IAtmosphere
     /// <summary>The air at <paramref name="geometricAltitudeM"/> (metres above the ellipsoid or sphere).</summary>
     AtmosphereState At(double geometricAltitudeM);
 
+    /// <summary>The speed of sound at <paramref name="geometricAltitudeM"/>, m/s: <see cref="At"/>'s, where a model can give it
+    /// more cheaply alone (the propagator's Mach bands ask for it after every step).</summary>
+    double SpeedOfSoundAt(double geometricAltitudeM) => At(geometricAltitudeM).SpeedOfSoundMPerS;
+
     /// <summary>
     /// The geometric altitudes (m, increasing) at which the state or its slope in altitude jumps: a layer's base where the
     /// temperature gradient changes, a change of model. A propagator ends its integration segments there, so that no

@@ -86,6 +86,19 @@ public sealed class UsStandardAtmosphere1976 : IAtmosphere
             table.TopDLnPressurePerM, table.TopDLnDensityPerM);
     }
 
+    /// <summary>The speed of sound at <paramref name="geometricAltitudeM"/>, the same as <see cref="At"/> gives, from the
+    /// temperature alone (no pressure or density: no power or table lookup).</summary>
+    /// <exception cref="ArgumentException">The altitude is NaN.</exception>
+    public double SpeedOfSoundAt(double geometricAltitudeM)
+    {
+        if (geometricAltitudeM < UpperRegionBaseM)
+            return Ussa1976Lower.SpeedOfSoundAt(Math.Max(geometricAltitudeM, MinimumAltitudeM));
+        if (geometricAltitudeM <= MaximumAltitudeM)
+            return Math.Sqrt(SoundFactor * Ussa1976Upper.KineticTemperature(geometricAltitudeM, out _));
+        if (double.IsNaN(geometricAltitudeM)) throw NaNAltitude(geometricAltitudeM);
+        return Math.Sqrt(SoundFactor * Ussa1976UpperTable.Shared.TopTemperatureK);
+    }
+
     /// <summary>
     /// The same as <see cref="At"/> but without the table: above 86 km it integrates the standard's equations from 86 km
     /// up to the altitude (RK4 with 50 m steps: up to ~7·10⁴ derivative evaluations, tens of milliseconds at 1000 km).

@@ -57,22 +57,23 @@ internal static class Ussa1976Lower
     /// </summary>
     public static AtmosphereState At(double geometricAltitudeM)
     {
+        double tm = MolecularTemperature(geometricAltitudeM, out int b, out double dh);
+        double p = Lapse[b] != 0 ? BaseP[b] * Math.Pow(BaseT[b] / tm, Exponent[b]) : BaseP[b] * Math.Exp(-IsothermalRate[b] * dh);
+        return new AtmosphereState(tm, p, p * DensityFactor / tm, Math.Sqrt(SoundFactor * tm));
+    }
+
+    /// <summary>The speed of sound at geometric altitude Z (m), the same as <see cref="At"/> gives, without the pressure (a power).</summary>
+    public static double SpeedOfSoundAt(double geometricAltitudeM) => Math.Sqrt(SoundFactor * MolecularTemperature(geometricAltitudeM, out _, out _));
+
+    /// <summary>T_M at geometric altitude Z (m), with its layer and the geopotential height above the layer's base.</summary>
+    private static double MolecularTemperature(double geometricAltitudeM, out int layer, out double aboveBaseM)
+    {
         double h = GeopotentialAltitude(geometricAltitudeM);
         int b = LayerCount - 1;
         while (b > 0 && h < BaseH[b]) b--;
         double dh = h - BaseH[b];
         double l = Lapse[b];
-        double tm, p;
-        if (l != 0)
-        {
-            tm = BaseT[b] + l * dh;
-            p = BaseP[b] * Math.Pow(BaseT[b] / tm, Exponent[b]);
-        }
-        else
-        {
-            tm = BaseT[b];
-            p = BaseP[b] * Math.Exp(-IsothermalRate[b] * dh);
-        }
-        return new AtmosphereState(tm, p, p * DensityFactor / tm, Math.Sqrt(SoundFactor * tm));
+        (layer, aboveBaseM) = (b, dh);
+        return l != 0 ? BaseT[b] + l * dh : BaseT[b];
     }
 }

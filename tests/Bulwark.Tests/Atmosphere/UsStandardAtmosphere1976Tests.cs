@@ -412,4 +412,27 @@ public class UsStandardAtmosphere1976Tests
         Assert.Equal(0, after - before);
         Assert.True(sink > 0);
     }
+
+    [Fact]
+    public void TheSpeedOfSoundAloneIsTheStatesToTheBit()
+    {
+        // SpeedOfSoundAt skips the pressure and density (a power below 86 km, a table above): the same number as At's.
+        var atmosphere = UsStandardAtmosphere1976.Instance;
+        IAtmosphere general = atmosphere;
+        var random = new Random(1976);
+        var altitudes = new List<double> { -10_000, -5_000, 0, 11_000, 20_000, 32_000, 47_000, 51_000, 71_000, 84_852, 86_000, 91_000, 110_000, 120_000, 500_000, 1_000_000, 1_000_001, 3_000_000 };
+        for (int i = 0; i < 5_000; i++)
+        {
+            altitudes.Add(random.NextDouble() * 1.5e6 - 1e4);
+        }
+
+        foreach (double z in altitudes)
+        {
+            double expected = atmosphere.At(z).SpeedOfSoundMPerS;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(atmosphere.SpeedOfSoundAt(z)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(general.SpeedOfSoundAt(z)));
+        }
+
+        Assert.Throws<ArgumentException>(() => atmosphere.SpeedOfSoundAt(double.NaN));
+    }
 }

@@ -115,7 +115,7 @@ public sealed class SmoothBandEvent : IEventFunction
 
     private double Mach(Vec3 rEci, Vec3 vEci, double heightM)
     {
-        double a = _environment.Atmosphere.At(heightM).SpeedOfSoundMPerS;
+        double a = _environment.Atmosphere.SpeedOfSoundAt(heightM);
         double speed = EarthRotation.EarthRelativeVelocityEci(rEci, vEci, _environment.Planet.RotationRateRadPerS).Norm;
         return a > 0 ? speed / a : 0;
     }
