@@ -41,7 +41,7 @@ public class StudyReaderTests
         Assert.Equal(("third-site-2007", "nato-russia-sectoral"), (o.ArchitectureIds[0], o.ArchitectureIds[^1]));
         Assert.Equal(["sejjil-2", "sejjil-3", "iran-icbm"], o.ThreatClasses.Select(c => c.MissileId));
         Assert.Equal(GeoBox.NatoEurope, o.ThreatClasses[0].Region);
-        Assert.Equal((2.0, false), (o.StepDeg, o.Adaptive));   // step_deg: the uniform 2° grid until the adaptive 0.5° one is fast enough (docs/performance.md)
+        Assert.Equal((0.5, true), (o.StepDeg, o.Adaptive));   // resolution_deg: the adaptive 0.5° grid (issue 15; docs/performance.md)
         Participation p = Assert.IsType<Participation>(o.Participation);
         Assert.Equal(("Russian participation", "epaa-phase-3-2018"), (p.Label, p.BaselineId));
         Assert.Equal(["nato-russia-shared-radars", "nato-russia-sectoral"], p.AddedIds);
