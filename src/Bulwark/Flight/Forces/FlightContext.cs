@@ -12,6 +12,7 @@ public readonly struct FlightContext
 {
     private readonly double _latitudeSinNum;
     private readonly double _latitudeCosNum;
+    private readonly bool _withAir;
 
     public FlightContext(FlightEnvironment environment, double timeS, Vec3 rEci, Vec3 vEci, double massKg, bool needsAir)
     {
@@ -22,12 +23,13 @@ public readonly struct FlightContext
         Environment = environment;
         double w = environment.Planet.RotationRateRadPerS;
         AirVelocityEciMPerS = EarthRotation.EarthRelativeVelocityEci(rEci, vEci, w);
+        _withAir = needsAir;
         if (needsAir)
         {
             // The height and latitude depend on the position's distance from the axis and its height over the equator
             // only, which the Earth's rotation about the axis leaves as they are: they are taken from the ECI position,
             // without the rotation (a sine and cosine), and agree with those of the ECEF position to a few units in the
-            // last place (docs/performance.md, "The height without the Earth's rotation").
+            // last place (docs/performance.md, "The flight context's trigonometry").
             HeightM = environment.Planet.Shape.HeightOf(rEci, out _latitudeSinNum, out _latitudeCosNum);
             Air = environment.Atmosphere.At(HeightM);
         }
@@ -56,10 +58,16 @@ public readonly struct FlightContext
     /// <summary>Height above the ellipsoid, m (only when the forces asked for air).</summary>
     public double HeightM { get; }
 
-    /// <summary>Geodetic position (only when the forces asked for air); its latitude and longitude are computed when
-    /// asked for (two arctangents), since drag needs only the height (docs/performance.md, "Latitude and longitude
-    /// only when asked for").</summary>
-    public Geodetic Geodetic => Ellipsoid.GeodeticOf(PositionEcefM, HeightM, _latitudeSinNum, _latitudeCosNum);
+    /// <summary>Geodetic position, computed when asked for (two arctangents; drag needs only the height:
+    /// docs/performance.md, "The flight context's trigonometry").</summary>
+    public Geodetic Geodetic
+    {
+        get
+        {
+            (double h, double sinNum, double cosNum) = Footpoint();
+            return Ellipsoid.GeodeticOf(PositionEcefM, h, sinNum, cosNum);
+        }
+    }
 
     /// <summary>Velocity relative to the co-rotating air, in ECI axes: v − ω×r.</summary>
     public Vec3 AirVelocityEciMPerS { get; }
@@ -85,8 +93,9 @@ public readonly struct FlightContext
     /// </summary>
     public LocalAxes LocalAxesEci()
     {
-        double n = double.Hypot(_latitudeSinNum, _latitudeCosNum);
-        double sinLat = _latitudeSinNum / n, cosLat = _latitudeCosNum / n;
+        (_, double sinNum, double cosNum) = Footpoint();
+        double n = double.Hypot(sinNum, cosNum);
+        double sinLat = sinNum / n, cosLat = cosNum / n;
         Vec3 r = PositionEciM;
         double fromAxis = double.Hypot(r.X, r.Y);
         (double sinLon, double cosLon) = fromAxis > 0
@@ -96,6 +105,18 @@ public readonly struct FlightContext
             LocalFrame.EnuToEcef(Vec3.UnitZ, sinLat, cosLat, sinLon, cosLon),
             LocalFrame.EnuToEcef(Vec3.UnitY, sinLat, cosLat, sinLon, cosLon),
             LocalFrame.EnuToEcef(Vec3.UnitX, sinLat, cosLat, sinLon, cosLon));
+    }
+
+    /// <summary>The height and the latitude's two numbers: kept where the forces asked for air, else computed now.</summary>
+    private (double HeightM, double SinNum, double CosNum) Footpoint()
+    {
+        if (_withAir)
+        {
+            return (HeightM, _latitudeSinNum, _latitudeCosNum);
+        }
+
+        double h = Environment.Planet.Shape.HeightOf(PositionEciM, out double sinNum, out double cosNum);
+        return (h, sinNum, cosNum);
     }
 }
 

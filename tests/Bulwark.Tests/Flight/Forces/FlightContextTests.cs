@@ -92,4 +92,17 @@ public class FlightContextTests
         Assert.True((c.EastEci - east).Norm <= 1e-15, $"east {c.EastEci}");
         Assert.True((c.UpEci - Vec3.UnitZ).Norm <= 1e-15, $"up {c.UpEci}");
     }
+
+    [Fact]
+    public void WithoutAirTheGeodeticPositionAndAxesAreComputedWhenAsked()
+    {
+        // A context for forces that need no air keeps no height; asked all the same, it gives what one with air gives.
+        States.Sample(s =>
+        {
+            var withAir = new FlightContext(Env, s.T, s.R, s.V, 1000, needsAir: true);
+            var without = new FlightContext(Env, s.T, s.R, s.V, 1000, needsAir: false);
+            Assert.Equal(withAir.Geodetic, without.Geodetic);
+            Assert.Equal(withAir.LocalAxesEci(), without.LocalAxesEci());
+        });
+    }
 }
