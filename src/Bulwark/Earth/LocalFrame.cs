@@ -43,6 +43,14 @@ public static class LocalFrame
     {
         (double sphi, double cphi) = Math.SinCos(latitudeRad);
         (double slam, double clam) = Math.SinCos(longitudeRad);
+        return EcefToNed(ecef, sphi, cphi, slam, clam);
+    }
+
+    /// <summary>North-east-down components of a vector given in ECEF axes, from the sines and cosines of the latitude and
+    /// longitude.</summary>
+    public static Vec3 EcefToNed(Vec3 ecef, double sinLatitude, double cosLatitude, double sinLongitude, double cosLongitude)
+    {
+        double sphi = sinLatitude, cphi = cosLatitude, slam = sinLongitude, clam = cosLongitude;
         double radial = clam * ecef.X + slam * ecef.Y; // along (cos λ, sin λ, 0)
         return new Vec3(
             -sphi * radial + cphi * ecef.Z,

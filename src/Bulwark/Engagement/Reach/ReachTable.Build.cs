@@ -405,8 +405,15 @@ public sealed partial class ReachTable
             ReadOnlySpan<double> ecef = _ecef.AsSpan(6 * k, 6);
             var rEcef = new Vec3(ecef[0], ecef[1], ecef[2]);
             var vEcef = new Vec3(ecef[3], ecef[4], ecef[5]);
-            Geodetic g = _env.Planet.Shape.ToGeodetic(rEcef);
-            Vec3 vNed = LocalFrame.EcefToNed(vEcef, g.LatitudeRad, g.LongitudeRad);
+            // The local axes from the closed form's numbers and the position's x and y, not from sines and cosines of
+            // the latitude and longitude just found by arctangents (the same axes to rounding: docs/performance.md,
+            // "The flight context's trigonometry").
+            double h = _env.Planet.Shape.HeightOf(rEcef, out double sinNum, out double cosNum);
+            Geodetic g = Ellipsoid.GeodeticOf(rEcef, h, sinNum, cosNum);
+            double n = double.Hypot(sinNum, cosNum), fromAxis = double.Hypot(rEcef.X, rEcef.Y);
+            Vec3 vNed = fromAxis > 0
+                ? LocalFrame.EcefToNed(vEcef, sinNum / n, cosNum / n, rEcef.Y / fromAxis, rEcef.X / fromAxis)
+                : LocalFrame.EcefToNed(vEcef, g.LatitudeRad, g.LongitudeRad);
             double horizontal = Math.Sqrt(vNed.X * vNed.X + vNed.Y * vNed.Y);
             (double bearing, double range) = _geodesic.To(g.LatitudeRad, g.LongitudeRad);
             _x[k] = range * (1 / _rangeCell);

@@ -30,7 +30,8 @@ public sealed class AltitudeCrossingEvent(FlightEnvironment environment, double 
 }
 
 /// <summary>
-/// The geodetic height of an ECI state's position (of its ECEF position, as the forces compute it), kept for the last
+/// The geodetic height of an ECI state's position (computed from the ECI position, as the forces compute it: the Earth's
+/// rotation about the axis leaves the height as it is, to rounding), kept for the last
 /// time and position asked: the event functions evaluated after the same step (the impact or floor crossing, the
 /// <see cref="SmoothBandEvent"/>) share one computation. One instance per integrator (it is not thread-safe).
 /// </summary>
@@ -56,8 +57,7 @@ public sealed class HeightProbe(FlightEnvironment environment)
             return _h;
         }
 
-        Vec3 rEcef = EarthRotation.EciToEcef(Vec3.From(y, 0), t, environment.Planet.RotationRateRadPerS);
-        _h = environment.Planet.Shape.HeightOf(rEcef);
+        _h = environment.Planet.Shape.HeightOf(Vec3.From(y, 0)); // from the ECI position, as the forces take it (FlightContext)
         (_t, _x, _y, _z) = (t, y[0], y[1], y[2]);
         return _h;
     }
