@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Bulwark.Catalog;
+using Bulwark.Earth;
 using Bulwark.Flight;
 using Bulwark.Flight.Propagation;
 using Bulwark.Flight.Targeting;
@@ -128,9 +129,9 @@ public static class ThreatFlights
         var points = solution.Trajectory.Samples.Select(s =>
         {
             double w = environment.Planet.RotationRateRadPerS;
-            Earth.EarthRotation.Turn turn = Earth.EarthRotation.At(s.TimeS, w);
+            EarthRotation.Turn turn = EarthRotation.At(s.TimeS, w);
             Vec3 rEcef = turn.EciToEcef(s.PositionEciM);
-            return new TrackPoint(s.TimeS, rEcef, environment.Planet.Shape.HeightOf(rEcef), Earth.EarthRotation.EcefVelocity(s.PositionEciM, s.VelocityEciMPerS, turn, w));
+            return new TrackPoint(s.TimeS, rEcef, environment.Planet.Shape.HeightOf(rEcef), EarthRotation.EcefVelocity(s.PositionEciM, s.VelocityEciMPerS, turn, w));
         }).ToList();
         return new ThreatTrack(id, points, solution.Request.LaunchTimeS, solution.Burnout.TimeS, signature);
     }

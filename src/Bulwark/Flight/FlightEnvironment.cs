@@ -19,6 +19,11 @@ public sealed record FlightEnvironment(Planet Planet, IAtmosphere Atmosphere)
 
     public Geodetic GeodeticPosition(in FlightState s) => Planet.Shape.ToGeodetic(EcefPosition(s));
 
+    /// <summary>The geodetic height of a state, m, as the forces and the events compute it (from the ECI position: the
+    /// rotation about the axis leaves the height as it is, to rounding): for the propagation's decisions by height, so
+    /// that they agree with the events that ended a segment there.</summary>
+    public double HeightOf(in FlightState s) => Planet.Shape.HeightOf(s.PositionEciM);
+
     /// <summary>Earth-relative velocity in local north-east-down axes at the state's own position.</summary>
     public Vec3 NedVelocity(in FlightState s)
     {

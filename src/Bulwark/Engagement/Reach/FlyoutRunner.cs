@@ -165,7 +165,7 @@ internal sealed class FlyoutRunner
 
                 // The apogee of the ballistic flight: below the floor, it never reaches the band.
                 apogeeChecked = true;
-                if (_environment.GeodeticPosition(state).HeightM < FloorM)
+                if (_environment.HeightOf(state) < FloorM)
                 {
                     return FlyoutEnd.ApogeeBelowFloor;
                 }

@@ -92,7 +92,7 @@ public sealed class Propagator
                 _band.Reset(state, phase.Forces);
                 IEventFunction[] active = apogeeFound ? _eventsWithoutApogee : _eventsWithApogee;
                 DormandPrince54 integrator = apogeeFound && Options.LocateApogee && !ReferenceEquals(_descent, _integrator)
-                    && _environment.GeodeticPosition(state).HeightM < Options.DescentBelowM ? _descent : _integrator;
+                    && _environment.HeightOf(state) < Options.DescentBelowM ? _descent : _integrator;
                 SegmentResult result = integrator.Integrate(dynamics.AsDirect(), state.TimeS, _y, segmentEnd, _yEnd, active, sampler, firstStepS);
                 evaluations += result.Evaluations;
                 steps += result.AcceptedSteps;

@@ -86,7 +86,7 @@ public sealed class SmoothBandEvent : IEventFunction
             return;
         }
 
-        double h = _environment.GeodeticPosition(state).HeightM;
+        double h = _environment.HeightOf(state);
         (_lowM, _highM) = Around(_altitudes, h);
         if (_usesMach)
         {
