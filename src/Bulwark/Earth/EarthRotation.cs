@@ -48,7 +48,7 @@ public static class EarthRotation
 
     /// <summary>Earth-relative velocity in ECEF axes from an ECI state.</summary>
     public static Vec3 EcefVelocity(Vec3 rEci, Vec3 vEci, double timeS, double rotationRateRadPerS) =>
-        EciToEcef(EarthRelativeVelocityEci(rEci, vEci, rotationRateRadPerS), timeS, rotationRateRadPerS);
+        EcefVelocity(rEci, vEci, At(timeS, rotationRateRadPerS), rotationRateRadPerS);
 
     /// <summary><see cref="EcefVelocity(Vec3, Vec3, double, double)"/> with the rotation at the state's time given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
