@@ -82,6 +82,7 @@ public sealed class DormandPrince54
     private const double MaxFactor = 10.0;  // and grows by at most 10×
     private const double Beta = 0.04;       // PI stabilisation
     private const double Expo1 = 0.2 - Beta * 0.75;
+    private static readonly double LogErrorFloor = Math.Log(1e-4); // the previous error norm, for the PI controller, is at least 1e-4
 
     /// <summary>A step smaller than this fraction of max(|t|, |tEnd|) is a step-size underflow.</summary>
     private const double MinRelativeStep = 1e-12;
@@ -99,6 +100,8 @@ public sealed class DormandPrince54
     private readonly double[] _dense, _denseRestep; // 5 blocks of n: the continuous extension of the step (and of the re-step)
     private readonly DenseOutput _output;
     private double[] _gPrev, _gNew;
+    private IEventFunction[] _events;          // this call's events and their directions, read from arrays in every step
+    private CrossingDirection[] _directions;   // (not through the caller's list); they stay until the next call
     private bool[] _gPrevExact, _gNewExact; // false: the g above is only its certain sign (±1, IEventFunction.CertainSign)
     private bool _denseBuilt;               // _dense holds the continuous extension of the step being checked
 
@@ -152,6 +155,8 @@ public sealed class DormandPrince54
         _output = new DenseOutput(n);
         _gPrev = new double[4];
         _gNew = new double[4];
+        _events = new IEventFunction[4];
+        _directions = new CrossingDirection[4];
         _gPrevExact = new bool[4];
         _gNewExact = new bool[4];
     }
@@ -240,6 +245,8 @@ public sealed class DormandPrince54
         double[] gPrev = _gPrev, gNew = _gNew;
         for (int i = 0; i < eventCount; i++)
         {
+            _events[i] = events[i];
+            _directions[i] = events[i].Direction;
             gPrev[i] = events[i].Value(t, y);
             _gPrevExact[i] = true;
         }
@@ -251,7 +258,7 @@ public sealed class DormandPrince54
         h = Math.Min(Math.Min(h, hMax), tEndS - t0S);
 
         int accepted = 0, rejected = 0;
-        double facOld = 1e-4;
+        double logFacOld = LogErrorFloor; // the logarithm of the previous accepted step's error norm (floored)
         bool lastRejected = false, lastTargeted = false;
         double hAccepted = 0;
         while (true)
@@ -280,9 +287,13 @@ public sealed class DormandPrince54
                     $"DormandPrince54: non-finite derivative or state in the step from t = {t:R} s (step h = {h:R} s).");
             }
 
-            double fac11 = Math.Pow(err, Expo1);
+            // The controller's powers of the error norms as exponentials of their logarithms: one logarithm and one
+            // exponential a step instead of two powers (the step sizes move by rounding only; docs/performance.md,
+            // "Against a Python peer").
+            double logErr = Math.Log(err);
             if (err > 1.0)
             {
+                double fac11 = Math.Exp(Expo1 * logErr);
                 // Rejected: shrink (by at most 1/MinFactor), never grow.
                 rejected++;
                 lastRejected = true;
@@ -293,7 +304,7 @@ public sealed class DormandPrince54
                     // A step across an event's crossing (where a caller ends a segment at a kink of f) fails for the
                     // kink, not for its length: retry it up to just past the crossing its trial puts there.
                     _denseBuilt = false;
-                    if (CheckEvents(events, t, hFailed, tNew, y, yNew, out double tCross) >= 0)
+                    if (CheckEvents(eventCount, t, hFailed, tNew, y, yNew, out double tCross) >= 0)
                     {
                         double hCross = (tCross - t) * (1 + CrossingOvershoot);
                         if (hCross < hFailed && hCross > 100 * MinRelativeStep * Math.Max(Math.Abs(t), Math.Abs(tEndS)))
@@ -330,10 +341,10 @@ public sealed class DormandPrince54
             }
 
             double tRoot = tNew;
-            int eventIndex = eventCount == 0 ? -1 : CheckEvents(events, t, h, tNew, y, yNew, out tRoot);
+            int eventIndex = eventCount == 0 ? -1 : CheckEvents(eventCount, t, h, tNew, y, yNew, out tRoot);
             if (eventIndex >= 0)
             {
-                double[] coefficients = FinishAtEvent(ref system, events[eventIndex], gPrev[eventIndex], t, h, tRoot, yEnd, ref evaluations);
+                double[] coefficients = FinishAtEvent(ref system, _events[eventIndex], gPrev[eventIndex], t, h, tRoot, yEnd, ref evaluations);
                 if (observer is not null)
                 {
                     _output.Set(coefficients, t, coefficients == _dense ? h : tRoot - t, tRoot);
@@ -363,7 +374,7 @@ public sealed class DormandPrince54
             }
 
             // PI controller.
-            double fac = fac11 / Math.Pow(facOld, Beta);
+            double fac = Math.Exp(Expo1 * logErr - Beta * logFacOld); // err^Expo1 / errOld^Beta
             fac = Math.Max(1.0 / MaxFactor, Math.Min(1.0 / MinFactor, fac / Safety));
             double hNew = h / fac;
             if (lastRejected)
@@ -372,7 +383,7 @@ public sealed class DormandPrince54
             }
 
             lastRejected = false;
-            facOld = Math.Max(err, 1e-4);
+            logFacOld = Math.Max(logErr, LogErrorFloor);
             h = Math.Min(hNew, hMax);
         }
     }
@@ -484,16 +495,17 @@ public sealed class DormandPrince54
     /// from, are always exact (the step start's computed again from <paramref name="y"/> where it was kept as a sign), so
     /// the roots are what exact values at every step would give, bit for bit.
     /// </remarks>
-    private int CheckEvents(IReadOnlyList<IEventFunction> events, double t, double h, double tNew, double[] y, double[] yNew, out double tRoot)
+    private int CheckEvents(int count, double t, double h, double tNew, double[] y, double[] yNew, out double tRoot)
     {
-        int count = events.Count;
+        IEventFunction[] events = _events;
+        CrossingDirection[] directions = _directions;
         double[] gPrev = _gPrev, gNew = _gNew;
         bool[] prevExact = _gPrevExact, newExact = _gNewExact;
         for (int i = 0; i < count; i++)
         {
             IEventFunction ev = events[i];
             int sign = ev.CertainSign(tNew, yNew);
-            if (sign != 0 && !Triggers(ev.Direction, gPrev[i], sign))
+            if (sign != 0 && !Triggers(directions[i], gPrev[i], sign))
             {
                 gNew[i] = sign;
                 newExact[i] = false;
@@ -510,7 +522,7 @@ public sealed class DormandPrince54
         double tol = EventTimeTolerance * Math.Max(1.0, Math.Min(Math.Abs(t), Math.Abs(tNew))); // |t| near the root, not past it
         for (int i = 0; i < count; i++)
         {
-            if (!Triggers(events[i].Direction, gPrev[i], gNew[i]))
+            if (!Triggers(directions[i], gPrev[i], gNew[i]))
             {
                 continue;
             }
@@ -731,6 +743,8 @@ public sealed class DormandPrince54
             _gNew = new double[size];
             _gPrevExact = new bool[size];
             _gNewExact = new bool[size];
+            _events = new IEventFunction[size];
+            _directions = new CrossingDirection[size];
         }
     }
 
