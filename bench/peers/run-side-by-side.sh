@@ -11,7 +11,7 @@ if [ -z "$py" ]; then
     if "$c" -c 'import scipy' 2>/dev/null; then py="$c"; break; fi
   done
 fi
-[ -n "$py" ] || { echo "no python with scipy (apt-get install python3-scipy, or PYTHON=...)" >&2; exit 1; }
+[ -n "$py" ] || { echo "no python with scipy (apt-get update && apt-get install -y python3-scipy, or PYTHON=...)" >&2; exit 1; }
 out="$(mktemp -d)"
 echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC') commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); nproc $(nproc)"
 echo "# uptime before Bulwark: $(uptime)"
