@@ -53,7 +53,7 @@ namespace Bulwark.Integration;
 /// produced yEnd.
 /// </para>
 /// <para>
-/// <b>Allocation.</b> All work arrays are allocated in the constructor (two per-event buffers grow, once, when a call passes
+/// <b>Allocation.</b> All work arrays are allocated in the constructor (the per-event buffers grow, once, when a call passes
 /// more events than ever before); <see cref="Integrate{TSystem}"/> allocates nothing otherwise, and nothing per step.
 /// A struct system passed to <see cref="Integrate{TSystem}"/> is called without boxing (the method is generic over it).
 /// </para>
