@@ -87,6 +87,22 @@ public sealed record Ellipsoid(double EquatorialRadiusM, double Flattening)
         new(Math.Atan2(latitudeSinNum, latitudeCosNum), Math.Atan2(rEcefM.Y, rEcefM.X), heightM);
 
     /// <summary>
+    /// The sines and cosines of a point's latitude and longitude without trigonometric functions: the latitude's from the
+    /// numbers <see cref="HeightOf(Vec3, out double, out double)"/> gave for it, normalised, the longitude's from the point's
+    /// own x and y over its distance from the axis (the longitude in the axes <paramref name="r"/> is given in: ECEF, or
+    /// ECI for the inertial longitude). False, with the longitude's left 0, on the axis, where it is undefined.
+    /// </summary>
+    public static bool SinCosOf(Vec3 r, double latitudeSinNum, double latitudeCosNum, out double sinLatitude, out double cosLatitude,
+        out double sinLongitude, out double cosLongitude)
+    {
+        double n = double.Hypot(latitudeSinNum, latitudeCosNum);
+        (sinLatitude, cosLatitude) = (latitudeSinNum / n, latitudeCosNum / n);
+        double fromAxis = double.Hypot(r.X, r.Y);
+        (sinLongitude, cosLongitude) = fromAxis > 0 ? (r.Y / fromAxis, r.X / fromAxis) : (0.0, 0.0);
+        return fromAxis > 0;
+    }
+
+    /// <summary>
     /// Height above the ellipsoid (m) of the point (x, y, z); latitude = atan2(<paramref name="sinNum"/>, <paramref name="cosNum"/>),
     /// two numbers proportional to sin φ and cos φ.
     /// </summary>

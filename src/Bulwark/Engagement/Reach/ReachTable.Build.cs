@@ -410,9 +410,8 @@ public sealed partial class ReachTable
             // "The flight context's trigonometry").
             double h = _env.Planet.Shape.HeightOf(rEcef, out double sinNum, out double cosNum);
             Geodetic g = Ellipsoid.GeodeticOf(rEcef, h, sinNum, cosNum);
-            double n = double.Hypot(sinNum, cosNum), fromAxis = double.Hypot(rEcef.X, rEcef.Y);
-            Vec3 vNed = fromAxis > 0
-                ? LocalFrame.EcefToNed(vEcef, sinNum / n, cosNum / n, rEcef.Y / fromAxis, rEcef.X / fromAxis)
+            Vec3 vNed = Ellipsoid.SinCosOf(rEcef, sinNum, cosNum, out double sinLat, out double cosLat, out double sinLon, out double cosLon)
+                ? LocalFrame.EcefToNed(vEcef, sinLat, cosLat, sinLon, cosLon)
                 : LocalFrame.EcefToNed(vEcef, g.LatitudeRad, g.LongitudeRad);
             double horizontal = Math.Sqrt(vNed.X * vNed.X + vNed.Y * vNed.Y);
             (double bearing, double range) = _geodesic.To(g.LatitudeRad, g.LongitudeRad);

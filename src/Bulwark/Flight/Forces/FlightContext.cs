@@ -94,13 +94,11 @@ public readonly struct FlightContext
     public LocalAxes LocalAxesEci()
     {
         (_, double sinNum, double cosNum) = Footpoint();
-        double n = double.Hypot(sinNum, cosNum);
-        double sinLat = sinNum / n, cosLat = cosNum / n;
-        Vec3 r = PositionEciM;
-        double fromAxis = double.Hypot(r.X, r.Y);
-        (double sinLon, double cosLon) = fromAxis > 0
-            ? (r.Y / fromAxis, r.X / fromAxis)
-            : Math.SinCos(Environment.Planet.RotationRateRadPerS * TimeS); // on the axis: Earth-fixed longitude 0, as ToGeodetic gives it
+        if (!Ellipsoid.SinCosOf(PositionEciM, sinNum, cosNum, out double sinLat, out double cosLat, out double sinLon, out double cosLon))
+        {
+            (sinLon, cosLon) = Math.SinCos(Environment.Planet.RotationRateRadPerS * TimeS); // on the axis: Earth-fixed longitude 0, as ToGeodetic gives it
+        }
+
         return new LocalAxes(
             LocalFrame.EnuToEcef(Vec3.UnitZ, sinLat, cosLat, sinLon, cosLon),
             LocalFrame.EnuToEcef(Vec3.UnitY, sinLat, cosLat, sinLon, cosLon),
