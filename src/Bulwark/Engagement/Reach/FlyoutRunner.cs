@@ -95,91 +95,138 @@ internal sealed class FlyoutRunner
     public FlightState Final { get; private set; }
 
     /// <summary>Flies <paramref name="plan"/>; <paramref name="extraStop"/>, when given, also ends the flight when it fires.</summary>
-    public FlyoutEnd Run(FlightPlan plan, IEventFunction? extraStop = null)
+    public FlyoutEnd Run(FlightPlan plan, IEventFunction? extraStop = null) => Run(plan, null, extraStop);
+
+    /// <summary>
+    /// Flies the first <paramref name="phases"/> phases of <paramref name="plan"/> and keeps where they end and their
+    /// samples, for <see cref="Run(FlightPlan, FlyoutPrefix?, IEventFunction?)"/> to go on from in every plan that shares
+    /// them; null when a stop ends the flight within them (the plans are then flown whole).
+    /// </summary>
+    public FlyoutPrefix? RunPrefix(FlightPlan plan, int phases)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(phases);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(phases, plan.Phases.Count);
+        _extra.Inner = null;
+        FlightState state = plan.Initial;
+        _sampler.Start(state);
+        bool apogeeChecked = FloorM <= 0;
+        for (int p = 0; p < phases; p++)
+        {
+            if (FlyPhase(plan.Phases[p], ref state, plan.Initial.TimeS + MaxFlightTimeS, null, ref apogeeChecked) is not null)
+            {
+                return null;
+            }
+        }
+
+        return new FlyoutPrefix(phases, state, apogeeChecked, _sampler.Buffer.AsSpan(0, _sampler.Count * FlightState.Dimension).ToArray(), _sampler.Count);
+    }
+
+    /// <summary>
+    /// Flies <paramref name="plan"/>, going on from <paramref name="prefix"/> (its first phases, flown by
+    /// <see cref="RunPrefix"/> on a plan that shares them) when given: the same flight and samples, bit for bit, as flying it
+    /// whole, since each phase starts afresh from the state the last one ended in.
+    /// </summary>
+    public FlyoutEnd Run(FlightPlan plan, FlyoutPrefix? prefix, IEventFunction? extraStop = null)
     {
         _extra.Inner = extraStop;
         FlightState state = plan.Initial;
         double stopTime = plan.Initial.TimeS + MaxFlightTimeS;
         _sampler.Start(state);
         bool apogeeChecked = FloorM <= 0;
-        foreach (FlightPhase phase in plan.Phases)
+        int first = 0;
+        if (prefix is not null)
         {
-            if (phase.StartMassKg is { } m)
-            {
-                state = state with { MassKg = m };
-            }
+            (first, state, apogeeChecked) = (prefix.Phases, prefix.State, prefix.ApogeeChecked);
+            _sampler.Restore(prefix.Samples, prefix.SampleCount);
+        }
 
-            bool openEnded = double.IsPositiveInfinity(phase.DurationS);
-            if (openEnded && !apogeeChecked && IsBelowFloorAndFalling(state))
-            {
-                Final = state;
-                return FlyoutEnd.ApogeeBelowFloor;
-            }
-
-            var dynamics = new EquationsOfMotion(_environment, phase.Forces);
-            double phaseEnd = state.TimeS + phase.DurationS;
-            double firstStepS = 0; // the integrator's own choice at a phase's start; the step reached across a band's edge
-            while (true)
-            {
-                double segmentEnd = Math.Min(phaseEnd, stopTime);
-                if (!(segmentEnd > state.TimeS))
-                {
-                    break;
-                }
-
-                bool withApogee = openEnded && !apogeeChecked;
-                IEventFunction[] events = extraStop is null
-                    ? (withApogee ? _stopsWithApogee : _stops)
-                    : (withApogee ? _stopsWithExtraAndApogee : _stopsWithExtra);
-                state.CopyTo(_y);
-                _band.Reset(state, phase.Forces);
-                SegmentResult result = _integrator.Integrate(dynamics.AsDirect(), state.TimeS, _y, segmentEnd, _yEnd, events, _sampler, firstStepS);
-                state = FlightState.From(result.EndTimeS, _yEnd);
-                if (!result.StoppedOnEvent)
-                {
-                    break;
-                }
-
-                if (result.EventIndex == _bandIndex)
-                {
-                    firstStepS = result.LastStepS; // a kink of the forces: go on from it in a new segment
-                    continue;
-                }
-
-                int e = result.EventIndex;
-                Final = state;
-                if (e == _floorIndex)
-                {
-                    return FlyoutEnd.Floor;
-                }
-
-                if (e == _groundIndex)
-                {
-                    return FlyoutEnd.Ground;
-                }
-
-                if (extraStop is not null && e == _bandIndex + 1)
-                {
-                    return FlyoutEnd.Extra;
-                }
-
-                // The apogee of the ballistic flight: below the floor, it never reaches the band.
-                apogeeChecked = true;
-                if (_environment.HeightOf(state) < FloorM)
-                {
-                    return FlyoutEnd.ApogeeBelowFloor;
-                }
-            }
-
-            if (state.TimeS >= stopTime)
+        for (int p = first; p < plan.Phases.Count; p++)
+        {
+            if (FlyPhase(plan.Phases[p], ref state, stopTime, extraStop, ref apogeeChecked) is { } end)
             {
                 Final = state;
-                return FlyoutEnd.Time;
+                return end;
             }
         }
 
         Final = state;
         return FlyoutEnd.Time;
+    }
+
+    /// <summary>Flies one phase from <paramref name="state"/>; how the flight ended within it, or null when it goes on.</summary>
+    private FlyoutEnd? FlyPhase(FlightPhase phase, ref FlightState state, double stopTime, IEventFunction? extraStop, ref bool apogeeChecked)
+    {
+        if (phase.StartMassKg is { } m)
+        {
+            state = state with { MassKg = m };
+        }
+
+        bool openEnded = double.IsPositiveInfinity(phase.DurationS);
+        if (openEnded && !apogeeChecked && IsBelowFloorAndFalling(state))
+        {
+            return FlyoutEnd.ApogeeBelowFloor;
+        }
+
+        var dynamics = new EquationsOfMotion(_environment, phase.Forces);
+        double phaseEnd = state.TimeS + phase.DurationS;
+        double firstStepS = 0; // the integrator's own choice at a phase's start; the step reached across a band's edge
+        while (true)
+        {
+            double segmentEnd = Math.Min(phaseEnd, stopTime);
+            if (!(segmentEnd > state.TimeS))
+            {
+                break;
+            }
+
+            bool withApogee = openEnded && !apogeeChecked;
+            IEventFunction[] events = extraStop is null
+                ? (withApogee ? _stopsWithApogee : _stops)
+                : (withApogee ? _stopsWithExtraAndApogee : _stopsWithExtra);
+            state.CopyTo(_y);
+            _band.Reset(state, phase.Forces);
+            SegmentResult result = _integrator.Integrate(dynamics.AsDirect(), state.TimeS, _y, segmentEnd, _yEnd, events, _sampler, firstStepS);
+            state = FlightState.From(result.EndTimeS, _yEnd);
+            if (!result.StoppedOnEvent)
+            {
+                break;
+            }
+
+            if (result.EventIndex == _bandIndex)
+            {
+                firstStepS = result.LastStepS; // a kink of the forces: go on from it in a new segment
+                continue;
+            }
+
+            int e = result.EventIndex;
+            if (e == _floorIndex)
+            {
+                return FlyoutEnd.Floor;
+            }
+
+            if (e == _groundIndex)
+            {
+                return FlyoutEnd.Ground;
+            }
+
+            if (extraStop is not null && e == _bandIndex + 1)
+            {
+                return FlyoutEnd.Extra;
+            }
+
+            // The apogee of the ballistic flight: below the floor, it never reaches the band.
+            apogeeChecked = true;
+            if (_environment.HeightOf(state) < FloorM)
+            {
+                return FlyoutEnd.ApogeeBelowFloor;
+            }
+        }
+
+        if (state.TimeS >= stopTime)
+        {
+            return FlyoutEnd.Time;
+        }
+
+        return null;
     }
 
     private bool IsBelowFloorAndFalling(in FlightState state)
@@ -215,6 +262,18 @@ internal sealed class FlyoutRunner
         public double[] Buffer { get; private set; } = new double[Math.Max(capacity, 1) * FlightState.Dimension];
 
         public int Count { get; private set; }
+
+        /// <summary>Takes up the samples of a prefix (<see cref="RunPrefix"/>) after <see cref="Start"/> with the same initial state.</summary>
+        public void Restore(double[] samples, int count)
+        {
+            if (samples.Length > Buffer.Length)
+            {
+                Buffer = new double[samples.Length];
+            }
+
+            samples.CopyTo(Buffer, 0);
+            Count = count;
+        }
 
         public void Start(in FlightState initial)
         {
@@ -262,3 +321,9 @@ internal sealed class FlyoutRunner
         }
     }
 }
+
+/// <summary>
+/// The first phases of a fly-out, flown once (<see cref="FlyoutRunner.RunPrefix"/>) for every plan that shares them: where
+/// they end, whether the apogee test was made, and their samples.
+/// </summary>
+internal sealed record FlyoutPrefix(int Phases, FlightState State, bool ApogeeChecked, double[] Samples, int SampleCount);

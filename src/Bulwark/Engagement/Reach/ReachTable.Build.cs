@@ -204,6 +204,9 @@ public sealed partial class ReachTable
         private double _azimuthRad;
         private FlyoutEnd[] _ends = [];
 
+        // While a bin is built, per fly-out the first stage it goes on from (flown once for the programs that share it), or null.
+        private FlyoutPrefix?[] _prefixes = [];
+
         // The bin's grid while it is built, per node and sheet s at [2 * node + s].
         private double[] _t = [], _th = [], _sp = [], _ga = [], _dr = [];
         private bool[] _real = [];
@@ -258,6 +261,7 @@ public sealed partial class ReachTable
         {
             int m = _elevations.Length;
             Span<double> reachX = m <= 256 ? stackalloc double[m] : new double[m];
+            FlyFirstStages(azimuthRad);
             if (_parallelFlyouts)
             {
                 var shared = new SharedFlyouts(m, i => Fly(i, azimuthRad));
@@ -325,16 +329,59 @@ public sealed partial class ReachTable
             return (grid, columns, samples);
         }
 
+        /// <summary>
+        /// Flies, once for each run of neighbouring programs whose first stages are the same (the shaped ascent's programs
+        /// up to its climb-out elevation pitch over toward that elevation alike: <see cref="StagedRocket.PitchOverElevationRad"/>),
+        /// that first stage, so that each of those fly-outs goes on from where it ends (<see cref="FlyoutPrefix"/>): the
+        /// same fly-outs bit for bit, without flying the dense air's kinks again (docs/reach-tables.md, "The first stage
+        /// flown once").
+        /// </summary>
+        private void FlyFirstStages(double azimuthRad)
+        {
+            int m = _elevations.Length;
+            if (_prefixes.Length != m)
+            {
+                _prefixes = new FlyoutPrefix?[m];
+            }
+
+            Array.Clear(_prefixes);
+            FlyoutRunner? runner = null;
+            for (int i = 0; i < m;)
+            {
+                double kick = _rocket.PitchOverElevationRad(_elevations[i]);
+                int j = i + 1;
+                while (j < m && _rocket.PitchOverElevationRad(_elevations[j]) == kick)
+                {
+                    j++;
+                }
+
+                if (j - i > 1)
+                {
+                    runner ??= TakeRunner();
+                    FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]), out int phases);
+                    FlyoutPrefix? prefix = phases > 0 ? runner.RunPrefix(plan, phases) : null;
+                    _prefixes.AsSpan(i, j - i).Fill(prefix);
+                }
+
+                i = j;
+            }
+
+            if (runner is not null)
+            {
+                _runners.Add(runner);
+            }
+        }
+
+        private FlyoutRunner TakeRunner() =>
+            _runners.TryTake(out FlyoutRunner? runner) ? runner : new FlyoutRunner(_env, _options.Integrator, _endM, _options.TimeStepS, _options.MaxFlightTimeS);
+
         /// <summary>Flies fly-out i of the fan at <paramref name="azimuthRad"/> into its slots; returns the largest x it records.</summary>
         private double Fly(int i, double azimuthRad)
         {
-            if (!_runners.TryTake(out FlyoutRunner? runner))
-            {
-                runner = new FlyoutRunner(_env, _options.Integrator, _endM, _options.TimeStepS, _options.MaxFlightTimeS);
-            }
-
-            FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]));
-            _ends[i] = runner.Run(plan);
+            FlyoutRunner runner = TakeRunner();
+            FlightPlan plan = _rocket.Plan(_env, _site, 0, azimuthRad, new ShapeControls(1, _elevations[i]), out int phases);
+            FlyoutPrefix? prefix = _prefixes[i];
+            _ends[i] = runner.Run(plan, prefix is not null && prefix.Phases == phases ? prefix : null);
             double x = Record(i, runner);
             _runners.Add(runner);
             return x;

@@ -60,8 +60,26 @@ public sealed record StagedRocket(
     /// <summary>Sum of the stages' burn times, s.</summary>
     public double TotalBurnTimeS => Stages.Sum(s => s.BurnTimeS);
 
-    public FlightPlan Plan(FlightEnvironment environment, Geodetic launch, double launchTimeS, double azimuthRad, ShapeControls controls)
+    public FlightPlan Plan(FlightEnvironment environment, Geodetic launch, double launchTimeS, double azimuthRad, ShapeControls controls) =>
+        Plan(environment, launch, launchTimeS, azimuthRad, controls, out _);
+
+    /// <summary>
+    /// The elevation the first stage's pitch-over aims at for a commanded elevation, rad: on the shaped ascent the steeper
+    /// of the command and <see cref="ClimbElevationRad"/>, under the other laws the command itself.
+    /// </summary>
+    public double PitchOverElevationRad(double elevationRad) => Law == SteeringLaw.Shaped ? Math.Max(elevationRad, ClimbElevationRad) : elevationRad;
+
+    /// <summary>
+    /// The plan, and how many of its leading phases fly the first stage (the vertical rise, the pitch-over and the turn or
+    /// hold after it, and the coast after the stage): those depend on <paramref name="controls"/> only through the energy
+    /// fraction and <see cref="PitchOverElevationRad"/>, so two plans from the same place, time and azimuth with equal
+    /// energy fractions and equal pitch-over elevations fly them the same, bit for bit (the reach tables' fans fly them
+    /// once for all such programs: docs/reach-tables.md, "The first stage flown once").
+    /// </summary>
+    public FlightPlan Plan(FlightEnvironment environment, Geodetic launch, double launchTimeS, double azimuthRad, ShapeControls controls,
+        out int firstStagePhases)
     {
+        firstStagePhases = 0;
         FlightState initial = environment.StateAt(launchTimeS, launch with { HeightM = launch.HeightM }, Numerics.Vec3.Zero, LaunchMassKg);
         var gravity = new GravityForce(environment.Planet);
         var bodyDrag = new DragForce(BodyReferenceAreaM2, BodyCd);
@@ -69,7 +87,7 @@ public sealed record StagedRocket(
         double cutoffS = Math.Clamp(controls.EnergyFraction, 0, 1) * TotalBurnTimeS;
         double burnUsedS = 0;
         bool shaped = Law == SteeringLaw.Shaped;
-        double kickElevationRad = shaped ? Math.Max(controls.ElevationRad, ClimbElevationRad) : controls.ElevationRad;
+        double kickElevationRad = PitchOverElevationRad(controls.ElevationRad);
         var pitchOver = new PitchOverSteering(azimuthRad, launchTimeS + VerticalRiseS, PitchOverS, Math.PI / 2 - kickElevationRad);
         ISteering? Hold = Law == SteeringLaw.FixedAttitude ? pitchOver : null;
         string AfterPitchOver = Law == SteeringLaw.FixedAttitude ? "held attitude" : "gravity turn";
@@ -115,6 +133,11 @@ public sealed record StagedRocket(
             {
                 double upperMassKg = Stages.Skip(i + 1).Sum(s => s.GrossMassKg) + PayloadMassKg;
                 phases.Add(new FlightPhase($"coast after stage {i + 1}", stage.CoastAfterS, [gravity, bodyDrag], upperMassKg));
+            }
+
+            if (i == 0)
+            {
+                firstStagePhases = phases.Count;
             }
         }
 
