@@ -70,11 +70,22 @@ public static class EngagementPicture
     public sealed class Engager(Architecture architecture, IReadOnlyList<(Battery Battery, Interceptor Interceptor, Geodetic Site, IInterceptorReach Reach)> batteries)
     {
         /// <summary>Every battery's engagement of one threat.</summary>
-        public ThreatEngagement Engage(ThreatPicture p) => new(p.Threat, p, [.. batteries.Select(b =>
+        public ThreatEngagement Engage(ThreatPicture p) => EngageWith(p, InterceptSolver.Solve);
+
+        /// <summary>
+        /// Every battery's shots at one threat, and its first opportunity, without the rest of its opportunities
+        /// (<see cref="InterceptSolver.SolveShots"/>): what a footprint's cell needs.
+        /// </summary>
+        public ThreatEngagement EngageForShots(ThreatPicture p) => EngageWith(p, InterceptSolver.SolveShots);
+
+        private ThreatEngagement EngageWith(ThreatPicture p, Solver solve) => new(p.Threat, p, [.. batteries.Select(b =>
         {
             double? fc = p.Batteries.Single(x => x.BatteryId == b.Battery.Id).FireControlS;
-            return InterceptSolver.Solve(b.Battery.Id, b.Interceptor, b.Site, b.Reach, p.Threat.Track, fc, architecture.Doctrine,
+            return solve(b.Battery.Id, b.Interceptor, b.Site, b.Reach, p.Threat.Track, fc, architecture.Doctrine,
                 GuidanceWindows(architecture, b.Battery, p));
         })]);
+
+        private delegate BatteryEngagement Solver(string batteryId, Interceptor interceptor, Geodetic site, IInterceptorReach reach,
+            ThreatTrack track, double? fireControlS, Doctrine doctrine, IReadOnlyList<(double FromS, double ToS)>? guidanceWindows);
     }
 }

@@ -110,6 +110,60 @@ public static class InterceptSolver
         };
     }
 
+    /// <summary>
+    /// The shots <see cref="Solve"/> gives, and its first opportunity, without the rest of the opportunities: the track is
+    /// read in time order and stops at the doctrine's last shot, and after each shot the samples before the next
+    /// permitted launch are not looked up (an arrival is a flight time, never negative, so a sample at t_k meets a launch
+    /// no later than t_k). What a footprint asks of each battery, at a fraction of the lookups.
+    /// <see cref="BatteryEngagement.Last"/> is null and <see cref="BatteryEngagement.Opportunities"/> empty (not computed).
+    /// </summary>
+    public static BatteryEngagement SolveShots(string batteryId, Interceptor interceptor, Geodetic site, IInterceptorReach reach,
+        ThreatTrack track, double? fireControlS, Doctrine doctrine, IReadOnlyList<(double FromS, double ToS)>? guidanceWindows = null)
+    {
+        if (fireControlS is not { } fc)
+        {
+            return new BatteryEngagement(batteryId, interceptor.Id, null, null, null, [], interceptor.SingleShotPk);
+        }
+
+        double earliestLaunch = fc + interceptor.ReactionTimeS;
+        int perShot = doctrine.Mode == FiringMode.Salvo ? 2 : 1;
+        var shots = new List<Shot>();
+        Shot? first = null;
+        double nextLaunch = earliestLaunch;
+        bool canFire = perShot <= doctrine.MaxShotsPerThreat;
+        for (int k = 0; k < track.Points.Count && (canFire || first is null); k++)
+        {
+            TrackPoint p = track.Points[k];
+            if (p.TimeS < nextLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM
+                || (guidanceWindows is not null && !Guided(guidanceWindows, p.TimeS)))
+            {
+                continue;
+            }
+
+            Arrival a = reach.Earliest(p.EcefM, p.HeightM);
+            double launch = p.TimeS - a.ArrivalS;
+            if (!a.Reachable || launch < nextLaunch)
+            {
+                continue;
+            }
+
+            // Feasible (launch ≥ nextLaunch ≥ the earliest launch) and a shot: the first feasible sample is the first shot
+            // (or, where the doctrine allows none, only the first opportunity).
+            Shot shot = MakeShot(site, p, launch, a, perShot);
+            first ??= shot;
+            if (!canFire)
+            {
+                break;
+            }
+
+            shots.Add(shot);
+            nextLaunch = shot.InterceptS + doctrine.KillAssessmentS;
+            canFire = (shots.Count + 1) * perShot <= doctrine.MaxShotsPerThreat;
+        }
+
+        return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, first, null, shots, interceptor.SingleShotPk);
+    }
+
     private static bool Guided(IReadOnlyList<(double FromS, double ToS)> windows, double t)
     {
         foreach (var (from, to) in windows)

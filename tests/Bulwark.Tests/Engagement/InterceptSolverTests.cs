@@ -117,6 +117,43 @@ public class InterceptSolverTests
             return spaced && e.Shots.Count <= 1 + (int)Math.Floor(window / ka) && e.Shots[^1].InterceptS <= e.Last.InterceptS;
         }, iter: 200, threads: 1);
 
+    /// <summary>Counts the lookups of the reach it wraps.</summary>
+    private sealed class CountingReach(IInterceptorReach inner) : IInterceptorReach
+    {
+        public int Lookups { get; private set; }
+
+        public Arrival Earliest(Vec3 pointEcefM, double heightM)
+        {
+            Lookups++;
+            return inner.Earliest(pointEcefM, heightM);
+        }
+    }
+
+    [Fact]
+    public void SolvingForTheShotsAloneGivesTheSameShotsAndFirstOpportunityWithFewerLookups()
+    {
+        // Fire-control times, speeds, ranges, doctrines (both modes, kill assessments, shot limits) and guidance windows
+        // drawn at random: the shots and the first opportunity of SolveShots are Solve's, field for field.
+        int fewer = 0, samples = 0;
+        Gen.Select(Gen.Double[0, 600], Gen.Double[1500, 6000], Gen.Double[300_000, 3_000_000], Gen.Int[0, 1], Gen.Double[5, 200], Gen.Int[1, 8],
+            Gen.Double[-100, 900]).Sample((fc, speed, range, salvo, ka, max, windowFrom) =>
+        {
+            var doctrine = new Doctrine(salvo == 1 ? FiringMode.Salvo : FiringMode.ShootLookShoot, ka, max);
+            (double, double)[]? windows = windowFrom < 0 ? null : [(windowFrom, windowFrom + 250), (windowFrom + 400, windowFrom + 500)];
+            var all = new CountingReach(new ConeReach(Site, speed, range));
+            var shotsOnly = new CountingReach(new ConeReach(Site, speed, range));
+            BatteryEngagement full = InterceptSolver.Solve("b", Sm3, Site, all, Threat, fc, doctrine, windows);
+            BatteryEngagement lean = InterceptSolver.SolveShots("b", Sm3, Site, shotsOnly, Threat, fc, doctrine, windows);
+            samples++;
+            fewer += shotsOnly.Lookups < all.Lookups ? 1 : 0;
+            return full.Shots.SequenceEqual(lean.Shots) && full.First == lean.First && full.EarliestLaunchS == lean.EarliestLaunchS
+                && lean.Last is null && lean.Opportunities.Count == 0 && shotsOnly.Lookups <= all.Lookups;
+        }, iter: 300, threads: 1);
+
+        // It saves lookups in most draws (it stops at the doctrine's last shot and skips the samples before the next launch).
+        Assert.True(fewer > samples / 2, $"fewer lookups in {fewer} of {samples} draws");
+    }
+
     [Fact]
     public void ASalvoFiresTwoInterceptorsPerOpportunityAndKillProbabilityCompounds()
     {

@@ -121,7 +121,7 @@ public static class Footprints
             }
 
             threatened = true;
-            ThreatEngagement e = engager.Engage(picture(flown));
+            ThreatEngagement e = engager.EngageForShots(picture(flown));
             shots = Math.Min(shots, e.ShotsPossible);
             pKill = Math.Min(pKill, e.PKill);
             defended &= e.ShotsPossible >= 1;
