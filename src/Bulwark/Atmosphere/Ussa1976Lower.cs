@@ -58,7 +58,10 @@ internal static class Ussa1976Lower
     public static AtmosphereState At(double geometricAltitudeM)
     {
         double tm = MolecularTemperature(geometricAltitudeM, out int b, out double dh);
-        double p = Lapse[b] != 0 ? BaseP[b] * Math.Pow(BaseT[b] / tm, Exponent[b]) : BaseP[b] * Math.Exp(-IsothermalRate[b] * dh);
+        // (T_b/T_M)^e as exp(e·ln(T_b/T_M)): one logarithm and one exponential, about half the cost of the C library's
+        // pow (the one libm call every evaluation below 86 km made: 3.6% of a cold comparison's CPU), within about 1e−15
+        // of it (|e·ln(T_b/T_M)| < 3 over the layers).
+        double p = Lapse[b] != 0 ? BaseP[b] * Math.Exp(Exponent[b] * Math.Log(BaseT[b] / tm)) : BaseP[b] * Math.Exp(-IsothermalRate[b] * dh);
         return new AtmosphereState(tm, p, p * DensityFactor / tm, Math.Sqrt(SoundFactor * tm));
     }
 

@@ -414,6 +414,47 @@ public class UsStandardAtmosphere1976Tests
     }
 
     [Fact]
+    public void TheGradientLayersPressureBelow86KmIsTheStandardsPowerToRounding()
+    {
+        // Eq. (33a), P = P_b·(T_b/T_M)^(g0′M0/(R*·L_b)), evaluated here with Math.Pow from the constants (the layer bases
+        // chained from P0 as the standard does); the model takes the power as exp(e·ln(T_b/T_M)) (Ussa1976Lower.At). They
+        // agree within 4e−15 of the pressure: a few units of rounding, the exponent's |e·ln(T_b/T_M)| staying under 3.
+        ReadOnlySpan<double> baseH = Ussa1976Constants.LayerBaseGeopotentialM, lapse = Ussa1976Constants.LayerLapseRateKPerM;
+        double hydrostatic = Ussa1976Constants.G0 * Ussa1976Constants.M0 / Ussa1976Constants.GasConstant;
+        var baseT = new double[7];
+        var baseP = new double[7];
+        (double t, double p) = (Ussa1976Constants.T0, Ussa1976Constants.P0);
+        for (int b = 0; b < 7; b++)
+        {
+            (baseT[b], baseP[b]) = (t, p);
+            double tTop = t + lapse[b] * (baseH[b + 1] - baseH[b]);
+            p = lapse[b] != 0 ? p * Math.Pow(t / tTop, hydrostatic / lapse[b]) : p * Math.Exp(-hydrostatic / t * (baseH[b + 1] - baseH[b]));
+            t = tTop;
+        }
+
+        double worst = 0;
+        int gradient = 0;
+        for (double z = -5000; z < 86_000; z += 7.3)
+        {
+            double h = Ussa1976Constants.EarthRadiusM * z / (Ussa1976Constants.EarthRadiusM + z);
+            int b = 6;
+            while (b > 0 && h < baseH[b]) b--;
+            if (lapse[b] == 0)
+            {
+                continue;
+            }
+
+            gradient++;
+            double tm = baseT[b] + lapse[b] * (h - baseH[b]);
+            double expected = baseP[b] * Math.Pow(baseT[b] / tm, hydrostatic / lapse[b]);
+            worst = Math.Max(worst, Math.Abs(Atmosphere.At(z).PressurePa / expected - 1));
+        }
+
+        Assert.True(gradient > 8_000);
+        Assert.True(worst < 4e-15, $"worst relative difference {worst:E2}");
+    }
+
+    [Fact]
     public void TheSpeedOfSoundAloneIsTheStatesToTheBit()
     {
         // SpeedOfSoundAt skips the pressure and density (a power below 86 km, a table above): the same number as At's.
