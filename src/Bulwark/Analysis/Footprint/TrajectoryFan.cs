@@ -57,10 +57,12 @@ internal sealed class TrajectoryFan
     private readonly Geodetic _launch;
     private readonly double _az0Rad, _dAzRad;
     private readonly double[,] _elevation, _range, _deflection;
+    private readonly SharedLaunch _shared;
 
-    private TrajectoryFan(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double az0Rad, double dAzRad, double[,] elevation, double[,] range, double[,] deflection)
+    private TrajectoryFan(SharedLaunch shared, FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double az0Rad, double dAzRad, double[,] elevation,
+        double[,] range, double[,] deflection)
     {
-        (_env, _missile, _launch, _az0Rad, _dAzRad) = (env, missile, launch, az0Rad, dAzRad);
+        (_shared, _env, _missile, _launch, _az0Rad, _dAzRad) = (shared, env, missile, launch, az0Rad, dAzRad);
         (_elevation, _range, _deflection) = (elevation, range, deflection);
     }
 
@@ -79,9 +81,10 @@ internal sealed class TrajectoryFan
         var range = new double[na, ne];
         var deflection = new double[na, ne];
         var flights = new int[na];
+        var shared = new SharedLaunch(env, missile, launch, 0);
         Parallel.For(0, na, i =>
         {
-            var flyer = new Flyer(env, missile, launch);
+            var flyer = new Flyer(env, shared);
             double az = fromAzRad + i * stepAzRad;
             double? hint = null;
             for (int j = ne - 1; j >= 0; j--)
@@ -100,7 +103,7 @@ internal sealed class TrajectoryFan
 
             flights[i] = flyer.Flights;
         });
-        return new TrajectoryFan(env, missile, launch, fromAzRad, (na > 1 ? stepAzRad : 1), elevation, range, deflection) { Flights = flights.Sum() };
+        return new TrajectoryFan(shared, env, missile, launch, fromAzRad, (na > 1 ? stepAzRad : 1), elevation, range, deflection) { Flights = flights.Sum() };
     }
 
     /// <summary>What became of an aim point.</summary>
@@ -159,7 +162,7 @@ internal sealed class TrajectoryFan
         // Correct the azimuth and the energy at the interpolated elevation until the impact is within 100 m, then refine
         // to the minimum-energy trajectory as the targeter does (the same code: the range-maximising elevation to ~1e−6
         // rad, the impact to 0.5 m).
-        var flyer = new Flyer(_env, _missile, _launch);
+        var flyer = new Flyer(_env, _shared);
         if (Correct(flyer, line, aim, ref az, ref e, elevation) is not { } landed)
         {
             // In the edge band a point the corrections cannot reach at full energy is out of range if it lies beyond the
@@ -174,12 +177,12 @@ internal sealed class TrajectoryFan
         // again with its own correction first, as from any other start, before the targeter is asked.
         var start = new ShapeControls(e, elevation);
         MinimumEnergyRefinement.Sensitivity sensitivity = Sensitivity(az, e, landed.RangePerEnergyM);
-        var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS);
+        var refinement = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS, _shared);
         MinimumEnergyRefinement.Solution? refined = refinement.Refine(aim, az, start, sensitivity, landed.MissM);
         int refinementFlights = refinement.Flights;
         if (refined is null && landed.MissM <= MinimumEnergyRefinement.StartLandedM)
         {
-            var again = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS);
+            var again = new MinimumEnergyRefinement(_env, _missile, _launch, request.LaunchTimeS, outputStepS, _shared);
             refined = again.Refine(aim, az, start, sensitivity);
             refinementFlights += again.Flights;
         }
@@ -379,8 +382,8 @@ internal sealed class TrajectoryFan
         return 1;
     }
 
-    /// <summary>Flies one trajectory to impact and measures it; one per thread.</summary>
-    private sealed class Flyer(FlightEnvironment env, IGuidedMissile missile, Geodetic launch)
+    /// <summary>Flies one trajectory to impact (launched at t = 0, the shared vertical rise first) and measures it; one per thread.</summary>
+    private sealed class Flyer(FlightEnvironment env, SharedLaunch shared)
     {
         private readonly Propagator _propagator = new(env, PropagationOptions.ToImpact());
 
@@ -389,13 +392,13 @@ internal sealed class TrajectoryFan
         public Shot Fly(double azimuthRad, ShapeControls controls)
         {
             Flights++;
-            Trajectory t = _propagator.Run(missile.Plan(env, launch, 0, azimuthRad, controls), Targeter.MaxFlightTimeS);
+            Trajectory t = shared.Run(_propagator, azimuthRad, controls, Targeter.MaxFlightTimeS);
             if (t.End != FlightEnd.Altitude)
             {
-                return new Shot(null, launch, 0, azimuthRad);       // orbital: never the answer (ranges rise with energy)
+                return new Shot(null, shared.Launch, 0, azimuthRad);       // orbital: never the answer (ranges rise with energy)
             }
 
-            return Shot.Measure(env, launch, t);
+            return Shot.Measure(env, shared.Launch, t);
         }
     }
 }

@@ -60,6 +60,7 @@ internal sealed class MinimumEnergyRefinement
     private readonly Geodetic _launch;
     private readonly double _launchTimeS;
     private readonly Propagator _propagator, _sampled;
+    private readonly SharedLaunch? _shared;
     private double? _slope, _hint;
 
     /// <param name="env">the flight environment</param>
@@ -67,9 +68,13 @@ internal sealed class MinimumEnergyRefinement
     /// <param name="launch">the launch place</param>
     /// <param name="launchTimeS">the launch time, s</param>
     /// <param name="outputStepS">the sample step of the refined trajectory (<see cref="Solution.Trajectory"/>), s; 0: no samples</param>
-    public MinimumEnergyRefinement(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double launchTimeS, double outputStepS = 0)
+    /// <param name="shared">the vertical rise flown once for the launch place and time (a threat grid's fan holds it); null, or
+    /// another launch time: each flight flies its own</param>
+    internal MinimumEnergyRefinement(FlightEnvironment env, IGuidedMissile missile, Geodetic launch, double launchTimeS, double outputStepS = 0,
+        SharedLaunch? shared = null)
     {
         (_env, _missile, _launch, _launchTimeS) = (env, missile, launch, launchTimeS);
+        _shared = shared is not null && shared.LaunchTimeS == launchTimeS ? shared : null;
         _propagator = new Propagator(env, Options());
         _sampled = outputStepS > 0 ? new Propagator(env, Options(outputStepS)) : _propagator;
     }
@@ -281,7 +286,11 @@ internal sealed class MinimumEnergyRefinement
     private Shot? Fly(double az, double e, double elevation, Propagator? propagator = null)
     {
         Flights++;
-        Trajectory t = (propagator ?? _propagator).Run(_missile.Plan(_env, _launch, _launchTimeS, az, new ShapeControls(e, elevation)), _launchTimeS + Targeter.MaxFlightTimeS);
+        Propagator p = propagator ?? _propagator;
+        var controls = new ShapeControls(e, elevation);
+        Trajectory t = _shared is { } shared
+            ? shared.Run(p, az, controls, _launchTimeS + Targeter.MaxFlightTimeS)
+            : p.Run(_missile.Plan(_env, _launch, _launchTimeS, az, controls), _launchTimeS + Targeter.MaxFlightTimeS);
         return t.End == FlightEnd.Altitude ? Shot.Measure(_env, _launch, t) : null;
     }
 }

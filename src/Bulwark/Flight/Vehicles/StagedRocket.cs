@@ -64,6 +64,16 @@ public sealed record StagedRocket(
         Plan(environment, launch, launchTimeS, azimuthRad, controls, out _);
 
     /// <summary>
+    /// How many leading phases of <see cref="Plan(FlightEnvironment, Geodetic, double, double, ShapeControls)"/> depend
+    /// neither on the launch azimuth nor on the elevation: the vertical rise (1) where it is flown whole at
+    /// <paramref name="controls"/>' energy (the first stage and the cutoff both burn past it), else none (0). Every plan from
+    /// the same place and time with such controls flies it the same, bit for bit (a threat grid flies it once:
+    /// docs/footprint.md, "The vertical rise flown once").
+    /// </summary>
+    public int AimIndependentPhases(ShapeControls controls) =>
+        VerticalRiseS > 0 && Stages[0].BurnTimeS > VerticalRiseS && Math.Clamp(controls.EnergyFraction, 0, 1) * TotalBurnTimeS > VerticalRiseS ? 1 : 0;
+
+    /// <summary>
     /// The elevation the first stage's pitch-over aims at for a commanded elevation, rad: on the shaped ascent the steeper
     /// of the command and <see cref="ClimbElevationRad"/>, under the other laws the command itself.
     /// </summary>
