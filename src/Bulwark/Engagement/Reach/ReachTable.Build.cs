@@ -188,6 +188,7 @@ public sealed partial class ReachTable
         private readonly FlightEnvironment _env;
         private readonly SiteGeodesic _geodesic;
         private readonly int _maxSamples;
+        private readonly EarthRotation.Turn[] _turns;
         private readonly (int Column, int Row)[]? _cells;
 
         // With cells given: per node, whether a lookup reads it, and the count of such nodes below and left of each grid
@@ -232,6 +233,16 @@ public sealed partial class ReachTable
             _endM = Math.Max(0, endM);
             _geodesic = new SiteGeodesic(_env.Planet.Shape, site);
             _maxSamples = (int)Math.Floor(options.MaxFlightTimeS / options.TimeStepS + 1e-9) + 1;
+
+            // Every fly-out is sampled at the same times (k·step after a launch at t = 0), so the Earth's rotation at each
+            // sample is the same for all: computed once for the builder (the same turns, so the same bits).
+            double w = _env.Planet.RotationRateRadPerS;
+            _turns = new EarthRotation.Turn[_maxSamples];
+            for (int j = 0; j < _maxSamples; j++)
+            {
+                _turns[j] = EarthRotation.At(j * options.TimeStepS, w);
+            }
+
             _cells = fan.Cells;
         }
 
@@ -416,9 +427,8 @@ public sealed partial class ReachTable
             for (int j = 0; j < n; j++)
             {
                 ReadOnlySpan<double> y = s.Slice(j * dim, dim);
-                double t = j * _options.TimeStepS;
                 Vec3 rEci = Vec3.From(y, 0), vEci = Vec3.From(y, 3);
-                EarthRotation.Turn turn = EarthRotation.At(t, w);
+                EarthRotation.Turn turn = _turns[j];
                 Vec3 rEcef = turn.EciToEcef(rEci);
                 Vec3 vEcef = EarthRotation.EcefVelocity(rEci, vEci, turn, w);
                 int k = o + j;
