@@ -78,14 +78,27 @@ public sealed record MachTableDragCoefficient : DragCoefficient
             return _cd[^1];
         }
 
-        int hi = Array.BinarySearch(_mach, mach);
-        if (hi >= 0)
+        // The bracketing nodes by a plain bisection (Array.BinarySearch's generic comparer cost more than the lookup
+        // itself, at every evaluation with air); the same nodes, so the same numbers.
+        int lo = 0, hi = _mach.Length - 1;  // _mach[lo] < mach < _mach[hi]
+        while (hi - lo > 1)
         {
-            return _cd[hi];
+            int mid = (lo + hi) >>> 1;
+            if (_mach[mid] <= mach)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        hi = ~hi;
-        int lo = hi - 1;
+        if (_mach[lo] == mach)
+        {
+            return _cd[lo];
+        }
+
         double f = (mach - _mach[lo]) / (_mach[hi] - _mach[lo]);
         return _cd[lo] + f * (_cd[hi] - _cd[lo]);
     }

@@ -39,6 +39,39 @@ public class DragCoefficientTests
     }
 
     [Fact]
+    public void FindsTheSameNodesAsArrayBinarySearchToTheBit()
+    {
+        // The lookup brackets Mach by its own bisection; the reference here takes the nodes from Array.BinarySearch (what
+        // it did before) and interpolates the same way: equal bit for bit on random tables, at nodes and between them.
+        static double Reference(double[] mach, double[] cd, double m)
+        {
+            if (m <= mach[0]) return cd[0];
+            if (m >= mach[^1]) return cd[^1];
+            int hi = Array.BinarySearch(mach, m);
+            if (hi >= 0) return cd[hi];
+            hi = ~hi;
+            int lo = hi - 1;
+            return cd[lo] + (m - mach[lo]) / (mach[hi] - mach[lo]) * (cd[hi] - cd[lo]);
+        }
+
+        Gen.Select(Gen.Double[0.01, 1].Array[2, 12], Gen.Double[0.1, 0.9].Array[12], Gen.Double[0, 1], Gen.Int[0, 11]).Sample((steps, cds, u, node) =>
+        {
+            double[] mach = new double[steps.Length];
+            for (int i = 0; i < steps.Length; i++)
+            {
+                mach[i] = (i == 0 ? 0 : mach[i - 1]) + steps[i];
+            }
+
+            double[] cd = cds[..steps.Length];
+            var table = new MachTableDragCoefficient(mach, cd);
+            double between = mach[0] - 0.5 + u * (mach[^1] - mach[0] + 1);
+            double atNode = mach[node % mach.Length];
+            return BitConverter.DoubleToInt64Bits(table.At(between)) == BitConverter.DoubleToInt64Bits(Reference(mach, cd, between))
+                && BitConverter.DoubleToInt64Bits(table.At(atNode)) == BitConverter.DoubleToInt64Bits(Reference(mach, cd, atNode));
+        }, iter: 2000);
+    }
+
+    [Fact]
     public void OneRowIsAConstantAndConstantIgnoresMach()
     {
         var one = new MachTableDragCoefficient([2.0], [0.7]);
