@@ -68,12 +68,24 @@ internal static class Ussa1976Lower
     /// <summary>The speed of sound at geometric altitude Z (m), the same as <see cref="At"/> gives, without the pressure (a power).</summary>
     public static double SpeedOfSoundAt(double geometricAltitudeM) => Math.Sqrt(SoundFactor * MolecularTemperature(geometricAltitudeM, out _, out _));
 
+    /// <summary>
+    /// The layer of geopotential altitude H: the highest whose base is at or below H (0 below the first base; NaN falls in
+    /// the top layer), by comparisons against the bases rather than a walk down the seven of them from the top (every
+    /// evaluation below 86 km asks, and most are in the lowest layers).
+    /// </summary>
+    internal static int Layer(double h)
+    {
+        ReadOnlySpan<double> bases = LayerBaseGeopotentialM;
+        return h < bases[3]
+            ? (h < bases[1] ? 0 : h < bases[2] ? 1 : 2)
+            : (h < bases[4] ? 3 : h < bases[5] ? 4 : h < bases[6] ? 5 : 6);
+    }
+
     /// <summary>T_M at geometric altitude Z (m), with its layer and the geopotential height above the layer's base.</summary>
     private static double MolecularTemperature(double geometricAltitudeM, out int layer, out double aboveBaseM)
     {
         double h = GeopotentialAltitude(geometricAltitudeM);
-        int b = LayerCount - 1;
-        while (b > 0 && h < BaseH[b]) b--;
+        int b = Layer(h);
         double dh = h - BaseH[b];
         double l = Lapse[b];
         (layer, aboveBaseM) = (b, dh);

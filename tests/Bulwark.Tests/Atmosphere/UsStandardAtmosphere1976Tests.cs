@@ -455,6 +455,36 @@ public class UsStandardAtmosphere1976Tests
     }
 
     [Fact]
+    public void TheLayerIsTheHighestWhoseBaseIsAtOrBelowTheAltitude()
+    {
+        // Ussa1976Lower.Layer compares against the bases; the definition walks down from the top layer.
+        ReadOnlySpan<double> bases = Ussa1976Constants.LayerBaseGeopotentialM;
+        int Walk(double h)
+        {
+            int b = 6;
+            while (b > 0 && h < Ussa1976Constants.LayerBaseGeopotentialM[b]) b--;
+            return b;
+        }
+
+        var heights = new List<double> { double.NaN, double.NegativeInfinity, double.PositiveInfinity, -6000, 90_000 };
+        foreach (double b in bases)
+        {
+            heights.AddRange([b, Math.BitDecrement(b), Math.BitIncrement(b)]);
+        }
+
+        var random = new Random(33);
+        for (int i = 0; i < 20_000; i++)
+        {
+            heights.Add(random.NextDouble() * 100_000 - 6_000);
+        }
+
+        foreach (double h in heights)
+        {
+            Assert.Equal(Walk(h), Ussa1976Lower.Layer(h));
+        }
+    }
+
+    [Fact]
     public void TheSpeedOfSoundAloneIsTheStatesToTheBit()
     {
         // SpeedOfSoundAt skips the pressure and density (a power below 86 km, a table above): the same number as At's.
