@@ -14,7 +14,7 @@ namespace Bulwark.Bench;
 /// WGS-84 with J2 and the 1976 atmosphere (<see cref="FlightEnvironment.Default"/>).
 /// <list type="bullet">
 /// <item><see cref="Solve"/>: the whole targeting solve (<see cref="Targeter.Solve"/>), every trajectory it flies.</item>
-/// <item><see cref="FlySolvedPlan"/>: one flight of the solved plan, launch to impact (<see cref="Propagator.Run"/>, with
+/// <item><see cref="FlySolvedPlan"/>: one flight of the solved plan, launch to impact (<see cref="Propagator.Run(FlightPlan, double?)"/>, with
 /// the options the targeter uses: apogee located, no samples).</item>
 /// </list>
 /// </summary>
