@@ -60,8 +60,7 @@ public static class InterceptSolver
         for (int k = 0; k < track.Points.Count; k++)
         {
             TrackPoint p = track.Points[k];
-            if (p.TimeS < earliestLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM
-                || (guidanceWindows is not null && !Guided(guidanceWindows, p.TimeS)))
+            if (!Candidate(p, earliestLaunch, interceptor, guidanceWindows))
             {
                 continue;
             }
@@ -134,8 +133,7 @@ public static class InterceptSolver
         for (int k = 0; k < track.Points.Count && (canFire || first is null); k++)
         {
             TrackPoint p = track.Points[k];
-            if (p.TimeS < nextLaunch || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM
-                || (guidanceWindows is not null && !Guided(guidanceWindows, p.TimeS)))
+            if (!Candidate(p, nextLaunch, interceptor, guidanceWindows))
             {
                 continue;
             }
@@ -163,6 +161,14 @@ public static class InterceptSolver
 
         return new BatteryEngagement(batteryId, interceptor.Id, earliestLaunch, first, null, shots, interceptor.SingleShotPk);
     }
+
+    /// <summary>
+    /// Whether a track sample may be an intercept at all, before its reach is looked up: no earlier than
+    /// <paramref name="notBeforeS"/> (a launch then meets it no earlier), within the interceptor's altitudes, and guided.
+    /// </summary>
+    private static bool Candidate(TrackPoint p, double notBeforeS, Interceptor interceptor, IReadOnlyList<(double FromS, double ToS)>? guidanceWindows) =>
+        !(p.TimeS < notBeforeS || p.HeightM < interceptor.MinInterceptAltitudeM || p.HeightM > interceptor.MaxInterceptAltitudeM
+          || (guidanceWindows is not null && !Guided(guidanceWindows, p.TimeS)));
 
     private static bool Guided(IReadOnlyList<(double FromS, double ToS)> windows, double t)
     {
