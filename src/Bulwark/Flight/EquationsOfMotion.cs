@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Bulwark.Earth;
 using Bulwark.Flight.Forces;
 using Bulwark.Integration;
 using Bulwark.Numerics;
@@ -8,16 +10,29 @@ namespace Bulwark.Flight;
 /// Translational equations of motion of a point mass in the ECI frame: ṙ = v, v̇ = Σ forces / m, ṁ = Σ mass rates.
 /// Pure: computes and returns, records nothing.
 /// </summary>
+/// <remarks>
+/// A leading <see cref="GravityForce"/> is computed directly, without the interface call or the shared
+/// <see cref="FlightContext"/>, which is built only when another force follows it; the mass rate is summed over the
+/// forces that can change the mass (gravity and drag never do). The sums are taken in the forces' order from zero, as a
+/// loop over every force would take them, so the derivative is the same to the bit (EquationsOfMotionTests;
+/// docs/performance.md, "The equations' gravity computed directly").
+/// </remarks>
 public sealed class EquationsOfMotion : IOdeSystem
 {
     private readonly IForce[] _forces;
     private readonly bool _needsAir;
+    private readonly Planet? _leadingGravity;     // the planet of a GravityForce that comes first, or null
+    private readonly IForce[] _contextForces;     // the forces after it (all of them when there is none)
+    private readonly IForce[] _massChangingForces; // the forces whose mass rate may be non-zero, in order
 
     public EquationsOfMotion(FlightEnvironment environment, IReadOnlyList<IForce> forces)
     {
         Environment = environment;
         _forces = [.. forces];
         _needsAir = _forces.Any(f => f.NeedsAir);
+        _leadingGravity = _forces is [GravityForce gravity, ..] ? gravity.Planet : null;
+        _contextForces = _leadingGravity is null ? _forces : _forces[1..];
+        _massChangingForces = [.. _forces.Where(f => f is not (GravityForce or DragForce))];
     }
 
     public FlightEnvironment Environment { get; }
@@ -28,12 +43,45 @@ public sealed class EquationsOfMotion : IOdeSystem
 
     public void Derivative(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
-        var context = new FlightContext(Environment, t, Vec3.From(y, 0), Vec3.From(y, 3), y[6], _needsAir);
+        if (_contextForces.Length > 0)
+        {
+            DerivativeWithContext(t, y, dydt);
+            return;
+        }
+
+        // Gravity alone (or no force): no context to build, so none to clear on entry.
+        Vec3 a = Vec3.Zero;
+        if (_leadingGravity is { } planet)
+        {
+            a += Gravity.Acceleration(planet, Vec3.From(y, 0));
+        }
+
+        dydt[0] = y[3];
+        dydt[1] = y[4];
+        dydt[2] = y[5];
+        a.CopyTo(dydt, 3);
+        dydt[6] = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DerivativeWithContext(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        Vec3 r = Vec3.From(y, 0);
         Vec3 a = Vec3.Zero;
         double mdot = 0;
-        foreach (IForce force in _forces)
+        if (_leadingGravity is { } planet)
+        {
+            a += Gravity.Acceleration(planet, r);
+        }
+
+        var context = new FlightContext(Environment, t, r, Vec3.From(y, 3), y[6], _needsAir);
+        foreach (IForce force in _contextForces)
         {
             a += force.AccelerationEci(context);
+        }
+
+        foreach (IForce force in _massChangingForces)
+        {
             mdot += force.MassRateKgPerS(context);
         }
 

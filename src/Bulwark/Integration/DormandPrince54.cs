@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bulwark.Integration;
 
 /// <summary>Adaptive Dormand–Prince 5(4) with 4th-order dense output and event location. One instance per thread.</summary>
@@ -395,56 +397,107 @@ public sealed class DormandPrince54
     private double Step<TSystem>(ref TSystem system, double t, double h, double tNew, double[] y, double[] yNew, double rtol, double atol)
         where TSystem : IOdeSystem
     {
-        int n = y.Length;
         double[] k1 = _k1, k2 = _k2, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, k7 = _k7, ys = _yStage;
 
-        for (int i = 0; i < n; i++)
-        {
-            ys[i] = y[i] + h * (A21 * k1[i]);
-        }
-
+        Combine(y, h, A21, k1, ys);
         system.Derivative(t + C2 * h, ys, k2);
-        for (int i = 0; i < n; i++)
-        {
-            ys[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-        }
-
+        Combine(y, h, A31, k1, A32, k2, ys);
         system.Derivative(t + C3 * h, ys, k3);
-        for (int i = 0; i < n; i++)
-        {
-            ys[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-        }
-
+        Combine(y, h, A41, k1, A42, k2, A43, k3, ys);
         system.Derivative(t + C4 * h, ys, k4);
-        for (int i = 0; i < n; i++)
-        {
-            ys[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-        }
-
+        Combine(y, h, A51, k1, A52, k2, A53, k3, A54, k4, ys);
         system.Derivative(t + C5 * h, ys, k5);
-        for (int i = 0; i < n; i++)
-        {
-            ys[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-        }
-
+        Combine(y, h, A61, k1, A62, k2, A63, k3, A64, k4, A65, k5, ys);
         system.Derivative(tNew, ys, k6);
-        for (int i = 0; i < n; i++)
-        {
-            yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
-        }
-
+        Combine(y, h, A71, k1, A73, k3, A74, k4, A75, k5, A76, k6, yNew);
         system.Derivative(tNew, yNew, k7);
 
+        return ErrorNorm(y, yNew, h, k1, k3, k4, k5, k6, k7, rtol, atol);
+    }
+
+    /// <summary>The RMS over the components of err_i / (atol + rtol·max(|y_i|, |yNew_i|)), err = h·Σ (b_j − b̂_j)·k_j.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double ErrorNorm(double[] y, double[] yNew, double h, double[] k1, double[] k3, double[] k4, double[] k5, double[] k6,
+        double[] k7, double rtol, double atol)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c3 = k3.AsSpan(0, n), c4 = k4.AsSpan(0, n), c5 = k5.AsSpan(0, n),
+            c6 = k6.AsSpan(0, n), c7 = k7.AsSpan(0, n), yn = yNew.AsSpan(0, n);
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < y.Length; i++)
         {
-            double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-            double sk = atol + rtol * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
+            double e = h * (E1 * c1[i] + E3 * c3[i] + E4 * c4[i] + E5 * c5[i] + E6 * c6[i] + E7 * c7[i]);
+            double sk = atol + rtol * Math.Max(Math.Abs(y[i]), Math.Abs(yn[i]));
             double r = e / sk;
             sum += r * r;
         }
 
         return Math.Sqrt(sum / n);
+    }
+
+    // A stage's state y + h·Σ a_j·k_j, summed left to right as written. Each is a method of its own, not inlined: between
+    // the derivatives a call to which every floating-point register is lost, h would otherwise live on the stack and be
+    // stored and loaded again in every iteration (docs/performance.md, "The stages' sums in methods of their own").
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Combine(double[] y, double h, double a1, double[] k1, double[] ys)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n);
+        Span<double> s = ys.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            s[i] = y[i] + h * (a1 * c1[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double[] ys)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n);
+        Span<double> s = ys.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3, double[] ys)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n), c3 = k3.AsSpan(0, n);
+        Span<double> s = ys.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
+        double a4, double[] k4, double[] ys)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n), c3 = k3.AsSpan(0, n), c4 = k4.AsSpan(0, n);
+        Span<double> s = ys.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
+        double a4, double[] k4, double a5, double[] k5, double[] ys)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n), c3 = k3.AsSpan(0, n), c4 = k4.AsSpan(0, n), c5 = k5.AsSpan(0, n);
+        Span<double> s = ys.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i] + a5 * c5[i]);
+        }
     }
 
     /// <summary>Builds the continuous extension of the step being checked into _dense, unless it is there already.</summary>

@@ -8,5 +8,8 @@ public sealed class GravityForce(Planet planet) : IForce
 {
     public bool NeedsAir => false;
 
+    /// <summary>The planet whose field this is.</summary>
+    public Planet Planet => planet;
+
     public Vec3 AccelerationEci(in FlightContext context) => Gravity.Acceleration(planet, context.PositionEciM);
 }
