@@ -29,11 +29,20 @@ public sealed class EquationsOfMotion : IOdeSystem
     {
         Environment = environment;
         _forces = [.. forces];
-        _needsAir = _forces.Any(f => f.NeedsAir);
+        int massChanging = 0;
+        foreach (IForce force in _forces)
+        {
+            _needsAir |= force.NeedsAir;
+            massChanging += ChangesMass(force) ? 1 : 0;
+        }
+
         _leadingGravity = _forces is [GravityForce gravity, ..] ? gravity.Planet : null;
-        _contextForces = _leadingGravity is null ? _forces : _forces[1..];
-        _massChangingForces = [.. _forces.Where(f => f is not (GravityForce or DragForce))];
+        _contextForces = _leadingGravity is null ? _forces : _forces.Length == 1 ? [] : _forces[1..];
+        _massChangingForces = massChanging == 0 ? [] : [.. _forces.Where(ChangesMass)];
     }
+
+    /// <summary>Whether a force's mass rate may be non-zero: gravity and drag never change the mass.</summary>
+    private static bool ChangesMass(IForce force) => force is not (GravityForce or DragForce);
 
     public FlightEnvironment Environment { get; }
 

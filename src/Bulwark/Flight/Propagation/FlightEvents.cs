@@ -70,13 +70,17 @@ public sealed class HeightProbe(FlightEnvironment environment)
     /// </summary>
     public int CertainSign(ReadOnlySpan<double> y, double altitudeM)
     {
-        double r = Math.Sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]);
-        if (r - _farthest - altitudeM > BoundMarginM)
+        // r − max(a, b) − altitude > margin and r − min(a, b) − altitude < −margin, compared as squares (no square root;
+        // the squares' rounding, parts in 1e16 of r, is far inside the margin).
+        double r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
+        double above = _farthest + altitudeM + BoundMarginM;
+        if (above < 0 || r2 > above * above)
         {
             return 1;
         }
 
-        return r - _nearest - altitudeM < -BoundMarginM ? -1 : 0;
+        double below = _nearest + altitudeM - BoundMarginM;
+        return below > 0 && r2 < below * below ? -1 : 0;
     }
 }
 
@@ -117,10 +121,17 @@ public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
             return 0;
         }
 
+        // |v·r̂| > |v|·(2f·a/r + RoundOff), times r and squared: (v·r)² > |v|²·(2f·a + RoundOff·r)², without a division or
+        // the speed's square root (their rounding, parts in 1e16, is far inside the RoundOff margin).
         Vec3 v = EarthRotation.EarthRelativeVelocityEci(Vec3.From(y, 0), Vec3.From(y, 3), environment.Planet.RotationRateRadPerS);
-        double radial = (v.X * y[0] + v.Y * y[1] + v.Z * y[2]) / r;
-        double bound = v.Norm * (2 * f * a / r + RoundOff);
-        return radial > bound ? 1 : radial < -bound ? -1 : 0;
+        double radial = v.X * y[0] + v.Y * y[1] + v.Z * y[2];
+        double bound = 2 * f * a + RoundOff * r;
+        if (!(radial * radial > v.NormSquared * (bound * bound)))
+        {
+            return 0;
+        }
+
+        return radial > 0 ? 1 : -1;
     }
 
     /// <summary>A relative margin for the round-off of either computation (a sphere's normal is exactly radial).</summary>

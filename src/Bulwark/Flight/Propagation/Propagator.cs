@@ -19,6 +19,8 @@ public sealed class Propagator
     private readonly DormandPrince54 _integrator;
     private readonly IEventFunction[] _eventsWithApogee;
     private readonly IEventFunction[] _eventsWithoutApogee;
+    private readonly IEventFunction[] _eventsWithApogeeNoBand;    // for a segment whose band has no bound (no force needs the
+    private readonly IEventFunction[] _eventsWithoutApogeeNoBand; // air): its g is a constant 1 that never crosses or ties
     private readonly int _stopEventIndex;
     private readonly int _bandEventIndex;
     private readonly SmoothBandEvent _band;
@@ -42,7 +44,10 @@ public sealed class Propagator
         _bandEventIndex = stop.Count;
         stop.Add(_band);
         _eventsWithoutApogee = [.. stop];
-        _eventsWithApogee = options.LocateApogee ? [.. stop, new ApogeeEvent(environment)] : _eventsWithoutApogee;
+        _eventsWithoutApogeeNoBand = [.. stop.Where(e => e != _band)];
+        var apogee = new ApogeeEvent(environment);
+        _eventsWithApogee = options.LocateApogee ? [.. _eventsWithoutApogee, apogee] : _eventsWithoutApogee;
+        _eventsWithApogeeNoBand = options.LocateApogee ? [.. _eventsWithoutApogeeNoBand, apogee] : _eventsWithoutApogeeNoBand;
     }
 
     public PropagationOptions Options { get; }
@@ -203,7 +208,14 @@ public sealed class Propagator
 
                     state.CopyTo(o._y);
                     o._band.Reset(state, phase.Forces);
-                    IEventFunction[] active = ApogeeFound ? o._eventsWithoutApogee : o._eventsWithApogee;
+                    bool band = o._band.Active;
+                    IEventFunction[] active = (ApogeeFound, band) switch
+                    {
+                        (true, true) => o._eventsWithoutApogee,
+                        (false, true) => o._eventsWithApogee,
+                        (true, false) => o._eventsWithoutApogeeNoBand,
+                        (false, false) => o._eventsWithApogeeNoBand,
+                    };
                     DormandPrince54 integrator = ApogeeFound && o.Options.LocateApogee && !ReferenceEquals(o._descent, o._integrator)
                         && o._environment.HeightOf(state) < o.Options.DescentBelowM ? o._descent : o._integrator;
                     SegmentResult result = integrator.Integrate(dynamics.AsDirect(), state.TimeS, o._y, segmentEnd, o._yEnd, active, Sampler, firstStepS);
@@ -216,7 +228,7 @@ public sealed class Propagator
                         return null;
                     }
 
-                    if (result.EventIndex == o._bandEventIndex)
+                    if (band && result.EventIndex == o._bandEventIndex)
                     {
                         firstStepS = result.LastStepS; // a kink of the forces: go on from it in a new segment
                         continue;
