@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Bulwark's ICBM free flight (bench --loop RvVacuumFromApogee) and the scipy DOP853 peer (icbm_free_flight.py) timed at the
+# same moment, each pinned to a core of its own, the cores swapped every round: on a shared host whose speed drifts
+# from one minute to the next, both then run under the same conditions, and each round gives its own ratio.
+# Run from the repository root: bench/peers/run-together.sh [rounds] [python flights]   (docs/performance.md, "Against a Python peer")
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-4}"
+repeats="${2:-1000}"
+py="${PYTHON:-}"
+if [ -z "$py" ]; then
+  for c in python3 /usr/bin/python3; do
+    if "$c" -c 'import scipy' 2>/dev/null; then py="$c"; break; fi
+  done
+fi
+[ -n "$py" ] || { echo "no python with scipy (apt-get update && apt-get install -y python3-scipy, or PYTHON=...)" >&2; exit 1; }
+[ "$(nproc)" -ge 2 ] || { echo "needs two cores" >&2; exit 1; }
+dotnet build -c Release bench/Bulwark.Bench > /dev/null
+bench=bench/Bulwark.Bench/bin/Release/net10.0/Bulwark.Bench
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC') commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs) model $(grep -m1 '^model' /proc/cpuinfo | cut -d: -f2 | xargs); nproc $(nproc)"
+echo "# $("$py" -c 'import platform, numpy, scipy; print("python", platform.python_version(), "numpy", numpy.__version__, "scipy", scipy.__version__)')"
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) = 1 ]; then cb=0; cp=1; else cb=1; cp=0; fi
+  taskset -c "$cb" "$bench" --loop RvVacuumFromApogee 400000 > "$out/bulwark.txt" 2>&1 &
+  taskset -c "$cp" "$py" bench/peers/icbm_free_flight.py --repeats "$repeats" > "$out/python.txt" 2>&1 &
+  wait
+  bulwark_us="$(sed -n 's/^RvVacuumFromApogee: \([0-9.]*\) µs a flight.*/\1/p' "$out/bulwark.txt")"
+  scipy_ms="$(sed -n 's/^scipy DOP853 per flight: median \([0-9.]*\) ms.*/\1/p' "$out/python.txt")"
+  [ -n "$bulwark_us" ] && [ -n "$scipy_ms" ] || { cat "$out/bulwark.txt" "$out/python.txt" >&2; exit 1; }
+  echo "round $round ($(date -u +%H:%M:%S)): Bulwark (core $cb) $bulwark_us µs, scipy DOP853 (core $cp) median $scipy_ms ms: $("$py" -c "print(round($scipy_ms * 1000 / $bulwark_us))")x"
+done
