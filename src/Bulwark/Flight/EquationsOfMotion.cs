@@ -15,7 +15,7 @@ namespace Bulwark.Flight;
 /// <see cref="FlightContext"/>, which is built only when another force follows it; the mass rate is summed over the
 /// forces that can change the mass (gravity and drag never do). The sums are taken in the forces' order from zero, as a
 /// loop over every force would take them, so the derivative is the same to the bit (EquationsOfMotionTests;
-/// docs/performance.md, "The equations' gravity computed directly").
+/// docs/performance.md, "The equations' gravity computed directly, the stages' sums in methods of their own").
 /// </remarks>
 public sealed class EquationsOfMotion : IOdeSystem
 {

@@ -435,9 +435,10 @@ public sealed class DormandPrince54
         return Math.Sqrt(sum / n);
     }
 
-    // A stage's state y + h·Σ a_j·k_j, summed left to right as written. Each is a method of its own, not inlined: between
-    // the derivatives a call to which every floating-point register is lost, h would otherwise live on the stack and be
-    // stored and loaded again in every iteration (docs/performance.md, "The stages' sums in methods of their own").
+    // A stage's state y + h·Σ a_j·k_j, summed left to right as written. Each is a method of its own, not inlined: inside
+    // Step, between derivative calls (across which no floating-point register survives), the JIT kept h on the stack and
+    // stored and loaded it again in every iteration (docs/performance.md, "The equations' gravity computed directly, the
+    // stages' sums in methods of their own").
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Combine(double[] y, double h, double a1, double[] k1, double[] ys)
     {
