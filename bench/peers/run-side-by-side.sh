@@ -5,13 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-300}"
-py="${PYTHON:-}"
-if [ -z "$py" ]; then
-  for c in python3 /usr/bin/python3; do
-    if "$c" -c 'import scipy' 2>/dev/null; then py="$c"; break; fi
-  done
-fi
-[ -n "$py" ] || { echo "no python with scipy (apt-get update && apt-get install -y python3-scipy, or PYTHON=...)" >&2; exit 1; }
+. bench/peers/python-with-scipy.sh
 out="$(mktemp -d)"
 echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC') commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); nproc $(nproc)"
 echo "# uptime before Bulwark: $(uptime)"

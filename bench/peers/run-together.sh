@@ -7,13 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-4}"
 repeats="${2:-1200}"
-py="${PYTHON:-}"
-if [ -z "$py" ]; then
-  for c in python3 /usr/bin/python3; do
-    if "$c" -c 'import scipy' 2>/dev/null; then py="$c"; break; fi
-  done
-fi
-[ -n "$py" ] || { echo "no python with scipy (apt-get update && apt-get install -y python3-scipy, or PYTHON=...)" >&2; exit 1; }
+. bench/peers/python-with-scipy.sh
 [ "$(nproc)" -ge 2 ] || { echo "needs two cores" >&2; exit 1; }
 dotnet build -c Release bench/Bulwark.Bench > /dev/null
 bench=bench/Bulwark.Bench/bin/Release/net10.0/Bulwark.Bench
