@@ -5,7 +5,7 @@
 # Run from the repository root: bench/peers/run-together.sh [rounds] [python flights]   (docs/performance.md, "Against a Python peer")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rounds="${1:-4}"
+rounds="${1:-8}"
 repeats="${2:-1200}"
 . bench/peers/python-with-scipy.sh
 [ "$(nproc)" -ge 2 ] || { echo "needs two cores" >&2; exit 1; }
@@ -26,5 +26,8 @@ for round in $(seq 1 "$rounds"); do
   bulwark_us="$(sed -n 's/^RvVacuumFromApogee: \([0-9.]*\) µs a flight.*/\1/p' "$out/bulwark.txt")"
   scipy_ms="$(sed -n 's/^scipy DOP853 per flight: median \([0-9.]*\) ms.*/\1/p' "$out/python.txt")"
   [ -n "$bulwark_us" ] && [ -n "$scipy_ms" ] || { cat "$out/bulwark.txt" "$out/python.txt" >&2; exit 1; }
-  echo "round $round ($(date -u +%H:%M:%S)): Bulwark (core $cb) $bulwark_us µs, scipy DOP853 (core $cp) median $scipy_ms ms: $("$py" -c "print(round($scipy_ms * 1000 / $bulwark_us))")x"
+  ratio="$("$py" -c "print(round($scipy_ms * 1000 / $bulwark_us))")"
+  echo "$ratio" >> "$out/ratios.txt"
+  echo "round $round ($(date -u +%H:%M:%S)): Bulwark (core $cb) $bulwark_us µs, scipy DOP853 (core $cp) median $scipy_ms ms: ${ratio}x"
 done
+echo "median over $rounds rounds: $("$py" -c "import statistics, sys; print(statistics.median(float(x) for x in open(sys.argv[1])))" "$out/ratios.txt")x"
