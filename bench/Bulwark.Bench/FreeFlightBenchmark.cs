@@ -21,7 +21,7 @@ namespace Bulwark.Bench;
 [Config(typeof(BenchConfig))]
 public class FreeFlightBenchmark : IReportsWork
 {
-    private const string RvVacuumYaml = """
+    internal const string RvVacuumYaml = """
         earth: { model: wgs84 }
         atmosphere: none
         vehicle: { mass_kg: 1000 }

@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using Bulwark.Bench;
 
-// `--loop METHOD N`: one free flight in a plain loop (FlightLoop); anything else goes to BenchmarkDotNet.
+// `--loop METHOD N`: one free flight in a plain loop (FlightLoop); `--parts N`: the ICBM free flight taken apart
+// (FlightParts); anything else goes to BenchmarkDotNet.
 if (args is ["--loop", var method, var count])
 {
     return FlightLoop.Run(method, count);
+}
+
+if (args is ["--parts", var partsCount])
+{
+    return FlightParts.Run(partsCount);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
