@@ -28,8 +28,7 @@ internal static class FlightParts
 
         FlightFile file = FlightFile.Parse("rv-vacuum.yaml", FreeFlightBenchmark.RvVacuumYaml);
         FlightEnvironment environment = file.Environment;
-        FlightPlan plan = file.Vehicle.FreeFlight(environment, file.InitialState);
-        var propagator = new Propagator(environment, file.Options with { OutputStepS = 0 });
+        (Propagator propagator, FlightPlan plan) = FreeFlightBenchmark.Reusable(file);
         Trajectory whole = propagator.Run(plan);
         var equations = new EquationsOfMotion(environment, plan.Phases[0].Forces);
         var integrator = new DormandPrince54(FlightState.Dimension, file.Options.Integrator);

@@ -83,7 +83,7 @@ public class FreeFlightBenchmark : IReportsWork
     }
 
     /// <summary>The file's flight on a propagator that is reused and records no samples.</summary>
-    private static (Propagator, FlightPlan) Reusable(FlightFile file) =>
+    internal static (Propagator Propagator, FlightPlan Plan) Reusable(FlightFile file) =>
         (new Propagator(file.Environment, file.Options with { OutputStepS = 0 }), file.Vehicle.FreeFlight(file.Environment, file.InitialState));
 
     /// <summary>
