@@ -85,6 +85,33 @@ internal static class FlightParts
                 $"{parts[p].Name}: median {sorted[Rounds / 2]:F3} µs a flight over {Rounds} rounds of {flights} ({parts[p].Fly()} evaluations)"));
         }
 
+        // How many exact values each event is asked for in one flight (the rest of its checks are certain signs).
+        var countedImpact = new CountingEvent(impact);
+        var countedApogee = new CountingEvent(new ApogeeEvent(environment));
+        integrator.Integrate(equations.AsDirect(), t0, y0, t0 + Propagator.OpenEndedPhaseLimitS, yEnd, [countedImpact, countedApogee]);
+        Console.WriteLine($"exact event values a flight: impact {countedImpact.Values} of {countedImpact.Checks + 1}, apogee {countedApogee.Values} of {countedApogee.Checks + 1} (the start's value included)");
         return 0;
+    }
+
+    /// <summary>An event that counts the exact values asked of it and the certain signs asked after steps.</summary>
+    private sealed class CountingEvent(IEventFunction inner) : IEventFunction
+    {
+        public int Values { get; private set; }
+
+        public int Checks { get; private set; }
+
+        public CrossingDirection Direction => inner.Direction;
+
+        public double Value(double t, ReadOnlySpan<double> y)
+        {
+            Values++;
+            return inner.Value(t, y);
+        }
+
+        public int CertainSign(double t, ReadOnlySpan<double> y)
+        {
+            Checks++;
+            return inner.CertainSign(t, y);
+        }
     }
 }

@@ -90,48 +90,105 @@ public sealed class HeightProbe(FlightEnvironment environment)
 /// </summary>
 public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
 {
+    private readonly Ellipsoid _shape = environment.Planet.Shape;
+    private readonly double _rotation = environment.Planet.RotationRateRadPerS;
+
+    /// <summary>1 / (1 − e²) = a²/b², which scales z in the gradient of the similar ellipsoid through the point.</summary>
+    private readonly double _zScale = 1 / (1 - environment.Planet.Shape.EccentricitySquared);
+
+    /// <summary>e′² / 2 = e² / (2(1 − e²)), the second eccentricity's square halved.</summary>
+    private readonly double _halfSecondEccentricity2 =
+        environment.Planet.Shape.EccentricitySquared / (2 * (1 - environment.Planet.Shape.EccentricitySquared));
+
     public CrossingDirection Direction => CrossingDirection.Decreasing;
 
     public double Value(double t, ReadOnlySpan<double> y)
     {
-        double w = environment.Planet.RotationRateRadPerS;
+        double w = _rotation;
         Vec3 rEci = Vec3.From(y, 0);
         EarthRotation.Turn turn = EarthRotation.At(t, w);
         Vec3 rEcef = turn.EciToEcef(rEci);
         Vec3 vEcef = EarthRotation.EcefVelocity(rEci, Vec3.From(y, 3), turn, w);
-        Geodetic g = environment.Planet.Shape.ToGeodetic(rEcef);
+        Geodetic g = _shape.ToGeodetic(rEcef);
         return LocalFrame.EcefToEnu(vEcef, g.LatitudeRad, g.LongitudeRad).Z;
     }
 
     /// <summary>
-    /// From the radial speed: g is the Earth-relative velocity v along the ellipsoid normal n̂, and n̂ is within an angle
-    /// of the radial direction r̂ whose sine is at most a·sin Δ / r, where Δ ≤ f(1 + f) is the largest difference between
-    /// geodetic and geocentric latitude on the ellipsoid (0.19° on WGS 84) and r the distance to the centre (the point is
-    /// its normal's foot plus a multiple of n̂, so |n̂ × r| = |n̂ × foot| ≤ a sin Δ). So |g − v·r̂| ≤ |v|·2|f|·a/r, and g is
-    /// certain where the radial speed exceeds that: all of a flight but the few degrees of flight-path angle around its
-    /// apogee. Only for flattenings under 0.01 and points farther than a/2 from the centre (the bound's assumptions).
+    /// From the velocity along the normal of the similar ellipsoid through the point: g's sign is certain wherever that
+    /// velocity is larger than the angle between the two normals allows (all of a flight but a fraction of a degree of
+    /// flight-path angle around its apogee, the more so the lower the flight).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// On an oblate ellipsoid (0 &lt; f &lt; 0.01), a point of geodetic latitude φ and height h is its foot plus h n̂, so
+    /// m = (x, y, z/(1 − e²)) (the gradient of x²/a² + y²/a² + z²/b², times a²/2) is (N + h + h e′² sin²φ) n̂ plus
+    /// h e′² sinφ cosφ along a unit vector perpendicular to n̂ (N the prime-vertical radius, e′² = e²/(1 − e²)). Write
+    /// m = α n̂ + β û: then v·m = α g + β v·û, |β| ≤ |h| e′²/2, and α ≤ |m|, so g has the sign of v·m wherever
+    /// |v·m| &gt; |m|·|v|·τ with τ ≥ |β|/α. The height lies in [r − a, r − b] (<see cref="HeightProbe"/>): above the
+    /// ellipsoid (r ≥ a) α ≥ a + h and τ = e′²/2 · (r − b)/(a + r − b); otherwise, with H = max(|r − a|, |r − b|),
+    /// α ≥ a − H(1 + e′²) and τ = e′²/2 · H / (a − H(1 + e′²)). At 1,000 km τ is 4.6e−4 (the radial direction's 0.19°,
+    /// the bound this replaces, is 3.3e−3), and at the ground it is 1e−5 or less.
+    /// </para>
+    /// <para>
+    /// A sphere has τ = 0 (its normal is radial). A prolate or strongly flattened ellipsoid, or a point nearer the centre
+    /// than a/2, falls back to the radial direction: n̂ is within an angle of r̂ whose sine is at most a·sin Δ / r, where
+    /// Δ ≤ f(1 + f) is the largest difference between geodetic and geocentric latitude, so |g − v·r̂| ≤ |v|·2|f|·a/r.
+    /// </para>
+    /// <para>
+    /// The margins are compared as squares, without a division or the speed's square root; their rounding (parts in 1e16)
+    /// is far inside the <see cref="RoundOff"/> margin. The ellipsoid is symmetric about the axis, so the ECI position
+    /// and the Earth-relative velocity in ECI axes give the same products as the ECEF ones.
+    /// </para>
+    /// </remarks>
     public int CertainSign(double t, ReadOnlySpan<double> y)
     {
-        Ellipsoid shape = environment.Planet.Shape;
-        double f = Math.Abs(shape.Flattening), a = shape.EquatorialRadiusM;
-        double r = Math.Sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]);
-        if (!(f < 0.01 && r > 0.5 * a))
+        double f = _shape.Flattening, a = _shape.EquatorialRadiusM;
+        double r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
+        double r = Math.Sqrt(r2);
+        if (!(Math.Abs(f) < 0.01 && r > 0.5 * a))
         {
             return 0;
         }
 
-        // |v·r̂| > |v|·(2f·a/r + RoundOff), times r and squared: (v·r)² > |v|²·(2f·a + RoundOff·r)², without a division or
-        // the speed's square root (their rounding, parts in 1e16, is far inside the RoundOff margin).
-        Vec3 v = EarthRotation.EarthRelativeVelocityEci(Vec3.From(y, 0), Vec3.From(y, 3), environment.Planet.RotationRateRadPerS);
-        double radial = v.X * y[0] + v.Y * y[1] + v.Z * y[2];
-        double bound = 2 * f * a + RoundOff * r;
-        if (!(radial * radial > v.NormSquared * (bound * bound)))
+        Vec3 v = EarthRotation.EarthRelativeVelocityEci(Vec3.From(y, 0), Vec3.From(y, 3), _rotation);
+        double along, normal2, tau;
+        if (f >= 0)
+        {
+            // The similar ellipsoid's normal m (see remarks).
+            double mz = y[2] * _zScale;
+            along = v.X * y[0] + v.Y * y[1] + v.Z * mz;
+            normal2 = y[0] * y[0] + y[1] * y[1] + mz * mz;
+            double b = _shape.PolarRadiusM, k = _halfSecondEccentricity2;
+            if (r >= a)
+            {
+                tau = k * (r - b) / (a + r - b);
+            }
+            else
+            {
+                double hMax = Math.Max(Math.Abs(r - a), Math.Abs(r - b)), floor = a - hMax * (1 + 2 * k);
+                if (!(floor > 0))
+                {
+                    return 0;
+                }
+
+                tau = k * hMax / floor;
+            }
+        }
+        else
+        {
+            // Prolate: the radial direction (see remarks).
+            along = v.X * y[0] + v.Y * y[1] + v.Z * y[2];
+            normal2 = r2;
+            tau = 2 * Math.Abs(f) * a / r;
+        }
+
+        double bound = tau + RoundOff;
+        if (!(along * along > v.NormSquared * normal2 * (bound * bound)))
         {
             return 0;
         }
 
-        return radial > 0 ? 1 : -1;
+        return along > 0 ? 1 : -1;
     }
 
     /// <summary>A relative margin for the round-off of either computation (a sphere's normal is exactly radial).</summary>
