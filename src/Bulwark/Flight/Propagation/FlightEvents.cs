@@ -102,15 +102,19 @@ public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
 
     public CrossingDirection Direction => CrossingDirection.Decreasing;
 
+    /// <summary>
+    /// The Earth-relative velocity along the ellipsoid normal, in ECI axes: the normal from the height's closed form
+    /// (<see cref="Ellipsoid.HeightOf(Vec3, out double, out double)"/> and <see cref="Ellipsoid.SinCosOf"/>, without
+    /// trigonometric functions), the velocity less ω × r. The ellipsoid is symmetric about the axis, so the normal of the
+    /// ECI position is the ECEF normal turned with it, and the product is the ECEF one (to rounding).
+    /// </summary>
     public double Value(double t, ReadOnlySpan<double> y)
     {
-        double w = _rotation;
-        Vec3 rEci = Vec3.From(y, 0);
-        EarthRotation.Turn turn = EarthRotation.At(t, w);
-        Vec3 rEcef = turn.EciToEcef(rEci);
-        Vec3 vEcef = EarthRotation.EcefVelocity(rEci, Vec3.From(y, 3), turn, w);
-        Geodetic g = _shape.ToGeodetic(rEcef);
-        return LocalFrame.EcefToEnu(vEcef, g.LatitudeRad, g.LongitudeRad).Z;
+        Vec3 r = Vec3.From(y, 0);
+        Vec3 v = EarthRotation.EarthRelativeVelocityEci(r, Vec3.From(y, 3), _rotation);
+        _shape.HeightOf(r, out double sinNum, out double cosNum);
+        Ellipsoid.SinCosOf(r, sinNum, cosNum, out double sinLatitude, out double cosLatitude, out double sinLongitude, out double cosLongitude);
+        return cosLatitude * (cosLongitude * v.X + sinLongitude * v.Y) + sinLatitude * v.Z;
     }
 
     /// <summary>
