@@ -9,7 +9,8 @@ namespace Bulwark.Bench;
 /// <summary>
 /// One value of each event function the propagator checks after every accepted step and during root finding, on rotating
 /// WGS-84 with J2: the ground-impact crossing (<see cref="AltitudeCrossingEvent"/>: ECI→ECEF and the geodetic height)
-/// and the apogee (<see cref="ApogeeEvent"/>: ECEF position and velocity, geodetic latitude and longitude, ENU rotation).
+/// and the apogee (<see cref="ApogeeEvent"/>: the height's closed form and the normal from its latitude numbers, the
+/// Earth-relative velocity along it).
 /// A state at 500 km over 50 N 40 E, 100 s after the epoch; and each one's certain sign
 /// (<see cref="Integration.IEventFunction.CertainSign"/>), which the integrator asks first. For "where the time goes" in
 /// docs/performance.md.
@@ -54,7 +55,7 @@ public class EventFunctionBenchmark
     [Benchmark]
     public int ImpactCertainSign() => _impact.CertainSign(_t, _y);
 
-    /// <summary>The apogee's certain sign (from the radial speed; this state descends at 100 m/s, 2% of its speed, so it is certain).</summary>
+    /// <summary>The apogee's certain sign (from the speed along the similar ellipsoid's normal; this state descends at 100 m/s, 2% of its speed, so it is certain).</summary>
     [Benchmark]
     public int ApogeeCertainSign() => _apogee.CertainSign(_t, _y);
 }
