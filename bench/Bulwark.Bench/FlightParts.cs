@@ -12,7 +12,8 @@ namespace Bulwark.Bench;
 /// equations' gravity computed directly, …"): the integrator alone to the impact's time (no events), the integrator with
 /// the impact event, with the impact and apogee events (what the propagator passes a vacuum segment), and the
 /// propagator's whole flight. The four are timed in turn, round after round, so that a host's drift falls on all of
-/// them alike; the medians over the rounds are printed last. <c>Bulwark.Bench --parts 200000</c>.
+/// them alike; the medians over the rounds are printed last, then how many exact values each event is asked for in one
+/// flight (the other checks are answered by its certain sign). <c>Bulwark.Bench --parts 200000</c>.
 /// </summary>
 internal static class FlightParts
 {
