@@ -90,7 +90,7 @@ internal static class FlightParts
         var countedImpact = new CountingEvent(impact);
         var countedApogee = new CountingEvent(new ApogeeEvent(environment));
         integrator.Integrate(equations.AsDirect(), t0, y0, t0 + Propagator.OpenEndedPhaseLimitS, yEnd, [countedImpact, countedApogee]);
-        Console.WriteLine($"exact event values a flight: impact {countedImpact.Values} of {countedImpact.Checks + 1}, apogee {countedApogee.Values} of {countedApogee.Checks + 1} (the start's value included)");
+        Console.WriteLine($"exact event values a flight: impact {countedImpact.Values}, apogee {countedApogee.Values} (certain signs asked: {countedImpact.Checks} and {countedApogee.Checks})");
         return 0;
     }
 

@@ -24,8 +24,9 @@ namespace Bulwark.Integration;
 /// step breaks the error estimate, wastes steps in rejections, and silently degrades the accuracy.
 /// </para>
 /// <para>
-/// <b>Events.</b> After every accepted step each event function is checked at the new point: its certain sign where it
-/// knows one cheaply (<see cref="IEventFunction.CertainSign"/>) and that sign cannot trigger it, else its value. A sign change that matches
+/// <b>Events.</b> At the segment's start and after every accepted step each event function is checked at the point: its
+/// certain sign where it knows one cheaply (<see cref="IEventFunction.CertainSign"/>) and that sign cannot trigger it, else
+/// its value (the start's value is taken later, only if the first step's crossing needs it). A sign change that matches
 /// its <see cref="IEventFunction.Direction"/> (Decreasing: g(prev) &gt; 0 and g(new) ≤ 0; Increasing: g(prev) &lt; 0 and
 /// g(new) ≥ 0; Any: either) triggers it; a value exactly 0 at the segment's start never counts as "prev" on either side, so a
 /// zero at t0 never triggers. Only sign changes between step ends are seen: a double crossing inside one step is missed,
@@ -249,8 +250,10 @@ public sealed class DormandPrince54
         {
             _events[i] = events[i];
             _directions[i] = events[i].Direction;
-            gPrev[i] = events[i].Value(t, y);
-            _gPrevExact[i] = true;
+            // At the start too, a certain sign stands for the value until a crossing needs the value (CheckEvents).
+            int sign = events[i].CertainSign(t, y);
+            gPrev[i] = sign != 0 ? sign : events[i].Value(t, y);
+            _gPrevExact[i] = sign == 0;
         }
 
         IntegratorOptions opt = Options;
