@@ -134,9 +134,10 @@ public sealed class ApogeeEvent(FlightEnvironment environment) : IEventFunction
     /// the bound this replaces, is 3.3e−3), and at the ground it is 1e−5 or less.
     /// </para>
     /// <para>
-    /// A sphere has τ = 0 (its normal is radial). A prolate or strongly flattened ellipsoid, or a point nearer the centre
-    /// than a/2, falls back to the radial direction: n̂ is within an angle of r̂ whose sine is at most a·sin Δ / r, where
-    /// Δ ≤ f(1 + f) is the largest difference between geodetic and geocentric latitude, so |g − v·r̂| ≤ |v|·2|f|·a/r.
+    /// A sphere has τ = 0 (its normal is radial). A prolate ellipsoid (−0.01 &lt; f &lt; 0) falls back to the radial
+    /// direction: n̂ is within an angle of r̂ whose sine is at most a·sin Δ / r, where Δ ≤ |f|(1 + |f|) is the largest
+    /// difference between geodetic and geocentric latitude, so |g − v·r̂| ≤ |v|·2|f|·a/r. A flattening of 0.01 or more
+    /// either way, or a point nearer the centre than a/2, gives no certain sign (the bounds' assumptions).
     /// </para>
     /// <para>
     /// The margins are compared as squares, without a division or the speed's square root; their rounding (parts in 1e16)
