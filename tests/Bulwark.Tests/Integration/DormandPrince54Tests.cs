@@ -87,11 +87,43 @@ public class DormandPrince54Tests
         }
 
         Assert.All(recorder.Steps, s => Assert.True(s.End - s.Start <= 0.5 + 1e-15, $"step {s.End - s.Start}"));
-        // One evaluation at t0, one for the automatic initial step, six per attempted step (FSAL).
-        Assert.Equal(2 + 6 * (result.AcceptedSteps + result.RejectedSteps), result.Evaluations);
+        // One evaluation at t0, none for the automatic initial step, six per attempted step (FSAL).
+        Assert.Equal(1 + 6 * (result.AcceptedSteps + result.RejectedSteps), result.Evaluations);
         // The interpolant at the end of the last step is the returned state.
         Assert.Equal(y[0], recorder.Ends[^1][0], 1e-15);
         Assert.Equal(y[1], recorder.Ends[^1][1], 1e-15);
+    }
+
+    [Theory]
+    [InlineData(60.0, 10.0, 1.0)]  // Hairer's bound 100·h0, h0 = 0.01·‖y0‖/‖f0‖ = 0.01 s for y' = −y from y = 1
+    [InlineData(0.5, 10.0, 0.5)]   // the largest step
+    [InlineData(60.0, 0.3, 0.3)]   // the segment
+    public void TheAutomaticFirstStepIsHairersBoundOnHisFirstGuessWithinTheLargestStepAndTheSegment(
+        double maxStepS, double tEndS, double expectedFirstStepS)
+    {
+        var integrator = new DormandPrince54(1, new IntegratorOptions(1e-9, 1e-9, maxStepS, 0, 1_000_000));
+        var decay = new TimedDecay();
+        Span<double> y = stackalloc double[1];
+        SegmentResult result = integrator.Integrate(decay, 0, [1.0], tEndS, y, NoEvents);
+
+        // The first trial step's second stage is at t0 + h/5; no evaluation is spent on choosing h.
+        Assert.Equal(0.0, decay.Times[0]);
+        Assert.Equal(expectedFirstStepS / 5, decay.Times[1], 1e-15);
+        Assert.Equal(1 + 6 * (result.AcceptedSteps + result.RejectedSteps), result.Evaluations);
+        Assert.Equal(Math.Exp(-tEndS), y[0], 1e-8);
+    }
+
+    private sealed class TimedDecay : IOdeSystem
+    {
+        public List<double> Times { get; } = [];
+
+        public int Dimension => 1;
+
+        public void Derivative(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            Times.Add(t);
+            dydt[0] = -y[0];
+        }
     }
 
     [Fact]

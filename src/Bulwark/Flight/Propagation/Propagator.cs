@@ -242,6 +242,7 @@ public sealed class Propagator
 
                     Events.Add(new FlightEvent(ApogeeName, state));
                     ApogeeFound = true;
+                    firstStepS = result.LastStepS; // the forces are smooth across the apogee: go on with the step that reached it
                 }
             }
             finally

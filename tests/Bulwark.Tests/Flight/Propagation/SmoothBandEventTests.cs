@@ -95,9 +95,12 @@ public class SmoothBandEventTests
     /// <summary>
     /// End to end: a threat's solved flight (the refinement's 1e−12 integrator) crosses the drag table's Mach nodes and the
     /// layer bases on the way up and the layer bases on the way down without the integrator rejecting the steps across
-    /// them. `bulwark fly --missile M --from P --to LAT,LON` prints the counts: 28 rejected of 364, 405 and 576 accepted
-    /// steps for these three; before the kinks ended segments (commit 52ecdcc with the count added) 102 of 410, 83 of 431
-    /// and 87 of 619. The bound, a tenth of the accepted steps, lies between the two.
+    /// them. Before the kinks ended segments (commit 52ecdcc with the count added) `bulwark fly --missile M --from P --to
+    /// LAT,LON` printed 102 rejected of 410 accepted steps, 83 of 431 and 87 of 619 for these three; after, 28 of 364, 405
+    /// and 576. Since each phase's automatic first step is tried at Hairer's bound and shrunk by its own error
+    /// (DormandPrince54.InitialStep), the flights take 262, 295 and 424 accepted steps and 40, 32 and 32 rejected: the
+    /// first steps' search is one to three rejections a phase (sejjil-2: 12 in its five phases), the kinks' still 28 or
+    /// fewer. The bound, a tenth of the accepted steps and three for each phase's first step, lies between the two.
     /// </summary>
     [Theory]
     [InlineData("sejjil-2", "tabriz", 41, 25)]
@@ -109,7 +112,9 @@ public class SmoothBandEventTests
         Geodetic launch = catalog.Place(from).Position with { HeightM = 0 };
         TargetingSolution solved = new Targeter(Env).Solve(catalog.Missile(missileId), new TargetingRequest(launch, Geodetic.FromDegrees(lat, lon)));
         Trajectory t = solved.Trajectory;
-        Assert.True(t.RejectedSteps <= 0.1 * t.Steps, $"{t.RejectedSteps} rejected of {t.Steps} accepted steps");
+        int phases = solved.Missile.Plan(Env, launch, solved.Request.LaunchTimeS, solved.AzimuthRad, solved.Controls).Phases.Count;
+        Assert.True(t.RejectedSteps <= 0.1 * t.Steps + 3 * phases,
+            $"{t.RejectedSteps} rejected of {t.Steps} accepted steps in {phases} phases");
     }
 
     [Fact]
