@@ -104,7 +104,7 @@ public sealed class DormandPrince54
 
     private readonly double _inverseDimension; // 1 / n, for the error norm's mean
     private readonly double[] _y, _yNew, _yStage, _yEvent, _yRestep;
-    private double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7;
+    private readonly double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7;
     private readonly double[] _dense, _denseRestep; // 5 blocks of n: the continuous extension of the step (and of the re-step)
     private readonly DenseOutput _output;
     private double[] _gPrev, _gNew;
@@ -252,6 +252,7 @@ public sealed class DormandPrince54
         int eventCount = events.Count;
         EnsureEventCapacity(eventCount);
         double[] gPrev = _gPrev, gNew = _gNew;
+        bool[] prevExact = _gPrevExact, newExact = _gNewExact;
         for (int i = 0; i < eventCount; i++)
         {
             _events[i] = events[i];
@@ -259,7 +260,7 @@ public sealed class DormandPrince54
             // At the start too, a certain sign stands for the value until a crossing needs the value (CheckEvents).
             int sign = events[i].CertainSign(t, y);
             gPrev[i] = sign != 0 ? sign : events[i].Value(t, y);
-            _gPrevExact[i] = sign == 0;
+            prevExact[i] = sign == 0;
         }
 
         IntegratorOptions opt = Options;
@@ -290,9 +291,12 @@ public sealed class DormandPrince54
             }
 
             double tNew = last ? tEndS : t + h;
-            double errSquared = Step(ref system, t, h, tNew, y, yNew, rtol, atol);
+            Step(ref system, t, h, tNew, y, yNew);
+            double errSquared = ErrorNormSquared(y, yNew, h, _k1, _k3, _k4, _k5, _k6, _k7, rtol, atol, _inverseDimension);
             evaluations += 6;
-            if (!double.IsFinite(errSquared) || !AllFinite(yNew) || !AllFinite(_k7))
+            // A non-finite last stage makes the error norm non-finite (its weight is positive where yNew is finite), so
+            // the state and the norm are all there is to check.
+            if (!double.IsFinite(errSquared) || !AllFinite(yNew))
             {
                 throw new IntegrationException(
                     $"DormandPrince54: non-finite derivative or state in the step from t = {t:R} s (step h = {h:R} s).");
@@ -388,12 +392,16 @@ public sealed class DormandPrince54
             }
 
             // Advance: the new point becomes the step start; the last stage is the next first stage (FSAL).
+            // Copied rather than swapped: a swap of the arrays would store references into this object's fields, each
+            // through the garbage collector's write barrier.
             Array.Copy(yNew, y, n);
-            (_k1, _k7) = (_k7, _k1);
+            Array.Copy(_k7, _k1, n);
             t = tNew;
-            (gPrev, gNew) = (gNew, gPrev);
-            (_gPrev, _gNew) = (gPrev, gNew);
-            (_gPrevExact, _gNewExact) = (_gNewExact, _gPrevExact);
+            for (int i = 0; i < eventCount; i++)
+            {
+                gPrev[i] = gNew[i];
+                prevExact[i] = newExact[i];
+            }
             if (last)
             {
                 y.CopyTo(yEnd);
@@ -405,10 +413,10 @@ public sealed class DormandPrince54
     }
 
     /// <summary>
-    /// One DOPRI5 step of size h from (t, y) with _k1 = f(t, y): writes the 5th-order solution to yNew, the stages to
-    /// _k2.._k7 (_k7 = f(tNew, yNew)), and returns the error norm's square (the mean square).
+    /// One DOPRI5 step of size h from (t, y) with _k1 = f(t, y): writes the 5th-order solution to yNew and the stages to
+    /// _k2.._k7 (_k7 = f(tNew, yNew)). Its error is <see cref="ErrorNormSquared"/>'s.
     /// </summary>
-    private double Step<TSystem>(ref TSystem system, double t, double h, double tNew, double[] y, double[] yNew, double rtol, double atol)
+    private void Step<TSystem>(ref TSystem system, double t, double h, double tNew, double[] y, double[] yNew)
         where TSystem : IOdeSystem
     {
         double[] k1 = _k1, k2 = _k2, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, k7 = _k7, ys = _yStage;
@@ -425,8 +433,6 @@ public sealed class DormandPrince54
         system.Derivative(tNew, ys, k6);
         Combine(y, h, A71, k1, A73, k3, A74, k4, A75, k5, A76, k6, yNew);
         system.Derivative(tNew, yNew, k7);
-
-        return ErrorNormSquared(y, yNew, h, k1, k3, k4, k5, k6, k7, rtol, atol, _inverseDimension);
     }
 
     /// <summary>The mean over the components of (err_i / (atol + rtol·max(|y_i|, |yNew_i|)))², err = h·Σ (b_j − b̂_j)·k_j: the
@@ -737,7 +743,7 @@ public sealed class DormandPrince54
         // _k1 still holds f(t, y): re-take the step with exactly tRoot − t. Its stages overwrite _k2.._k7 (the original
         // step's continuous extension is already in _dense).
         double hr = tRoot - t;
-        Step(ref system, t, hr, tRoot, _y, _yRestep, Options.RelativeTolerance, Options.AbsoluteTolerance);
+        Step(ref system, t, hr, tRoot, _y, _yRestep);
         evaluations += 6;
         if (AllFinite(_yRestep) && AllFinite(_k7) && IsAfter(gBefore, ev.Value(tRoot, _yRestep)))
         {
