@@ -402,6 +402,7 @@ public sealed class DormandPrince54
                 gPrev[i] = gNew[i];
                 prevExact[i] = newExact[i];
             }
+
             if (last)
             {
                 y.CopyTo(yEnd);
