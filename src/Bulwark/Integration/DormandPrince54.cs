@@ -87,8 +87,9 @@ public sealed class DormandPrince54
     /// <summary>A rejected automatic first step (<see cref="InitialStep"/>, a guess rather than a step the controller
     /// chose) shrinks by at most this factor.</summary>
     private const double FirstStepMinFactor = 1e-3;
+    private const double ErrorExponent = 0.2; // 1/5: the embedded estimate of a step h's error goes as h⁵
     private const double Beta = 0.04;       // PI stabilisation
-    private const double Expo1 = 0.2 - Beta * 0.75;
+    private const double Expo1 = ErrorExponent - Beta * 0.75;
     private static readonly double LogErrorFloor = Math.Log(1e-4); // the previous error norm, for the PI controller, is at least 1e-4
 
     /// <summary>A step smaller than this fraction of max(|t|, |tEnd|) is a step-size underflow.</summary>
@@ -315,7 +316,7 @@ public sealed class DormandPrince54
                 // Rejected: shrink by at most 1/MinFactor, or an automatic first step by the error's own model (err ∝ h⁵)
                 // down to FirstStepMinFactor; never grow.
                 h *= accepted == 0 && firstStep <= 0
-                    ? Math.Max(FirstStepMinFactor, Safety * Math.Exp(-0.2 * logErr))
+                    ? Math.Max(FirstStepMinFactor, Safety * Math.Exp(-ErrorExponent * logErr))
                     : Math.Max(MinFactor, Safety * Math.Exp(-Expo1 * logErr));
                 if (eventCount > 0 && !lastTargeted)
                 {

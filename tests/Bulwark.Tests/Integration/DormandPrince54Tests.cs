@@ -113,6 +113,38 @@ public class DormandPrince54Tests
         Assert.Equal(Math.Exp(-tEndS), y[0], 1e-8);
     }
 
+    [Fact]
+    public void ARejectedAutomaticFirstStepShrinksByItsErrorNotByAtMostFive()
+    {
+        // y' = cos(10 t) beside a large constant: the first guess (Hairer's bound, 1 s here) is far too long for the
+        // oscillation, and its error's own model shrinks it in one go (to 0.032 s) where the controller's fivefold limit
+        // would take three rejections.
+        var integrator = new DormandPrince54(2, new IntegratorOptions(1e-9, 1e-9, 60, 0, 1_000_000));
+        var system = new TimedOscillation();
+        Span<double> y = stackalloc double[2];
+        SegmentResult result = integrator.Integrate(system, 0, [0.0, 1e6], 2.0, y, NoEvents);
+
+        double firstTrial = 5 * system.Times[1], secondTrial = 5 * system.Times[7];
+        Assert.Equal(1.0, firstTrial, 1e-5); // 100·h0, h0 = 0.01·‖y0‖/‖f0‖ = 0.01·(1e6 / (1e−3 + 1e−9)) / (1 / 1e−9)
+        Assert.True(secondTrial < 0.2 * firstTrial && secondTrial >= 1e-3 * firstTrial, $"second trial {secondTrial} s after {firstTrial} s");
+        Assert.True(result.RejectedSteps >= 1);
+        Assert.Equal(Math.Sin(20) / 10, y[0], 1e-7);
+    }
+
+    private sealed class TimedOscillation : IOdeSystem
+    {
+        public List<double> Times { get; } = [];
+
+        public int Dimension => 2;
+
+        public void Derivative(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            Times.Add(t);
+            dydt[0] = Math.Cos(10 * t);
+            dydt[1] = 0;
+        }
+    }
+
     private sealed class TimedDecay : IOdeSystem
     {
         public List<double> Times { get; } = [];

@@ -266,7 +266,11 @@ public class DeployedRadarTests
             detected += look.Detected ? 1 : 0;
             visibleOutOfRange += look.Visible && !look.InRange ? 1 : 0;
         }, iter: 4000, threads: 1);
-        Assert.True(detected > 100 && detected < 3900 && visibleOutOfRange > 20,
+        // The sample is random (CsCheck's seed changes from run to run): over 40 runs Gabala's 4,000 targets held 25–54
+        // visible out of range (mean 38) and the AN/TPY-2's 49–83, and a run with 17 failed the earlier bound of 20. Five
+        // still says every kind was drawn, and a run falls under it with a chance far below one in a billion (a Poisson
+        // count of mean 38 does with 3e−12).
+        Assert.True(detected > 100 && detected < 3900 && visibleOutOfRange >= 5,
             $"{detected} detected, {visibleOutOfRange} visible out of range, of 4,000: the sample should hold every kind");
     }
 }
