@@ -12,10 +12,11 @@ a="$1"; b="$2"; rounds="${3:-6}"; flights="${4:-300000}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 per_flight() { sed -n 's/^RvVacuumFromApogee: \([0-9.]*\) µs.*/\1/p' "$1"; }
+median_block() { sed -n 's/^RvVacuumFromApogee blocks of [0-9]* flights: median \([0-9.]*\) µs.*/\1/p' "$1"; }
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) = 1 ]; then ca=0; cb=1; else ca=1; cb=0; fi
   taskset -c "$ca" "$a/Bulwark.Bench" --loop RvVacuumFromApogee "$flights" > "$out/a.txt" 2>&1 &
   taskset -c "$cb" "$b/Bulwark.Bench" --loop RvVacuumFromApogee "$flights" > "$out/b.txt" 2>&1 &
   wait
-  echo "round $round: A (core $ca) $(per_flight "$out/a.txt") µs, B (core $cb) $(per_flight "$out/b.txt") µs a flight"
+  echo "round $round: A (core $ca) $(per_flight "$out/a.txt") µs (median block $(median_block "$out/a.txt")), B (core $cb) $(per_flight "$out/b.txt") µs (median block $(median_block "$out/b.txt")) a flight"
 done

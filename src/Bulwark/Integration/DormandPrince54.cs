@@ -394,9 +394,9 @@ public sealed class DormandPrince54
 
             // Advance: the new point becomes the step start; the last stage is the next first stage (FSAL).
             // Copied rather than swapped: a swap of the arrays would store references into this object's fields, each
-            // through the garbage collector's write barrier.
-            Array.Copy(yNew, y, n);
-            Array.Copy(_k7, _k1, n);
+            // through the garbage collector's write barrier. Copied a component at a time: both were just written a
+            // component at a time, which a block copy's wider loads would have to wait for.
+            Advance(yNew, y, _k7, _k1);
             t = tNew;
             for (int i = 0; i < eventCount; i++)
             {
@@ -522,6 +522,19 @@ public sealed class DormandPrince54
         for (int i = 0; i < y.Length; i++)
         {
             s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i] + a5 * c5[i]);
+        }
+    }
+
+    /// <summary>Copies the new point into the step start and the last stage into the first.</summary>
+    private static void Advance(double[] yNew, double[] y, double[] k7, double[] k1)
+    {
+        int n = y.Length;
+        ReadOnlySpan<double> source = yNew.AsSpan(0, n), lastStage = k7.AsSpan(0, n);
+        Span<double> firstStage = k1.AsSpan(0, n);
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] = source[i];
+            firstStage[i] = lastStage[i];
         }
     }
 
