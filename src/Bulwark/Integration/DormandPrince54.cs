@@ -423,17 +423,17 @@ public sealed class DormandPrince54
     {
         double[] k1 = _k1, k2 = _k2, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, k7 = _k7, ys = _yStage;
 
-        Combine(y, h, A21, k1, ys);
+        Combine(y, h * A21, k1, ys);
         system.Derivative(t + C2 * h, ys, k2);
-        Combine(y, h, A31, k1, A32, k2, ys);
+        Combine(y, h * A31, k1, h * A32, k2, ys);
         system.Derivative(t + C3 * h, ys, k3);
-        Combine(y, h, A41, k1, A42, k2, A43, k3, ys);
+        Combine(y, h * A41, k1, h * A42, k2, h * A43, k3, ys);
         system.Derivative(t + C4 * h, ys, k4);
-        Combine(y, h, A51, k1, A52, k2, A53, k3, A54, k4, ys);
+        Combine(y, h * A51, k1, h * A52, k2, h * A53, k3, h * A54, k4, ys);
         system.Derivative(t + C5 * h, ys, k5);
-        Combine(y, h, A61, k1, A62, k2, A63, k3, A64, k4, A65, k5, ys);
+        Combine(y, h * A61, k1, h * A62, k2, h * A63, k3, h * A64, k4, h * A65, k5, ys);
         system.Derivative(tNew, ys, k6);
-        Combine(y, h, A71, k1, A73, k3, A74, k4, A75, k5, A76, k6, yNew);
+        Combine(y, h * A71, k1, h * A73, k3, h * A74, k4, h * A75, k5, h * A76, k6, yNew);
         system.Derivative(tNew, yNew, k7);
     }
 
@@ -459,48 +459,52 @@ public sealed class DormandPrince54
         return sum * inverseDimension;
     }
 
-    // A stage's state y + h·Σ a_j·k_j, summed left to right as written. Each is a method of its own, not inlined: inside
-    // Step, between derivative calls (across which no floating-point register survives), the JIT kept h on the stack and
-    // stored and loaded it again in every iteration (docs/performance.md, "The equations' gravity computed directly, the
-    // stages' sums in methods of their own").
+    // A stage's state y + Σ (h·a_j)·k_j. The stage just evaluated is added last, by one fused multiply-add onto the sum of
+    // y and the earlier stages' terms, which the processor works out while that stage is still being evaluated: the next
+    // derivative waits for one operation after it, not for the four of y + h·(… + a·k) (a product, the sum, the product
+    // with h, the sum with y). The state moves by rounding only: the terms are scaled by h before they are summed, and y
+    // is added before the last term, not after (docs/performance.md, "The stages' sums with the last stage added last").
+    // Each is a method of its own, not inlined: inside Step, between derivative calls (across which no floating-point
+    // register survives), the JIT kept h on the stack and stored and loaded it again in every iteration (docs/performance.md,
+    // "The equations' gravity computed directly, the stages' sums in methods of their own").
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Combine(double[] y, double h, double a1, double[] k1, double[] ys)
+    private static void Combine(double[] y, double a1, double[] k1, double[] ys)
     {
         int n = y.Length;
         ReadOnlySpan<double> c1 = k1.AsSpan(0, n);
         Span<double> s = ys.AsSpan(0, n);
         for (int i = 0; i < y.Length; i++)
         {
-            s[i] = y[i] + h * (a1 * c1[i]);
+            s[i] = Math.FusedMultiplyAdd(a1, c1[i], y[i]);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double[] ys)
+    private static void Combine(double[] y, double a1, double[] k1, double a2, double[] k2, double[] ys)
     {
         int n = y.Length;
         ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n);
         Span<double> s = ys.AsSpan(0, n);
         for (int i = 0; i < y.Length; i++)
         {
-            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i]);
+            s[i] = Math.FusedMultiplyAdd(a2, c2[i], y[i] + a1 * c1[i]);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3, double[] ys)
+    private static void Combine(double[] y, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3, double[] ys)
     {
         int n = y.Length;
         ReadOnlySpan<double> c1 = k1.AsSpan(0, n), c2 = k2.AsSpan(0, n), c3 = k3.AsSpan(0, n);
         Span<double> s = ys.AsSpan(0, n);
         for (int i = 0; i < y.Length; i++)
         {
-            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i]);
+            s[i] = Math.FusedMultiplyAdd(a3, c3[i], y[i] + (a1 * c1[i] + a2 * c2[i]));
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
+    private static void Combine(double[] y, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
         double a4, double[] k4, double[] ys)
     {
         int n = y.Length;
@@ -508,12 +512,12 @@ public sealed class DormandPrince54
         Span<double> s = ys.AsSpan(0, n);
         for (int i = 0; i < y.Length; i++)
         {
-            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i]);
+            s[i] = Math.FusedMultiplyAdd(a4, c4[i], y[i] + (a1 * c1[i] + a2 * c2[i] + a3 * c3[i]));
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Combine(double[] y, double h, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
+    private static void Combine(double[] y, double a1, double[] k1, double a2, double[] k2, double a3, double[] k3,
         double a4, double[] k4, double a5, double[] k5, double[] ys)
     {
         int n = y.Length;
@@ -521,7 +525,7 @@ public sealed class DormandPrince54
         Span<double> s = ys.AsSpan(0, n);
         for (int i = 0; i < y.Length; i++)
         {
-            s[i] = y[i] + h * (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i] + a5 * c5[i]);
+            s[i] = Math.FusedMultiplyAdd(a5, c5[i], y[i] + (a1 * c1[i] + a2 * c2[i] + a3 * c3[i] + a4 * c4[i]));
         }
     }
 
